@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.timezones import time_zone_choices
+from entries.scales import DEFAULT_EPISODE_THRESHOLD, INTENSITY_CHOICES, INTENSITY_MAX
+
+
+class CheckinCadence(models.IntegerChoices):
+    WEEKLY = 7, _("Every week")
+    FORTNIGHTLY = 14, _("Every two weeks")
+
+
+class Preferences(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="preferences",
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        choices=time_zone_choices,
+        help_text=_("Every date and time in your journal is shown in this zone."),
+    )
+    episode_threshold = models.PositiveSmallIntegerField(
+        _("count an entry as an episode from"),
+        choices=INTENSITY_CHOICES[1:],
+        default=DEFAULT_EPISODE_THRESHOLD,
+        validators=[MinValueValidator(1), MaxValueValidator(INTENSITY_MAX)],
+        help_text=_(
+            "An entry counts as an episode when you cried, or when sadness, irritation, "
+            "agitation or anxiety reached this level."
+        ),
+    )
+    discreet_mode = models.BooleanField(
+        _("discreet mode"),
+        default=False,
+        help_text=_("Browser tabs and the home-screen icon just say “Journal”."),
+    )
+    checkins_enabled = models.BooleanField(_("wellbeing check-ins"), default=False)
+    checkin_cadence_days = models.PositiveSmallIntegerField(
+        _("how often"), choices=CheckinCadence.choices, default=CheckinCadence.FORTNIGHTLY
+    )
+    # Bumped on every change to the user's journal; cached charts and reports are keyed
+    # on it, so a change makes them stale without hunting for cache keys.
+    data_version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name_plural = "preferences"
+
+    def __str__(self) -> str:
+        return f"Preferences of user {self.user_id}"

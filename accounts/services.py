@@ -1,0 +1,34 @@
+from allauth.usersessions.models import UserSession
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+
+from accounts.models import Preferences
+
+
+def preferences_for(user: AbstractBaseUser) -> Preferences:
+    preferences, _created = Preferences.objects.get_or_create(user=user)
+    return preferences
+
+
+def data_version_bump(*, user_id: int) -> None:
+    """Mark the user's derived data (charts, reports) as stale."""
+    updated = Preferences.objects.filter(user_id=user_id).update(data_version=F("data_version") + 1)
+    if not updated:
+        Preferences.objects.get_or_create(user_id=user_id, defaults={"data_version": 1})
+
+
+def preferences_update(*, preferences: Preferences) -> Preferences:
+    preferences.data_version += 1
+    preferences.save()
+    return preferences
+
+
+@transaction.atomic
+def account_delete(*, user: AbstractBaseUser) -> None:
+    """Remove the user and everything they own; every session of theirs ends."""
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    # Every journal model has a user foreign key with on_delete=CASCADE; the test
+    # introspects the models so a new one cannot be forgotten.
+    user.delete()

@@ -1,0 +1,30 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts import services
+from accounts.forms import AccountDeleteForm, PreferencesForm
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferencesForm(request.POST or None, instance=request.preferences)
+    if request.method == "POST" and form.is_valid():
+        services.preferences_update(preferences=form.instance)
+        messages.success(request, _("Your settings are saved."))
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.info(request, _("Your account and everything in it have been deleted."))
+        return redirect("account_login")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -1,0 +1,249 @@
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, NOTES_MAX_LENGTH, Entry, Partner, Tag
+from entries.scales import Coping
+
+# Scales answered on a 0-4 or 0-10 row of buttons.
+SEGMENTED_FIELDS = (
+    *EMOTION_FIELDS,
+    "satisfaction",
+    "connection_after",
+    *CONTEXT_FIELDS,
+    "pain",
+    "coping_helped",
+)
+# Scales that may be left unanswered: the empty choice is shown as "Skip".
+OPTIONAL_SCALES = ("satisfaction", "connection_after", "coping_helped")
+TOGGLE_FIELDS = ("cried", "memories_surfaced", "alcohol_or_drugs")
+CHIP_FIELDS = ("tags", "coping")
+DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+FIELD_TEMPLATES = {
+    **dict.fromkeys((*SEGMENTED_FIELDS, "activity", "orgasm"), "entries/fields/scale.html"),
+    **dict.fromkeys(TOGGLE_FIELDS, "entries/fields/toggle.html"),
+    **dict.fromkeys(CHIP_FIELDS, "entries/fields/chips.html"),
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    fields: tuple[str, ...]
+    folded: bool = True
+
+
+ENTRY_SECTIONS = (
+    Section("feelings", _("How did you feel afterwards?"), (*EMOTION_FIELDS, "cried"), False),
+    Section("when", _("When and with whom"), ("occurred_at", "activity", "partner", "new_partner")),
+    Section("experience", _("The experience"), ("orgasm", "satisfaction", "connection_after")),
+    Section(
+        "context",
+        _("What was going on"),
+        (*CONTEXT_FIELDS, "pain", "memories_surfaced", "alcohol_or_drugs", "tags"),
+    ),
+    Section("coping", _("Afterwards"), ("coping", "coping_helped", "episode_minutes")),
+    Section("notes", _("Notes"), ("notes",)),
+)
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+class SegmentedRadioSelect(forms.RadioSelect):
+    """Radio inputs drawn as a row of labelled buttons (see entries/_scale.html)."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "btn-check", "autocomplete": "off", **(attrs or {})}, choices)
+
+
+class EntryForm(forms.ModelForm):
+    new_partner = forms.CharField(
+        label=_("Or add a new partner"),
+        max_length=Partner._meta.get_field("nickname").max_length,
+        required=False,
+        help_text=_("A nickname is enough."),
+    )
+    coping = forms.MultipleChoiceField(
+        label=_("What did you do afterwards?"),
+        choices=Coping.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "btn-check"}),
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only you can read these. They are stored encrypted."),
+    )
+
+    class Meta:
+        model = Entry
+        fields = [
+            *EMOTION_FIELDS,
+            "cried",
+            "occurred_at",
+            "activity",
+            "partner",
+            "orgasm",
+            "satisfaction",
+            "connection_after",
+            *CONTEXT_FIELDS,
+            "pain",
+            "memories_surfaced",
+            "alcohol_or_drugs",
+            "tags",
+            "coping",
+            "coping_helped",
+            "episode_minutes",
+            "notes",
+        ]
+        widgets = {
+            **dict.fromkeys(SEGMENTED_FIELDS, SegmentedRadioSelect),
+            "activity": SegmentedRadioSelect,
+            "orgasm": SegmentedRadioSelect,
+            "occurred_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format=DATETIME_LOCAL_FORMAT
+            ),
+            "tags": forms.CheckboxSelectMultiple(attrs={"class": "btn-check"}),
+            "episode_minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # Editing an old entry must not drop a partner who is now inactive.
+        offered = Q(active=True) | Q(pk=self.instance.partner_id)
+        self.fields["partner"].queryset = Partner.objects.filter(offered, user=user).order_by(
+            Lower("nickname")
+        )
+        self.fields["partner"].empty_label = _("Not recorded")
+        self.fields["partner"].error_messages["invalid_choice"] = _(
+            "Choose one of your partners from the list."
+        )
+        self.fields["tags"].queryset = Tag.objects.filter(user=user)
+        self.fields["tags"].help_text = _("Add factors of your own under “Your factors”.")
+        self.fields["tags"].error_messages["invalid_choice"] = _("Choose from your own factors.")
+        self.fields["orgasm"].choices = [("", _("Skip")), *self.fields["orgasm"].choices[1:]]
+        for name in OPTIONAL_SCALES:
+            field = self.fields[name]
+            field.choices = [("", _("Skip")), *field.choices[1:]]
+        for name in ("activity", *EMOTION_FIELDS, *CONTEXT_FIELDS, "pain"):
+            # These always have a value; no empty "-----" choice among the buttons.
+            field = self.fields[name]
+            field.choices = [choice for choice in field.choices if choice[0] != ""]
+        for name, field in self.fields.items():
+            field.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")
+
+    def sections(self) -> list[dict]:
+        """The form's fields grouped for display; a folded group with an error opens."""
+        grouped = []
+        for section in ENTRY_SECTIONS:
+            fields = [self[name] for name in section.fields]
+            has_errors = any(field.errors for field in fields)
+            grouped.append(
+                {"section": section, "fields": fields, "open": not section.folded or has_errors}
+            )
+        return grouped
+
+    def clean_occurred_at(self):
+        occurred_at = self.cleaned_data["occurred_at"]
+        if occurred_at > timezone.now() + FUTURE_TOLERANCE:
+            raise ValidationError(
+                _("That is more than a day from now. Please check the date."), code="future"
+            )
+        return occurred_at
+
+    def clean_coping(self):
+        # Keep the stored list in a stable order so exports compare cleanly.
+        chosen = set(self.cleaned_data["coping"])
+        return [value for value in Coping.values if value in chosen]
+
+    def clean_new_partner(self):
+        return self.cleaned_data["new_partner"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        new_partner = cleaned.get("new_partner")
+        if new_partner and cleaned.get("partner"):
+            self.add_error(
+                "new_partner",
+                ValidationError(
+                    _("Choose a partner from the list or type a new nickname, not both."),
+                    code="partner_twice",
+                ),
+            )
+        if cleaned.get("activity") == "solo" and (cleaned.get("partner") or new_partner):
+            self.add_error(
+                "partner",
+                ValidationError(_("A solo entry has no partner."), code="solo_partner"),
+            )
+        return cleaned
+
+
+class EntryFilterForm(forms.Form):
+    """The list filters. Invalid values are reported and then ignored, never a 500."""
+
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    partner = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.none(), required=False, empty_label=_("Any")
+    )
+    episodes = forms.BooleanField(label=_("Only entries with an episode"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(user=user)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            raise ValidationError(_("The start date is after the end date."), code="reversed")
+        return cleaned
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["nickname", "active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_nickname(self):
+        nickname = self.cleaned_data["nickname"].strip()
+        taken = Partner.objects.filter(user=self.user, nickname__iexact=nickname)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("You already have a partner called that."), code="duplicate")
+        return nickname
+
+
+class TagForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name"]
+        labels = {"name": _("Factor")}
+        help_texts = {"name": _("For example “after an argument” or “new medication”.")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        taken = Tag.objects.filter(user=self.user, name__iexact=name)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("You already have a factor with that name."), code="duplicate")
+        return name

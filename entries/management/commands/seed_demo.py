@@ -1,0 +1,95 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.services import data_version_bump, preferences_for
+from entries.demo import DEMO_PARTNERS, DEMO_PLANTS, DEMO_TAGS, generate_entries, parse_plants
+from entries.models import Entry, Partner, Tag
+
+
+class Command(BaseCommand):
+    help = (
+        "Create (or refill) an account with a synthetic journal. By default entries with "
+        "moderate or worse pain are about three times as likely to be followed by an "
+        "episode (see entries/demo.py)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", default="demo", help="Username to create or refill.")
+        parser.add_argument("--entries", type=int, default=200)
+        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument(
+            "--plant",
+            action="append",
+            default=None,
+            metavar="FACTOR=MULTIPLIER",
+            help="Make episodes MULTIPLIER times as likely with FACTOR, e.g. pain=4.0. "
+            "Repeat for several; --plant none plants nothing.",
+        )
+        parser.add_argument("--password", help="Password to set (default: a random one).")
+        parser.add_argument("--time-zone", default="Europe/London")
+
+    def handle(self, *args, **options):
+        if options["entries"] < 0:
+            raise CommandError("--entries cannot be negative.")
+        specs = options["plant"]
+        if specs is None:
+            plants = dict(DEMO_PLANTS)
+        elif specs == ["none"]:
+            plants = {}
+        else:
+            try:
+                plants = parse_plants(specs)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+        password = options["password"] or secrets.token_urlsafe(12)
+        generated = generate_entries(
+            options["entries"], seed=options["seed"], plants=plants, end=timezone.now()
+        )
+        with transaction.atomic():
+            user = self._fresh_user(options["user"], password, options["time_zone"])
+            self._write(user, generated)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Account {user.username!r} now has {len(generated)} entries "
+                f"(planted: {plants or 'nothing'})."
+            )
+        )
+        self.stdout.write(f"Log in at http://127.0.0.1:8000/ as {user.username} / {password}")
+
+    def _fresh_user(self, username: str, password: str, time_zone: str):
+        user, _created = get_user_model().objects.get_or_create(username=username)
+        user.set_password(password)
+        user.save()
+        Entry.objects.filter(user=user).delete()
+        Partner.objects.filter(user=user).delete()
+        Tag.objects.filter(user=user).delete()
+        preferences = preferences_for(user)
+        preferences.time_zone = time_zone
+        preferences.save()
+        return user
+
+    def _write(self, user, generated) -> None:
+        partners = {
+            name: Partner.objects.create(user=user, nickname=name) for name in DEMO_PARTNERS
+        }
+        tags = {name: Tag.objects.create(user=user, name=name) for name in DEMO_TAGS}
+        entries = Entry.objects.bulk_create(
+            Entry(
+                user=user,
+                occurred_at=item.occurred_at,
+                partner=partners.get(item.partner),
+                **item.fields,
+            )
+            for item in generated
+        )
+        Through = Entry.tags.through
+        Through.objects.bulk_create(
+            Through(entry_id=entry.pk, tag_id=tags[name].pk)
+            for entry, item in zip(entries, generated, strict=True)
+            for name in item.tags
+        )
+        data_version_bump(user_id=user.pk)

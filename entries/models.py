@@ -1,0 +1,230 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from entries.fields import EncryptedTextField
+from entries.scales import (
+    EXTENT_CHOICES,
+    INTENSITY_CHOICES,
+    INTENSITY_MAX,
+    PAIN_CHOICES,
+    PAIN_MAX,
+    Activity,
+    Coping,
+    Orgasm,
+    intensity_label,
+)
+
+EMOTION_FIELDS = ("sadness", "irritation", "agitation", "anxiety_after")
+CONTEXT_FIELDS = (
+    "stress",
+    "low_mood",
+    "performance_anxiety",
+    "felt_vulnerable",
+    "relationship_tension",
+)
+NOTES_MAX_LENGTH = 5000
+
+
+class Partner(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partners"
+    )
+    nickname = models.CharField(
+        _("nickname"),
+        max_length=60,
+        help_text=_("A first name, initial or nickname: whatever you will recognise."),
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive partners are not offered when logging.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-active", Lower("nickname")]
+        constraints = [
+            models.UniqueConstraint(
+                "user", Lower("nickname"), name="partner_nickname_unique_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nickname
+
+
+class Tag(models.Model):
+    """A factor of the user's own, such as "after an argument" or "new medication"."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags"
+    )
+    name = models.CharField(_("name"), max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint("user", Lower("name"), name="tag_name_unique_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _scale(verbose_name, choices=INTENSITY_CHOICES, maximum=INTENSITY_MAX, **kwargs):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        choices=choices,
+        validators=[MinValueValidator(0), MaxValueValidator(maximum)],
+        **kwargs,
+    )
+
+
+def episode_condition(threshold: int) -> Q:
+    """An entry is an episode when the person cried or any emotion reached the threshold."""
+    condition = Q(cried=True)
+    for field in EMOTION_FIELDS:
+        condition |= Q(**{f"{field}__gte": threshold})
+    return condition
+
+
+class EntryQuerySet(models.QuerySet):
+    def episodes(self, threshold: int) -> "EntryQuerySet":
+        return self.filter(episode_condition(threshold))
+
+    def with_episode_flag(self, threshold: int) -> "EntryQuerySet":
+        return self.annotate(
+            episode=models.ExpressionWrapper(
+                episode_condition(threshold), output_field=models.BooleanField()
+            )
+        )
+
+
+class Entry(models.Model):
+    """One sexual experience, whether or not difficult feelings followed."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
+    )
+    occurred_at = models.DateTimeField(_("when"))
+
+    # The experience. Optional answers stay empty rather than defaulting to a number,
+    # so a quick log never records a feeling the person did not report.
+    activity = models.CharField(
+        _("activity"), max_length=12, choices=Activity.choices, default=Activity.PARTNERED
+    )
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+    )
+    orgasm = models.CharField(
+        _("orgasm"), max_length=8, choices=Orgasm.choices, blank=True, default=""
+    )
+    satisfaction = _scale(_("satisfaction"), EXTENT_CHOICES, null=True, blank=True)
+    connection_after = _scale(
+        _("felt connected afterwards"),
+        EXTENT_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_("Emotionally or physically close to your partner, or to yourself."),
+    )
+
+    # The aftermath.
+    sadness = _scale(_("sadness"), default=0)
+    irritation = _scale(_("irritation"), default=0)
+    agitation = _scale(_("agitation or restlessness"), default=0)
+    anxiety_after = _scale(_("anxiety"), default=0)
+    cried = models.BooleanField(_("I cried"), default=False)
+    episode_minutes = models.PositiveIntegerField(
+        _("how long it lasted (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 60)],
+    )
+
+    # What was going on.
+    stress = _scale(_("stress"), default=0)
+    low_mood = _scale(_("low mood"), default=0)
+    performance_anxiety = _scale(
+        _("worry about performance"),
+        default=0,
+        help_text=_("Worry about how you or your body would do."),
+    )
+    felt_vulnerable = _scale(_("feeling exposed or vulnerable"), default=0)
+    relationship_tension = _scale(_("tension with your partner"), default=0)
+    pain = _scale(
+        _("pain"),
+        PAIN_CHOICES,
+        PAIN_MAX,
+        default=0,
+        help_text=_("0 is no pain, 10 the worst pain you can imagine."),
+    )
+    memories_surfaced = models.BooleanField(_("difficult memories came up"), default=False)
+    alcohol_or_drugs = models.BooleanField(_("alcohol or drugs were involved"), default=False)
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("your factors"), blank=True, related_name="entries"
+    )
+
+    # Coping.
+    coping = models.JSONField(_("what you did afterwards"), default=list, blank=True)
+    coping_helped = _scale(_("how much it helped"), EXTENT_CHOICES, null=True, blank=True)
+
+    notes = EncryptedTextField(_("notes"), blank=True, default="")
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        verbose_name_plural = "entries"
+        indexes = [models.Index(fields=["user", "-occurred_at"], name="entry_user_occurred")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{field}__lte": INTENSITY_MAX}), name=f"entry_{field}_range"
+            )
+            for field in EMOTION_FIELDS + CONTEXT_FIELDS
+        ] + [
+            models.CheckConstraint(condition=Q(pain__lte=PAIN_MAX), name="entry_pain_range"),
+            models.CheckConstraint(
+                condition=Q(activity__in=Activity.values), name="entry_activity_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Entry {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def peak_intensity(self) -> int:
+        return max(getattr(self, field) for field in EMOTION_FIELDS)
+
+    @property
+    def peak_label(self) -> str:
+        return intensity_label(self.peak_intensity)
+
+    @property
+    def is_episode(self) -> bool:
+        """Uses the flag annotated by with_episode_flag() when the list query added it."""
+        if hasattr(self, "episode"):
+            return bool(self.episode)
+        return self.is_episode_at(self.user.preferences.episode_threshold)
+
+    def is_episode_at(self, threshold: int) -> bool:
+        return self.cried or self.peak_intensity >= threshold
+
+    def coping_labels(self) -> list[str]:
+        labels = dict(Coping.choices)
+        return [str(labels[key]) for key in self.coping if key in labels]

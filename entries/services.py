@@ -1,0 +1,110 @@
+"""Every write to a user's journal goes through here."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from accounts.services import data_version_bump
+from entries.models import Entry, Partner, Tag
+
+
+def _check_owner(user_id: int, *objects) -> None:
+    # Forms already limit choices to the user's own rows; this is the second lock.
+    for obj in objects:
+        if obj is not None and obj.user_id != user_id:
+            raise PermissionError("An entry can only refer to the user's own partners and tags.")
+
+
+@transaction.atomic
+def entry_create(
+    *,
+    user: AbstractBaseUser,
+    tags: Iterable[Tag] = (),
+    new_partner: str = "",
+    **fields,
+) -> Entry:
+    tags = list(tags)
+    if new_partner:
+        fields["partner"] = partner_get_or_create(user=user, nickname=new_partner)
+    _check_owner(user.pk, fields.get("partner"), *tags)
+    entry = Entry.objects.create(user=user, **fields)
+    entry.tags.set(tags)
+    data_version_bump(user_id=user.pk)
+    return entry
+
+
+@transaction.atomic
+def entry_update(
+    *,
+    entry: Entry,
+    tags: Iterable[Tag] = (),
+    new_partner: str = "",
+    **fields,
+) -> Entry:
+    tags = list(tags)
+    if new_partner:
+        fields["partner"] = partner_get_or_create(user=entry.user, nickname=new_partner)
+    _check_owner(entry.user_id, fields.get("partner"), *tags)
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.save()
+    entry.tags.set(tags)
+    data_version_bump(user_id=entry.user_id)
+    return entry
+
+
+@transaction.atomic
+def entry_delete(*, entry: Entry) -> None:
+    user_id = entry.user_id
+    entry.delete()
+    data_version_bump(user_id=user_id)
+
+
+def partner_get_or_create(*, user: AbstractBaseUser, nickname: str) -> Partner:
+    existing = Partner.objects.filter(user=user, nickname__iexact=nickname).first()
+    if existing:
+        return existing
+    return partner_create(user=user, nickname=nickname)
+
+
+def partner_create(*, user: AbstractBaseUser, nickname: str, active: bool = True) -> Partner:
+    partner = Partner.objects.create(user=user, nickname=nickname, active=active)
+    data_version_bump(user_id=user.pk)
+    return partner
+
+
+def partner_update(*, partner: Partner, nickname: str, active: bool) -> Partner:
+    partner.nickname = nickname
+    partner.active = active
+    partner.save(update_fields=["nickname", "active"])
+    data_version_bump(user_id=partner.user_id)
+    return partner
+
+
+@transaction.atomic
+def partner_delete(*, partner: Partner) -> None:
+    """Entries with this partner keep everything else and become "not recorded"."""
+    user_id = partner.user_id
+    partner.delete()
+    data_version_bump(user_id=user_id)
+
+
+def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:
+    tag = Tag.objects.create(user=user, name=name)
+    data_version_bump(user_id=user.pk)
+    return tag
+
+
+def tag_update(*, tag: Tag, name: str) -> Tag:
+    tag.name = name
+    tag.save(update_fields=["name"])
+    data_version_bump(user_id=tag.user_id)
+    return tag
+
+
+@transaction.atomic
+def tag_delete(*, tag: Tag) -> None:
+    user_id = tag.user_id
+    tag.delete()
+    data_version_bump(user_id=user_id)

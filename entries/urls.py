@@ -1,0 +1,19 @@
+from django.urls import path
+
+from entries.views import entries, partners, tags
+
+app_name = "entries"
+
+urlpatterns = [
+    path("entries/", entries.entry_list, name="list"),
+    path("entries/new/", entries.entry_create, name="create"),
+    path("entries/<uuid:pk>/", entries.entry_detail, name="detail"),
+    path("entries/<uuid:pk>/edit/", entries.entry_update, name="update"),
+    path("entries/<uuid:pk>/delete/", entries.entry_delete, name="delete"),
+    path("partners/", partners.partner_list, name="partners"),
+    path("partners/<uuid:pk>/", partners.partner_update, name="partner_update"),
+    path("partners/<uuid:pk>/delete/", partners.partner_delete, name="partner_delete"),
+    path("tags/", tags.tag_list, name="tags"),
+    path("tags/<uuid:pk>/", tags.tag_update, name="tag_update"),
+    path("tags/<uuid:pk>/delete/", tags.tag_delete, name="tag_delete"),
+]

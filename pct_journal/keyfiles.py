@@ -1,0 +1,27 @@
+"""Keys for a development or single-user install that sets none in the environment.
+
+A key is generated once and kept in a file only the owner can read, so a restart does
+not log everyone out or make encrypted notes unreadable. Production sets keys in the
+environment and never reaches this module (settings refuse to start without them).
+"""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+
+def read_or_create_key(path: Path, generate: Callable[[], str]) -> str:
+    if path.exists():
+        key = path.read_text().strip()
+        if key:
+            return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = generate()
+    # O_EXCL: two processes starting together must not write two different keys.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key

@@ -1,0 +1,57 @@
+"""The main navigation, shared by the top bar (desktop) and the tab bar (phones)."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+# (url name, label, short label for the phone tab bar or "" to keep it in "More").
+MAIN_PAGES = [
+    ("insights:dashboard", "Dashboard", "Home"),
+    ("entries:list", "Entries", "Entries"),
+    ("insights:overview", "Insights", "Insights"),
+    ("insights:export", "Export", ""),
+    ("accounts:settings", "Settings", ""),
+]
+MORE_PAGES = [
+    ("entries:partners", "Partners"),
+    ("entries:tags", "Your factors"),
+]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str
+    label: str
+    tab_label: str
+    active: bool
+
+
+def _url_or_none(name: str) -> str | None:
+    # A page that a later part of the app adds is simply left out until it exists.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _is_active(path: str, url: str) -> bool:
+    return path == url if url == "/" else path.startswith(url)
+
+
+def navigation(request) -> dict:
+    if not request.user.is_authenticated:
+        return {}
+    log_url = reverse("entries:create")
+    on_log_page = request.path == log_url
+    items = []
+    for name, label, tab_label in MAIN_PAGES:
+        url = _url_or_none(name)
+        if url:
+            active = not on_log_page and _is_active(request.path, url)
+            items.append(NavItem(url, label, tab_label, active))
+    more = []
+    for name, label in MORE_PAGES:
+        url = _url_or_none(name)
+        if url:
+            more.append(NavItem(url, label, "", _is_active(request.path, url)))
+    return {"nav_items": items, "nav_more": more, "nav_log_active": on_log_page}

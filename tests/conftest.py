@@ -1,0 +1,83 @@
+import pytest
+from django.test import Client
+
+from tests.factories import PASSWORD, EntryFactory, PartnerFactory, TagFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher is slow on purpose; tests only need it to be a hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def alice(db):
+    return UserFactory(username="alice")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(username="bob")
+
+
+@pytest.fixture
+def charlie(db):
+    """The outsider: owns nothing the tests look at."""
+    return UserFactory(username="charlie")
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice):
+    return _client_for(alice)
+
+
+@pytest.fixture
+def charlie_client(charlie):
+    return _client_for(charlie)
+
+
+@pytest.fixture
+def alice_partner(alice):
+    return PartnerFactory(user=alice, nickname="Sam")
+
+
+@pytest.fixture
+def alice_tag(alice):
+    return TagFactory(user=alice, name="after an argument")
+
+
+@pytest.fixture
+def alice_entry(alice, alice_partner, alice_tag):
+    entry = EntryFactory(user=alice, partner=alice_partner, sadness=3, notes="a private note")
+    entry.tags.add(alice_tag)
+    return entry
+
+
+@pytest.fixture
+def entry_post_data():
+    """A complete, valid quick-log submission: a calm partnered experience."""
+    return {
+        "sadness": "0",
+        "irritation": "0",
+        "agitation": "0",
+        "anxiety_after": "0",
+        "occurred_at": "2026-11-20T22:15",
+        "activity": "partnered",
+        "stress": "0",
+        "low_mood": "0",
+        "performance_anxiety": "0",
+        "felt_vulnerable": "0",
+        "relationship_tension": "0",
+        "pain": "0",
+    }

@@ -1,0 +1,56 @@
+import pytest
+from django.urls import reverse
+
+from entries.models import Tag
+from tests.factories import EntryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_adds_a_factor(alice, alice_client):
+    response = alice_client.post(reverse("entries:tags"), {"name": "very tired"})
+
+    assert response.status_code == 302
+    assert Tag.objects.get(user=alice).name == "very tired"
+
+
+def test_a_duplicate_name_is_a_field_error(alice_client, alice_tag):
+    response = alice_client.post(reverse("entries:tags"), {"name": "After an Argument"})
+
+    assert "already have a factor with that name" in str(response.context["form"].errors)
+    assert Tag.objects.count() == 1
+
+
+def test_an_empty_name_is_a_field_error(alice_client):
+    response = alice_client.post(reverse("entries:tags"), {"name": "   "})
+
+    assert "This field is required" in str(response.context["form"].errors["name"])
+    assert not Tag.objects.exists()
+
+
+def test_it_renames_a_factor(alice_client, alice_tag):
+    alice_client.post(reverse("entries:tag_update", args=[alice_tag.pk]), {"name": "argument"})
+
+    alice_tag.refresh_from_db()
+    assert alice_tag.name == "argument"
+
+
+def test_removing_a_factor_keeps_the_entries(alice, alice_client, alice_tag):
+    entry = EntryFactory(user=alice)
+    entry.tags.add(alice_tag)
+
+    alice_client.post(reverse("entries:tag_delete", args=[alice_tag.pk]))
+
+    assert not Tag.objects.exists()
+    assert list(entry.tags.all()) == []
+    entry.refresh_from_db()
+
+
+@pytest.mark.parametrize("name", ["entries:tag_update", "entries:tag_delete"])
+def test_it_checks_ownership(charlie_client, alice_tag, name):
+    url = reverse(name, args=[alice_tag.pk])
+
+    assert charlie_client.get(url).status_code == 404
+    assert charlie_client.post(url, {"name": "stolen"}).status_code == 404
+    alice_tag.refresh_from_db()
+    assert alice_tag.name == "after an argument"

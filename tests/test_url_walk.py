@@ -1,0 +1,128 @@
+"""Walks every URL pattern of the app (enumerated from the resolver, so a new page is
+covered the moment it exists) as an anonymous visitor, as another user and as the owner.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import EntryFactory, PartnerFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+# URL names served by django-allauth; its own test suite covers them.
+THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
+# Pages meant for people who are not logged in (e.g. a therapist's share link).
+PUBLIC_NAMES: set[str] = set()
+# Status the owner gets for a plain GET, where it is not 200.
+OWNER_GET_STATUS: dict[str, int] = {}
+# Text of Alice's that must never appear in a page served to someone else.
+CANARIES = ("canary-note-5d1f", "Canarypartner", "canary factor")
+
+
+@dataclass
+class Owned:
+    entry: object
+    partner: object
+    tag: object
+
+
+# How to fill in each URL's parameters with something Alice owns.
+OWNED_URL_KWARGS = {
+    "entries:detail": lambda owned: {"pk": owned.entry.pk},
+    "entries:update": lambda owned: {"pk": owned.entry.pk},
+    "entries:delete": lambda owned: {"pk": owned.entry.pk},
+    "entries:partner_update": lambda owned: {"pk": owned.partner.pk},
+    "entries:partner_delete": lambda owned: {"pk": owned.partner.pk},
+    "entries:tag_update": lambda owned: {"pk": owned.tag.pk},
+    "entries:tag_delete": lambda owned: {"pk": owned.tag.pk},
+}
+
+
+def _walk(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", set(pattern.pattern.converters)
+
+
+def _app_url_names() -> list[tuple[str, set[str]]]:
+    found = {}
+    for name, params in _walk(get_resolver().url_patterns):
+        if not name.startswith(THIRD_PARTY_PREFIXES):
+            found[name] = params
+    return sorted(found.items())
+
+
+APP_URLS = _app_url_names()
+
+
+@pytest.fixture
+def owned(alice):
+    partner = PartnerFactory(user=alice, nickname="Canarypartner")
+    tag = TagFactory(user=alice, name="canary factor")
+    entry = EntryFactory(user=alice, partner=partner, notes="canary-note-5d1f", sadness=3)
+    entry.tags.add(tag)
+    return Owned(entry=entry, partner=partner, tag=tag)
+
+
+def _url(name: str, params: set[str], owned: Owned) -> str:
+    if not params:
+        return reverse(name)
+    assert name in OWNED_URL_KWARGS, f"Add {name} to OWNED_URL_KWARGS so the walk covers it."
+    return reverse(name, kwargs=OWNED_URL_KWARGS[name](owned))
+
+
+def test_the_walk_finds_the_journal_pages():
+    names = {name for name, _params in APP_URLS}
+    assert {"entries:list", "entries:create", "entries:detail", "insights:dashboard"} <= names
+
+
+@pytest.mark.parametrize(("name", "params"), APP_URLS, ids=[name for name, _ in APP_URLS])
+def test_anonymous_visitors_are_sent_to_log_in(client, owned, name, params):
+    url = _url(name, params, owned)
+
+    response = client.get(url)
+
+    if name in PUBLIC_NAMES:
+        assert response.status_code in (200, 404)
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    for canary in CANARIES:
+        assert canary not in response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize(("name", "params"), APP_URLS, ids=[name for name, _ in APP_URLS])
+def test_it_checks_ownership(charlie_client, owned, name, params):
+    url = _url(name, params, owned)
+
+    get = charlie_client.get(url)
+    post = charlie_client.post(url, {"sadness": "0", "nickname": "x", "name": "x"})
+
+    if params:
+        assert get.status_code == 404
+        assert post.status_code == 404
+    for response in (get, post):
+        assert response.status_code < 500
+        body = response.content.decode(errors="replace")
+        for canary in CANARIES:
+            assert canary not in body
+    owned.entry.refresh_from_db()
+    owned.partner.refresh_from_db()
+    owned.tag.refresh_from_db()
+    assert owned.entry.notes == "canary-note-5d1f"
+    assert owned.partner.nickname == "Canarypartner"
+    assert owned.tag.name == "canary factor"
+
+
+@pytest.mark.parametrize(("name", "params"), APP_URLS, ids=[name for name, _ in APP_URLS])
+def test_the_owner_can_open_every_page(alice_client, owned, name, params):
+    url = _url(name, params, owned)
+
+    response = alice_client.get(url)
+
+    assert response.status_code == OWNER_GET_STATUS.get(name, 200)
