@@ -1,9 +1,9 @@
 from django.urls import path
 
-from insights import views
+from insights.views import dashboard
 
 app_name = "insights"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", dashboard.dashboard, name="dashboard"),
 ]

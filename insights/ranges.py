@@ -1,0 +1,85 @@
+"""The period a page, chart or report covers, read from `?range=` or `?start=&end=`.
+
+Shared by the dashboard, the insights page, charts, the JSON report and the summary,
+so a link keeps its period wherever it goes. Pure: no Django request or ORM here.
+"""
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from insights.selectors import DateRange
+
+PRESETS = {
+    "30d": ("Last 30 days", 30),
+    "90d": ("Last 90 days", 90),
+    "365d": ("Last year", 365),
+    "all": ("All time", None),
+}
+EARLIEST = dt.date(1900, 1, 1)
+
+
+class InvalidRange(ValueError):
+    """A period that cannot be used; the message is shown to the person as is."""
+
+
+@dataclass(frozen=True)
+class SelectedRange:
+    key: str  # a PRESETS key, or "custom"
+    label: str
+    dates: DateRange
+
+    def query(self) -> str:
+        """The query string that selects this range again."""
+        if self.key != "custom":
+            return f"range={self.key}"
+        parts = []
+        if self.dates.start:
+            parts.append(f"start={self.dates.start.isoformat()}")
+        if self.dates.end:
+            parts.append(f"end={self.dates.end.isoformat()}")
+        return "&".join(parts)
+
+
+def _parse_date(name: str, value: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRange(
+            f"“{value}” is not a date; use the form 2026-01-31 for {name}."
+        ) from None
+    if day < EARLIEST:
+        raise InvalidRange(f"The {name} date is too far in the past.")
+    return day
+
+
+def selected_range(
+    query: Mapping[str, str], *, today: dt.date, default: str = "90d"
+) -> SelectedRange:
+    """Custom dates win over a preset; with neither, the default preset applies."""
+    start_text = (query.get("start") or "").strip()
+    end_text = (query.get("end") or "").strip()
+    if start_text or end_text:
+        start = _parse_date("start", start_text) if start_text else None
+        end = _parse_date("end", end_text) if end_text else None
+        if start and end and start > end:
+            raise InvalidRange("The start date is after the end date.")
+        if start and start > today + dt.timedelta(days=1):
+            raise InvalidRange("The start date is in the future.")
+        label = _custom_label(start, end)
+        return SelectedRange("custom", label, DateRange(start, end))
+    key = (query.get("range") or default).strip()
+    if key not in PRESETS:
+        choices = ", ".join(PRESETS)
+        raise InvalidRange(f"“{key}” is not a period this page knows; use one of {choices}.")
+    label, days = PRESETS[key]
+    start = today - dt.timedelta(days=days - 1) if days else None
+    return SelectedRange(key, label, DateRange(start, today if days else None))
+
+
+def _custom_label(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    if start:
+        return f"Since {start:%-d %b %Y}"
+    return f"Until {end:%-d %b %Y}"

@@ -1,0 +1,122 @@
+"""The only ORM reads for statistics and charts: a user's journal as pandas DataFrames.
+
+One query for the entries and one for their tags, however many entries there are.
+Notes are never read here (they are not needed, and decrypting them costs time).
+"""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+
+import pandas as pd
+from django.contrib.auth.models import AbstractBaseUser
+
+from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, Entry, Tag
+
+ENTRY_COLUMNS = [
+    "id",
+    "occurred_at",
+    "activity",
+    "partner_id",
+    "partner__nickname",
+    "orgasm",
+    "satisfaction",
+    "connection_after",
+    *EMOTION_FIELDS,
+    "cried",
+    "episode_minutes",
+    *CONTEXT_FIELDS,
+    "pain",
+    "memories_surfaced",
+    "alcohol_or_drugs",
+    "coping",
+    "coping_helped",
+]
+NULLABLE_INTS = ["satisfaction", "connection_after", "episode_minutes", "coping_helped"]
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive calendar dates in the user's time zone; None means open-ended."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class Journal:
+    entries: pd.DataFrame
+    tag_names: dict[str, str] = field(default_factory=dict)
+    partner_names: dict[str, str] = field(default_factory=dict)
+    threshold: int = 2
+    time_zone: str = "UTC"
+
+
+def _empty_frame() -> pd.DataFrame:
+    columns = [name for name in ENTRY_COLUMNS if name != "partner__nickname"]
+    frame = pd.DataFrame(columns=[*columns, "partner", "tags", "local_date", "is_episode", "peak"])
+    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"], utc=True)
+    return frame
+
+
+def entries_dataframe(
+    user: AbstractBaseUser,
+    date_range: DateRange | None = None,
+    *,
+    threshold: int | None = None,
+    time_zone: str | None = None,
+) -> Journal:
+    """The user's entries, oldest first, with `is_episode` by their threshold.
+
+    Columns: every analysed Entry field (ids as strings, nullable scales as Int64),
+    `partner` (nickname or None), `tags` (list of tag ids), `occurred_at` converted to
+    the user's time zone, `local_date` (the calendar day there), `peak` (strongest
+    emotion) and `is_episode`.
+    """
+    preferences = user.preferences
+    threshold = threshold or preferences.episode_threshold
+    time_zone = time_zone or preferences.time_zone
+    zone = zoneinfo.ZoneInfo(time_zone)
+
+    queryset = Entry.objects.filter(user=user).order_by("occurred_at")
+    if date_range and date_range.start:
+        queryset = queryset.filter(
+            occurred_at__gte=dt.datetime.combine(date_range.start, dt.time.min, tzinfo=zone)
+        )
+    if date_range and date_range.end:
+        queryset = queryset.filter(
+            occurred_at__lt=dt.datetime.combine(
+                date_range.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone
+            )
+        )
+    rows = list(queryset.values_list(*ENTRY_COLUMNS))
+    tag_names = {
+        str(pk): name for pk, name in Tag.objects.filter(user=user).values_list("pk", "name")
+    }
+    if not rows:
+        return Journal(_empty_frame(), tag_names, {}, threshold, time_zone)
+
+    frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS).rename(
+        columns={"partner__nickname": "partner"}
+    )
+    tag_pairs = Entry.tags.through.objects.filter(entry__in=queryset).values_list(
+        "entry_id", "tag_id"
+    )
+    tags_by_entry: dict[str, list[str]] = {}
+    for entry_id, tag_id in tag_pairs:
+        tags_by_entry.setdefault(str(entry_id), []).append(str(tag_id))
+
+    frame["id"] = frame["id"].astype(str)
+    frame["partner_id"] = frame["partner_id"].map(lambda pk: str(pk) if pk else None)
+    frame["tags"] = frame["id"].map(lambda pk: tags_by_entry.get(pk, []))
+    frame["orgasm"] = frame["orgasm"].replace("", None)
+    for name in NULLABLE_INTS:
+        frame[name] = frame[name].astype("Int64")
+    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"], utc=True).dt.tz_convert(zone)
+    frame["local_date"] = frame["occurred_at"].dt.date
+    frame["peak"] = frame[list(EMOTION_FIELDS)].max(axis=1)
+    frame["is_episode"] = frame["cried"] | (frame["peak"] >= threshold)
+    partner_names = dict(
+        frame.dropna(subset=["partner_id"])[["partner_id", "partner"]].drop_duplicates().values
+    )
+    return Journal(frame, tag_names, partner_names, threshold, time_zone)
