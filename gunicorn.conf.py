@@ -1,0 +1,31 @@
+"""gunicorn settings for `make serve`; every value can be overridden from the environment.
+
+Worker formula: the app is CPU-bound when it renders charts or runs statistics and
+I/O-bound the rest of the time, so it runs (cores + 1) processes of 4 threads each
+(gthread). On the 2-core reference machine that is 3 workers x 4 threads = 12
+requests in flight, at roughly 130-180 MB of memory per worker. Raise
+GUNICORN_THREADS for more concurrent slow clients; raise GUNICORN_WORKERS only with
+more cores.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread"
+# Load Django, pandas, SciPy and matplotlib once in the master; workers share those
+# pages copy-on-write instead of each importing them again.
+preload_app = True
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so slow growth (caches, fragmentation) never adds up.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+# Access log without query strings: a date range is harmless, but nothing else is
+# logged either. "-" sends it to stderr for journald.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
