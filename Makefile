@@ -34,9 +34,12 @@ demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --user demo --entries 200 --seed 7
 
+# bandit: no medium or high findings in the app's code (tests parse their own output
+# and run subprocesses on purpose, so they are left out).
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./var,./tests --severity-level medium
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

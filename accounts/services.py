@@ -1,9 +1,11 @@
-from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
 
 from accounts.models import Preferences
+from accounts.sessions import sessions_end_all
+from audit.models import EventKind
+from audit.services import audit_record
 
 
 def preferences_for(user: AbstractBaseUser) -> Preferences:
@@ -27,8 +29,11 @@ def preferences_update(*, preferences: Preferences) -> Preferences:
 @transaction.atomic
 def account_delete(*, user: AbstractBaseUser) -> None:
     """Remove the user and everything they own; every session of theirs ends."""
-    for session in UserSession.objects.filter(user=user):
-        session.end()
-    # Every journal model has a user foreign key with on_delete=CASCADE; the test
-    # introspects the models so a new one cannot be forgotten.
+    sessions_end_all(user_id=user.pk)
+    # Every journal model has a user foreign key with on_delete=CASCADE (their security
+    # log too); the test introspects the models so a new one cannot be forgotten.
+    # HOOK(sharing): revoke the user's share links here once sharing exists, e.g.
+    # share_links_revoke_all(user=user), so a link handed out stops working at once.
     user.delete()
+    # What outlives the account: one row saying an account was deleted, and when.
+    audit_record(user=None, kind=EventKind.ACCOUNT_DELETED)

@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -20,8 +21,11 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reauthentication_required
 def account_delete(request: HttpRequest) -> HttpResponse:
-    form = AccountDeleteForm(request.POST or None, user=request.user)
+    # Re-authentication (password or second factor, within the last few minutes)
+    # stands in for asking the password again on this form.
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.account_delete(user=request.user)
         logout(request)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entries.views import entries, partners, tags
+from entries.views import entries, partners, portability, tags
 
 app_name = "entries"
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("tags/", tags.tag_list, name="tags"),
     path("tags/<uuid:pk>/", tags.tag_update, name="tag_update"),
     path("tags/<uuid:pk>/delete/", tags.tag_delete, name="tag_delete"),
+    path("export/entries.csv", portability.export_csv, name="export_csv"),
+    path("export/backup.json", portability.backup_json, name="backup_json"),
+    path("import/", portability.backup_import, name="import"),
 ]

@@ -7,6 +7,7 @@ so a link keeps its period wherever it goes. Pure: no Django request or ORM here
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from insights.selectors import DateRange
 
@@ -17,6 +18,10 @@ PRESETS = {
     "all": ("All time", None),
 }
 EARLIEST = dt.date(1900, 1, 1)
+# What the picker's buttons say; the PRESETS labels head pages and reports.
+SHORT_LABELS = {"30d": "30 days", "90d": "90 days", "365d": "A year", "all": "All"}
+# Parameters the picker sets, and "page", which must not survive a change of period.
+PICKER_OWNS = ("range", "start", "end", "page")
 
 
 class InvalidRange(ValueError):
@@ -83,3 +88,55 @@ def _custom_label(start: dt.date | None, end: dt.date | None) -> str:
     if start:
         return f"Since {start:%-d %b %Y}"
     return f"Until {end:%-d %b %Y}"
+
+
+@dataclass(frozen=True)
+class RangeChoice:
+    key: str
+    label: str
+    query: str  # the whole query string that selects it, other parameters kept
+    active: bool
+
+
+@dataclass(frozen=True)
+class RangePicker:
+    """Everything `templates/_partials/range_picker.html` needs."""
+
+    choices: tuple[RangeChoice, ...]
+    custom: bool  # custom dates are in use (the custom form starts open)
+    start: str  # the custom form's values: the period's dates, or what was typed
+    end: str
+    kept: tuple[tuple[str, str], ...]  # other parameters, as hidden inputs of the form
+    today: str
+
+
+def _pairs(query: Mapping[str, str]) -> list[tuple[str, str]]:
+    # A Django QueryDict can repeat a parameter; keep every value.
+    if hasattr(query, "lists"):
+        return [(name, value) for name, values in query.lists() for value in values]
+    return list(query.items())
+
+
+def range_picker(
+    query: Mapping[str, str], selected: SelectedRange | None, *, today: dt.date
+) -> RangePicker:
+    """The picker for a page showing `selected` (None when the asked-for range was invalid:
+    then no preset is marked and the custom form shows what was typed, to correct it)."""
+    kept = tuple((name, value) for name, value in _pairs(query) if name not in PICKER_OWNS)
+    choices = tuple(
+        RangeChoice(
+            key,
+            SHORT_LABELS[key],
+            urlencode([*kept, ("range", key)]),
+            selected is not None and selected.key == key,
+        )
+        for key in PRESETS
+    )
+    if selected is None:
+        start, end, custom = query.get("start") or "", query.get("end") or "", True
+    else:
+        dates = selected.dates
+        start = dates.start.isoformat() if dates.start else ""
+        end = dates.end.isoformat() if dates.end else ""
+        custom = selected.key == "custom"
+    return RangePicker(choices, custom, start, end, kept, today.isoformat())

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import CharField
+from django.db.models.functions import Cast
 
 from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, Entry, Tag
 
@@ -33,6 +35,7 @@ ENTRY_COLUMNS = [
     "coping_helped",
 ]
 NULLABLE_INTS = ["satisfaction", "connection_after", "episode_minutes", "coping_helped"]
+UUID_COLUMNS = ("id", "partner_id")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,21 @@ class Journal:
     partner_names: dict[str, str] = field(default_factory=dict)
     threshold: int = 2
     time_zone: str = "UTC"
+
+
+def _as_text(name: str):
+    # Ids are read as text: building a uuid.UUID per value is the slowest part of reading
+    # thousands of entries (and their tags), and the frame holds them as strings anyway.
+    return Cast(name, output_field=CharField()) if name in UUID_COLUMNS else name
+
+
+def _uuid_text(value: str | None) -> str | None:
+    """The usual dashed form: SQLite gives 32 hex digits, PostgreSQL the dashed form."""
+    if not isinstance(value, str):
+        return None  # no partner (pandas may have turned None into NaN)
+    if len(value) != 32:
+        return value
+    return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -89,7 +107,7 @@ def entries_dataframe(
                 date_range.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone
             )
         )
-    rows = list(queryset.values_list(*ENTRY_COLUMNS))
+    rows = list(queryset.values_list(*(_as_text(name) for name in ENTRY_COLUMNS)))
     tag_names = {
         str(pk): name for pk, name in Tag.objects.filter(user=user).values_list("pk", "name")
     }
@@ -100,14 +118,14 @@ def entries_dataframe(
         columns={"partner__nickname": "partner"}
     )
     tag_pairs = Entry.tags.through.objects.filter(entry__in=queryset).values_list(
-        "entry_id", "tag_id"
+        Cast("entry_id", output_field=CharField()), Cast("tag_id", output_field=CharField())
     )
     tags_by_entry: dict[str, list[str]] = {}
     for entry_id, tag_id in tag_pairs:
-        tags_by_entry.setdefault(str(entry_id), []).append(str(tag_id))
+        tags_by_entry.setdefault(_uuid_text(entry_id), []).append(_uuid_text(tag_id))
 
-    frame["id"] = frame["id"].astype(str)
-    frame["partner_id"] = frame["partner_id"].map(lambda pk: str(pk) if pk else None)
+    frame["id"] = frame["id"].map(_uuid_text)
+    frame["partner_id"] = frame["partner_id"].map(_uuid_text)
     frame["tags"] = frame["id"].map(lambda pk: tags_by_entry.get(pk, []))
     frame["orgasm"] = frame["orgasm"].replace("", None)
     for name in NULLABLE_INTS:

@@ -1,9 +1,14 @@
 from django.urls import path
 
+from insights.views import charts as chart_views
 from insights.views import dashboard
+from insights.views import overview as overview_views
 
 app_name = "insights"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("insights/", overview_views.overview, name="overview"),
+    path("insights/report.json", overview_views.report_json, name="report_json"),
+    path("insights/charts/<slug:name>.svg", chart_views.chart, name="chart"),
 ]

@@ -49,6 +49,21 @@ def decrypt_text(token: str) -> str:
         ) from None
 
 
+@lru_cache(maxsize=4)
+def _newest_fernet(key: str) -> Fernet:
+    return Fernet(key.encode())
+
+
+def is_under_newest_key(token: str) -> bool:
+    """Whether the newest key alone decrypts the token (rotation can leave it alone)."""
+    _fernet()  # validates the configured keys, failing loudly if there are none
+    try:
+        _newest_fernet(settings.FIELD_ENCRYPTION_KEYS[0]).decrypt(token.encode())
+    except InvalidToken:
+        return False
+    return True
+
+
 def reencrypt_text(token: str) -> str:
     """The same plaintext, encrypted under the newest key."""
     try:

@@ -15,6 +15,7 @@ MAIN_PAGES = [
 MORE_PAGES = [
     ("entries:partners", "Partners"),
     ("entries:tags", "Your factors"),
+    ("checkins:list", "Check-ins"),
 ]
 
 

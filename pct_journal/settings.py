@@ -47,7 +47,8 @@ ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
 ALLOW_SIGNUP = env_bool("DJANGO_ALLOW_SIGNUP", True)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, reachable only after two-factor authentication (pct_journal/admin_site.py).
+    "pct_journal.apps.MFAAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,11 +67,15 @@ INSTALLED_APPS = [
     "accounts",
     "entries",
     "insights",
+    "audit",
+    "checkins",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # no-store and Permissions-Policy on everything Django renders (not static files).
+    "pct_journal.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +85,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session limits; after messages so the login page can say why.
+    "pct_journal.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.UserPreferencesMiddleware",
@@ -174,6 +181,35 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "insights:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# TOTP secrets and recovery-code seeds are encrypted with FIELD_ENCRYPTION_KEYS.
+MFA_ADAPTER = "accounts.mfa_adapter.MFAAdapter"
+# Rate limits (allauth keeps the counters in the cache: set REDIS_URL when several app
+# servers run, or each keeps its own). "login_failed" is the lockout: after
+# LOGIN_ATTEMPTS failed passwords for one account within LOCKOUT minutes, that account
+# cannot log in until the oldest failure is LOCKOUT minutes old. It always ends by
+# itself (a single-person install must never lock its owner out for good), and a
+# password reset by email lifts it at once.
+LOGIN_ATTEMPTS = env_int("DJANGO_LOGIN_ATTEMPTS", 5, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": f"10/m/ip,{LOGIN_ATTEMPTS}/{LOGIN_LOCKOUT_MINUTES}m/key",
+    "signup": "20/m/ip,50/h/ip",
+    "reset_password": "20/m/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Behind a reverse proxy the client address is the last X-Forwarded-For hop it added;
+# without this every visitor would share the proxy's address in the rate limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int(
+    "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG) else 0, minimum=0
+)
+# Re-authentication (password or second factor) counts for this many seconds before
+# deleting the account, creating a share link or downloading a full backup.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 300, minimum=30)
+# Each login's security events are kept this long, then removed.
+AUDIT_RETENTION_DAYS = env_int("DJANGO_AUDIT_RETENTION_DAYS", 365, minimum=1)
 # A neutral issuer name: it is what an authenticator app shows on the phone.
 MFA_TOTP_ISSUER = env_str("DJANGO_MFA_ISSUER", "Journal")
 
@@ -227,9 +263,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HSTS preload is opt-in: the preload list binds the whole registrable domain and is
+# slow to leave, which a self-hoster on journal.example.org may not be able to promise.
+# check --deploy warns about it (security.W021) only when preload is deliberately off.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
-# A session lasts at most this long, however active; see README for the idle limit.
+# A session lasts at most this long, however active, and ends after SESSION_IDLE_TIMEOUT
+# without a request (both enforced by pct_journal.middleware.SessionLimitsMiddleware).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_MAX_AGE", 12 * 60 * 60, minimum=60)
+SESSION_IDLE_TIMEOUT = env_int("DJANGO_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -247,6 +289,32 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Crisis lines on the support screen a check-in leads to (PHQ-9 question 9). Shown as
+# text and links only; nothing is fetched. Keys: name, contact (required), region, tel
+# (digits, for a tap-to-call link), url. `manage.py check` validates the list.
+SUPPORT_RESOURCES = [
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "region": "United States",
+        "contact": "Call or text 988, any time. Chat is at 988lifeline.org.",
+        "tel": "988",
+        "url": "https://988lifeline.org/",
+    },
+    {
+        "name": "Samaritans",
+        "region": "UK and Ireland",
+        "contact": "Call 116 123, free, day or night.",
+        "tel": "116123",
+        "url": "https://www.samaritans.org/",
+    },
+    {
+        "name": "Find A Helpline",
+        "region": "Other countries",
+        "contact": "Free, confidential helplines in many countries, searchable by country.",
+        "url": "https://findahelpline.com/",
+    },
+]
 
 LOGGING = {
     "version": 1,

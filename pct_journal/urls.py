@@ -4,9 +4,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
+    path("settings/security-log/", include("audit.urls")),
     path("settings/", include("accounts.urls")),
     path("", include("entries.urls")),
     path("", include("insights.urls")),
+    path("checkins/", include("checkins.urls")),
 ]
 
 if settings.ADMIN_ENABLED:

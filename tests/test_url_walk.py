@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from checkins.services import checkin_create
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,14 @@ THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # Pages meant for people who are not logged in (e.g. a therapist's share link).
 PUBLIC_NAMES: set[str] = set()
 # Status the owner gets for a plain GET, where it is not 200.
-OWNER_GET_STATUS: dict[str, int] = {}
+OWNER_GET_STATUS: dict[str, int] = {
+    # Asks to confirm the password first (re-authentication), then shows the form.
+    "accounts:delete": 302,
+}
+# URL parameters that name a kind of page rather than something Alice owns: another user
+# gets their own version of it (never a 404, never Alice's content). The factors chart
+# names Alice's partners and tags, so the canaries would show if it leaked.
+SHARED_URL_KWARGS = {"insights:chart": {"name": "factors"}}
 # Text of Alice's that must never appear in a page served to someone else.
 CANARIES = ("canary-note-5d1f", "Canarypartner", "canary factor")
 
@@ -37,7 +45,14 @@ OWNED_URL_KWARGS = {
     "entries:partner_delete": lambda owned: {"pk": owned.partner.pk},
     "entries:tag_update": lambda owned: {"pk": owned.tag.pk},
     "entries:tag_delete": lambda owned: {"pk": owned.tag.pk},
+    "checkins:detail": lambda owned: {"pk": _checkin_of(owned.entry.user).pk},
+    "checkins:delete": lambda owned: {"pk": _checkin_of(owned.entry.user).pk},
 }
+
+
+def _checkin_of(user):
+    # Made on demand: only the check-in URLs need one.
+    return checkin_create(user=user, instrument="phq9", answers=[0] * 9)
 
 
 def _walk(patterns, namespace=""):
@@ -72,6 +87,8 @@ def owned(alice):
 def _url(name: str, params: set[str], owned: Owned) -> str:
     if not params:
         return reverse(name)
+    if name in SHARED_URL_KWARGS:
+        return reverse(name, kwargs=SHARED_URL_KWARGS[name])
     assert name in OWNED_URL_KWARGS, f"Add {name} to OWNED_URL_KWARGS so the walk covers it."
     return reverse(name, kwargs=OWNED_URL_KWARGS[name](owned))
 
@@ -103,7 +120,7 @@ def test_it_checks_ownership(charlie_client, owned, name, params):
     get = charlie_client.get(url)
     post = charlie_client.post(url, {"sadness": "0", "nickname": "x", "name": "x"})
 
-    if params:
+    if params and name not in SHARED_URL_KWARGS:
         assert get.status_code == 404
         assert post.status_code == 404
     for response in (get, post):

@@ -1,27 +1,46 @@
-from datetime import timedelta
-
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
-from entries.models import Entry, episode_condition
+from entries.models import Entry
+from insights.dashboard_data import dashboard_panel, month_counts
+from insights.ranges import InvalidRange, range_picker, selected_range
 
-RECENT_DAYS = 30
+RECENT_ENTRIES = 5
+DEFAULT_RANGE = "90d"
+DASHBOARD_CHARTS = ("trend", "emotions")
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    threshold = request.preferences.episode_threshold
-    mine = Entry.objects.filter(user=request.user)
-    since = timezone.now() - timedelta(days=RECENT_DAYS)
-    episode = episode_condition(threshold)
-    counts = mine.aggregate(
-        total=Count("id"),
-        recent=Count("id", filter=Q(occurred_at__gte=since)),
-        recent_episodes=Count("id", filter=Q(occurred_at__gte=since) & episode),
+    preferences = request.preferences
+    today = timezone.localdate()
+    ctx = {
+        "counts": month_counts(request.user, threshold=preferences.episode_threshold, today=today),
+        "recent_entries": Entry.objects.filter(user=request.user)
+        .with_episode_flag(preferences.episode_threshold)
+        .select_related("partner")[:RECENT_ENTRIES],
+        # The check-ins work puts its "check-in due" notice here (None: nothing to show).
+        "checkin_notice": None,
+    }
+    try:
+        period = selected_range(request.GET, today=today, default=DEFAULT_RANGE)
+    except InvalidRange as error:
+        ctx.update(
+            range_error=str(error), range_picker=range_picker(request.GET, None, today=today)
+        )
+        return render(request, "insights/dashboard.html", ctx, status=400)
+    ctx.update(
+        period=period,
+        chart_src={
+            name: f"{reverse('insights:chart', args=[name])}?{period.query()}"
+            for name in DASHBOARD_CHARTS
+        },
+        range_picker=range_picker(request.GET, period, today=today),
+        panel=dashboard_panel(
+            request.user, data_version=preferences.data_version, dates=period.dates, today=today
+        ),
     )
-    recent_entries = mine.with_episode_flag(threshold).select_related("partner")[:5]
-    ctx = {"counts": counts, "recent_entries": recent_entries, "recent_days": RECENT_DAYS}
     return render(request, "insights/dashboard.html", ctx)

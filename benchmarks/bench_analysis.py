@@ -1,0 +1,172 @@
+"""How long the insights take: the pure analysis, and the report.json request end to end.
+
+    .venv/bin/python benchmarks/bench_analysis.py            # 1,000 and 10,000 entries
+    .venv/bin/python benchmarks/bench_analysis.py --sizes 1000 10000 30000 --repeat 7
+
+Journals come from the demo generator (entries/demo.py) with 20 custom tags and two
+partners. The request is timed through Django's whole stack (middleware, login,
+selector, analysis, JSON) with the test client against a throwaway SQLite database in a
+temporary directory (or BENCH_DATABASE_URL, which must be a database you can wipe).
+Targets (issue 3): analysis of 10,000 entries under 0.5 s, the request under 1 s, and
+growth from 1,000 to 10,000 entries no worse than linear.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TAG_COUNT = 20
+TAG_SHARE = 0.10
+
+
+def _median_seconds(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def _generated(count: int, seed: int = 1):
+    from django.utils import timezone
+
+    from entries.demo import generate_entries
+
+    rng = random.Random(seed)
+    entries = generate_entries(count, seed=seed, plants={"pain": 3.0}, end=timezone.now())
+    for entry in entries:
+        entry.tags = [f"factor {n}" for n in range(TAG_COUNT) if rng.random() < TAG_SHARE]
+    return entries
+
+
+def bench_analysis(sizes: list[int], repeat: int) -> dict[int, float]:
+    from insights.analysis import analyse_journal
+    from insights.demo_frame import demo_journal
+
+    results = {}
+    for size in sizes:
+        journal = demo_journal(_generated(size))
+
+        def run(journal=journal):
+            return analyse_journal(
+                journal.entries,
+                threshold=journal.threshold,
+                tag_names=journal.tag_names,
+                partner_names=journal.partner_names,
+            )
+
+        run()  # warm-up: imports and scipy's first calls
+        results[size] = _median_seconds(run, repeat)
+    return results
+
+
+def _fill_account(username: str, generated) -> object:
+    from django.contrib.auth import get_user_model
+
+    from accounts.services import preferences_for
+    from entries.models import Entry, Partner, Tag
+
+    user = get_user_model().objects.create_user(username=username)
+    preferences_for(user)
+    partners = {name: Partner.objects.create(user=user, nickname=name) for name in ("A", "B")}
+    tags = {
+        f"factor {n}": Tag.objects.create(user=user, name=f"factor {n}") for n in range(TAG_COUNT)
+    }
+    rows = Entry.objects.bulk_create(
+        (
+            Entry(
+                user=user,
+                occurred_at=item.occurred_at,
+                partner=partners["A" if index % 2 else "B"] if item.partner else None,
+                **{**item.fields, "notes": ""},
+            )
+            for index, item in enumerate(generated)
+        ),
+        batch_size=1000,
+    )
+    through = Entry.tags.through
+    through.objects.bulk_create(
+        (
+            through(entry_id=row.pk, tag_id=tags[name].pk)
+            for row, item in zip(rows, generated, strict=True)
+            for name in item.tags
+        ),
+        batch_size=2000,
+    )
+    return user
+
+
+def bench_request(sizes: list[int], repeat: int) -> dict[int, tuple[float, float]]:
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    results = {}
+    for size in sizes:
+        user = _fill_account(f"bench{size}-{os.getpid()}", _generated(size))
+        client = Client()
+        client.force_login(user)
+        url = reverse("insights:report_json")
+
+        def run(client=client, url=url):
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            return response
+
+        started = time.perf_counter()
+        run()
+        first = time.perf_counter() - started
+        results[size] = (first, _median_seconds(run, repeat))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="pct-bench-")
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+    print(f"{TAG_COUNT} tags, 2 partners; median of {args.repeat} runs")
+    analysis = bench_analysis(args.sizes, args.repeat)
+    for size, seconds in analysis.items():
+        print(f"analysis   {size:>6} entries: {seconds * 1000:8.1f} ms")
+    request = bench_request(args.sizes, args.repeat)
+    for size, (first, seconds) in request.items():
+        print(
+            f"report.json {size:>5} entries: {seconds * 1000:8.1f} ms (first request "
+            f"{first * 1000:.1f} ms)"
+        )
+    smallest, largest = min(args.sizes), max(args.sizes)
+    if smallest != largest:
+        entries_growth = largest / smallest
+        print(
+            f"growth {smallest} -> {largest} entries (x{entries_growth:g}): analysis "
+            f"x{analysis[largest] / analysis[smallest]:.1f}, request "
+            f"x{request[largest][1] / request[smallest][1]:.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class CheckinsConfig(AppConfig):
+    name = "checkins"
+    verbose_name = "Wellbeing check-ins"
+
+    def ready(self) -> None:
+        from checkins import checks  # noqa: F401  (registers the SUPPORT_RESOURCES check)
+        from checkins.selectors import checkins_for_backup
+        from checkins.services import checkins_restore
+        from entries.portability.sections import BackupSection, register_backup_section
+
+        # Check-ins travel in the full backup as its "checkins" list.
+        register_backup_section(
+            BackupSection(
+                key="checkins",
+                label="check-ins",
+                export=checkins_for_backup,
+                restore=checkins_restore,
+            )
+        )

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from checkins.instruments import ANSWER_CHOICES, Instrument
+from entries.forms import SegmentedRadioSelect
+
+ITEM_TEMPLATE = "checkins/_item.html"
+
+
+class CheckInForm(forms.Form):
+    """One required field per item, item1..itemN, each answered 0-3 on four buttons.
+
+    Only the answers come from the person; the total and band are computed by
+    checkins.services, so nothing else posted is read.
+    """
+
+    def __init__(self, *args, instrument: Instrument, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instrument = instrument
+        for number, text in enumerate(instrument.items, start=1):
+            field = forms.TypedChoiceField(
+                label=text,
+                choices=ANSWER_CHOICES,
+                coerce=int,
+                widget=SegmentedRadioSelect,
+                error_messages={
+                    "required": _("Please choose an answer for this question."),
+                    "invalid_choice": _("Please choose one of the four answers."),
+                },
+            )
+            field.template_name = ITEM_TEMPLATE
+            field.number = number
+            self.fields[f"item{number}"] = field
+
+    def answers(self) -> list[int]:
+        return [self.cleaned_data[f"item{number}"] for number in self.numbers()]
+
+    def numbers(self) -> range:
+        return range(1, len(self.instrument.items) + 1)
+
+    def unanswered(self) -> list[int]:
+        """Item numbers with an error, for the summary above the form."""
+        return [number for number in self.numbers() if f"item{number}" in self.errors]

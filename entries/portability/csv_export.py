@@ -1,0 +1,74 @@
+"""The journal as a spreadsheet: one row per entry, every field, the person's own notes.
+
+Times are ISO 8601 with the offset of the user's time zone. Tags and coping are joined
+with "; ". A cell that a spreadsheet would run as a formula (one starting with =, +, -,
+@, a tab or a carriage return) is prefixed with a single quote, so a note such as
+"=HYPERLINK(...)" is shown as text instead of being executed.
+"""
+
+import csv
+import zoneinfo
+from collections.abc import Iterator
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from accounts.services import preferences_for
+from entries.models import Entry
+from entries.portability.spec import ENTRY_KEYS, ENTRY_VALUE_KEYS
+
+# After the entry's own fields: what the journal derives from them, and the row's
+# timestamps, which a backup leaves out but a spreadsheet reader may want.
+DERIVED_COLUMNS = ("episode", "peak_intensity", "created_at", "updated_at")
+COLUMNS = (*ENTRY_KEYS, *DERIVED_COLUMNS)
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+JOIN = "; "
+
+
+def spreadsheet_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def entry_row(entry: Entry, zone: zoneinfo.ZoneInfo, threshold: int) -> list[str]:
+    """Needs select_related("partner") and prefetch_related("tags")."""
+    values = {key: getattr(entry, key) for key in ENTRY_VALUE_KEYS}
+    values["partner"] = entry.partner.nickname if entry.partner else None
+    values["tags"] = JOIN.join(sorted((t.name for t in entry.tags.all()), key=str.lower))
+    values["coping"] = JOIN.join(entry.coping)
+    values["episode"] = entry.is_episode_at(threshold)
+    values["peak_intensity"] = entry.peak_intensity
+    for key in ("occurred_at", "created_at", "updated_at"):
+        values[key] = timezone.localtime(getattr(entry, key), zone).isoformat(timespec="seconds")
+    return [spreadsheet_safe(_cell(values[key])) for key in COLUMNS]
+
+
+class _Echo:
+    """A file-like object for csv.writer that hands each line back instead of keeping it."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
+    """The CSV text, line by line and oldest entry first."""
+    preferences = preferences_for(user)
+    zone = zoneinfo.ZoneInfo(preferences.time_zone)
+    writer = csv.writer(_Echo())
+    # A byte-order mark makes spreadsheet programs read the file as UTF-8.
+    yield "\ufeff" + writer.writerow(COLUMNS)
+    entries = (
+        Entry.objects.filter(user=user)
+        .select_related("partner")
+        .prefetch_related("tags")
+        .order_by("occurred_at", "created_at")
+    )
+    for entry in entries.iterator(chunk_size=500):
+        yield writer.writerow(entry_row(entry, zone, preferences.episode_threshold))

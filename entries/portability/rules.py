@@ -1,0 +1,158 @@
+"""One value of a backup against the journal's rules, read from the model fields.
+
+The scales, choices and lengths come from entries.models and accounts.models, so an
+import holds values to the same rules as the log form and the settings page, and a
+change to a model changes the import with it. Each rule returns the value to store or
+raises BadValue with words that complete the sentence "“field” ...".
+"""
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from functools import partial
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from accounts.models import Preferences
+from entries.forms import FUTURE_TOLERANCE
+from entries.models import NOTES_MAX_LENGTH, Entry, Partner, Tag
+from entries.portability.spec import ENTRY_VALUE_KEYS, PREFERENCE_KEYS
+from entries.scales import Coping
+
+# Earlier times are a typo, and far earlier ones overflow when converted to UTC.
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
+
+class BadValue(Exception):
+    """One value that breaks a rule; the message completes "“field” ..."."""
+
+
+def shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise BadValue(f"must be true or false, not {shown(value)}")
+    return value
+
+
+def _whole_number(value: object, *, low: int, high: int, allowed: list, nullable: bool):
+    if value is None and nullable:
+        return None
+    # JSON true/false arrive as bool, a subclass of int: not a number here.
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    if ok and allowed:
+        ok = value in allowed
+    elif ok:
+        ok = low <= value <= high
+    if ok:
+        return value
+    expected = (
+        "one of " + ", ".join(str(a) for a in allowed)
+        if allowed
+        else f"a whole number from {low} to {high}"
+    )
+    if nullable:
+        expected += " or null"
+    raise BadValue(f"must be {expected}, not {shown(value)}")
+
+
+def _choice(value: object, *, allowed: list[str], blank: bool) -> str:
+    options = ([""] if blank else []) + allowed
+    if isinstance(value, str) and value in options:
+        return value
+    if len(options) > 10:  # the time zones
+        raise BadValue(f"has {shown(value)}, which this journal does not offer")
+    raise BadValue(f"must be one of {', '.join(shown(o) for o in options)}, not {shown(value)}")
+
+
+def _text(value: object, *, max_length: int) -> str:
+    if not isinstance(value, str):
+        raise BadValue(f"must be text, not {shown(value)}")
+    if "\x00" in value:
+        raise BadValue("contains a null character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadValue("contains characters that are not valid text") from None
+    if len(value) > max_length:
+        raise BadValue(f"is longer than {max_length} characters")
+    return value
+
+
+def plain_name(value: object, *, max_length: int) -> str:
+    # Like the partner and factor forms: surrounding spaces go, an empty name is refused.
+    name = _text(value, max_length=max_length + 1000).strip()
+    if not name:
+        raise BadValue("is empty")
+    if len(name) > max_length:
+        raise BadValue(f"is longer than {max_length} characters")
+    return name
+
+
+def _coping(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise BadValue(f"must be a list of coping keys, not {shown(value)}")
+    unknown = [item for item in value if item not in Coping.values]
+    if unknown:
+        raise BadValue(f"has {shown(unknown[0])}; the keys are {', '.join(Coping.values)}")
+    # The form stores the chosen keys in this order; so does an import.
+    return [key for key in Coping.values if key in value]
+
+
+def instant(value: object) -> dt.datetime:
+    example = "like 2026-01-31T22:15:00+01:00"
+    if not isinstance(value, str):
+        raise BadValue(f"must be a date and time {example}, not {shown(value)}")
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise BadValue(f"must be a date and time {example}, not {shown(value)}") from None
+    if moment.utcoffset() is None:
+        raise BadValue(f"has no time zone offset ({example})")
+    try:
+        utc = moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise BadValue("is not a usable date") from None
+    if utc < EARLIEST:
+        raise BadValue("is before 1900")
+    if utc > timezone.now() + FUTURE_TOLERANCE:
+        raise BadValue("is more than a day from now")
+    return moment
+
+
+def _bounds(field: models.Field) -> tuple[int, int]:
+    lows = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
+    highs = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
+    return max(lows, default=0), min(highs, default=2**31 - 1)
+
+
+def _rule_for(field: models.Field) -> Callable[[object], object]:
+    """The check for a model field, derived from the field itself."""
+    if isinstance(field, models.BooleanField):
+        return boolean
+    if isinstance(field, models.IntegerField):
+        low, high = _bounds(field)
+        allowed = [value for value, _label in field.flatchoices] if field.choices else []
+        # A scale's choices are a run of whole numbers, worded best as a range.
+        if allowed and allowed == list(range(allowed[0], allowed[-1] + 1)):
+            low, high, allowed = max(low, allowed[0]), min(high, allowed[-1]), []
+        return partial(_whole_number, low=low, high=high, allowed=allowed, nullable=field.null)
+    if isinstance(field, models.CharField) and field.choices:
+        allowed = [str(value) for value, _label in field.flatchoices]
+        return partial(_choice, allowed=allowed, blank=field.blank)
+    raise TypeError(f"The backup has no rule for {field.model.__name__}.{field.name}.")
+
+
+ENTRY_RULES: dict[str, Callable[[object], object]] = {
+    key: _rule_for(Entry._meta.get_field(key))
+    for key in ENTRY_VALUE_KEYS
+    if key not in ("coping", "notes")
+} | {"coping": _coping, "notes": partial(_text, max_length=NOTES_MAX_LENGTH)}
+PREFERENCE_RULES = {key: _rule_for(Preferences._meta.get_field(key)) for key in PREFERENCE_KEYS}
+NICKNAME_MAX = Partner._meta.get_field("nickname").max_length
+TAG_NAME_MAX = Tag._meta.get_field("name").max_length

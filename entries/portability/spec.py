@@ -1,0 +1,66 @@
+"""The backup format (version 1), shared by the exporter, the validator and the restore.
+
+The format is documented for people in README.md ("Data portability / backup format")
+and in detail in entries/portability/FORMAT.md; keep the three in step.
+"""
+
+from entries.models import EMOTION_FIELDS
+
+FORMAT_NAME = "pct-journal-backup"
+FORMAT_VERSION = 1
+# Uploads larger than this are refused before they are read (see upload.py).
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+TOP_LEVEL_KEYS = ("format", "version", "exported_at", "preferences", "partners", "tags", "entries")
+PREFERENCE_KEYS = (
+    "time_zone",
+    "episode_threshold",
+    "discreet_mode",
+    "checkins_enabled",
+    "checkin_cadence_days",
+)
+PARTNER_KEYS = ("nickname", "active")
+TAG_KEYS = ("name",)
+# Every field of an entry, in the order written to the file and to the CSV.
+ENTRY_KEYS = (
+    "occurred_at",
+    "activity",
+    "partner",
+    "orgasm",
+    "satisfaction",
+    "connection_after",
+    *EMOTION_FIELDS,
+    "cried",
+    "episode_minutes",
+    "stress",
+    "low_mood",
+    "performance_anxiety",
+    "felt_vulnerable",
+    "relationship_tension",
+    "pain",
+    "memories_surfaced",
+    "alcohol_or_drugs",
+    "tags",
+    "coping",
+    "coping_helped",
+    "notes",
+)
+# Model fields that a backup deliberately leaves out: ids would clash in another
+# account, and the timestamps describe the database row rather than the experience.
+ENTRY_FIELDS_NOT_EXPORTED = ("id", "user", "created_at", "updated_at")
+# The entry keys stored as plain values on the row (the rest are relations).
+ENTRY_VALUE_KEYS = tuple(key for key in ENTRY_KEYS if key not in ("occurred_at", "partner", "tags"))
+
+
+def name_key(name: str) -> str:
+    """How partner nicknames and tag names are compared: like the unique constraints,
+    case-insensitively."""
+    return name.lower()
+
+
+class BackupInvalid(Exception):
+    """A backup that cannot be imported; `messages` say what is wrong, one per problem."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages

@@ -1,0 +1,81 @@
+"""Taking the journal away (CSV, full backup) and bringing a backup back in."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from entries.portability.backup import backup_for_user, backup_json_bytes
+from entries.portability.csv_export import entries_csv_lines
+from entries.portability.forms import BackupImportForm
+from entries.portability.restore import backup_restore
+from entries.portability.spec import MAX_IMPORT_BYTES, BackupInvalid
+from entries.portability.upload import UploadSizeLimit
+
+
+def _attachment_name(stem: str, extension: str) -> str:
+    # Neutral on purpose: the name shows up in download lists and file pickers.
+    return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
+
+
+@login_required
+@require_GET
+@never_cache
+def export_csv(request: HttpRequest) -> HttpResponse:
+    # Built whole rather than streamed: even years of entries are a few megabytes, and
+    # a complete response can be checked (the URL walk looks for leaked text in it).
+    body = "".join(entries_csv_lines(request.user)).encode("utf-8")
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_attachment_name("journal", "csv")}"'
+    return response
+
+
+@login_required
+@require_GET
+@never_cache
+def backup_json(request: HttpRequest) -> HttpResponse:
+    # Security issue to come: ask for the password again (re-authentication) before
+    # handing out everything at once; it belongs here, before the document is built.
+    body = backup_json_bytes(backup_for_user(request.user))
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_attachment_name("journal-backup", "json")}"'
+    )
+    return response
+
+
+# CSRF is checked by _backup_import below, once the size limit is in place: the CSRF
+# middleware would otherwise read the whole upload before the view could limit it
+# (Django's documented recipe for custom upload handlers).
+@csrf_exempt
+@login_required
+@require_http_methods(["GET", "POST"])
+def backup_import(request: HttpRequest) -> HttpResponse:
+    limit = UploadSizeLimit(request, max_bytes=MAX_IMPORT_BYTES)
+    request.upload_handlers.insert(0, limit)
+    return _backup_import(request, limit)
+
+
+@csrf_protect
+def _backup_import(request: HttpRequest, limit: UploadSizeLimit) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "entries/import.html", {"form": BackupImportForm()})
+    form = BackupImportForm(request.POST, request.FILES, too_large=limit.exceeded)
+    if form.is_valid():
+        try:
+            report = backup_restore(
+                user=request.user,
+                data=form.document,
+                restore_preferences=form.cleaned_data["restore_preferences"],
+            )
+        except BackupInvalid as invalid:
+            form.add_error("backup", invalid.messages)
+        else:
+            request.preferences.refresh_from_db()
+            # Shown straight away rather than after a redirect: sending the form again
+            # (a reload) is harmless, since a second import of a file adds nothing.
+            return render(request, "entries/import.html", {"form": None, "report": report})
+    return render(request, "entries/import.html", {"form": form})

@@ -1,0 +1,303 @@
+"""Which factors went together with episodes in one person's entries, with honest statistics.
+
+Pure pandas/scipy; no Django. The method (DESIGN §4), for each factor:
+
+- a 2x2 table: episodes / entries with the factor vs without it; entries where the factor
+  is unknown (orgasm "not sure", connection not recorded, a partner on a solo entry, no
+  recent check-in) are left out of that factor's table;
+- the risk ratio with its 95% confidence interval (`scipy.stats.contingency.relative_risk`,
+  the Katz log interval) and Fisher's exact two-sided p (`scipy.stats.fisher_exact`);
+- zero cells: when any of the four cells is zero, 0.5 is added to every cell
+  (Haldane–Anscombe) before the risk ratio and its interval are computed, with the same
+  Katz formula; Fisher's p always uses the raw counts. When no entry in the table was
+  followed by an episode, or every one was, there is nothing to compare and the ratio and
+  its interval are left undefined (None; null in JSON);
+- Benjamini–Hochberg q values (`scipy.stats.false_discovery_control`) across every factor
+  that has enough data to be judged (at least MIN_ARM_ENTRIES entries in both arms);
+- evidence: "not_enough_data" when either arm has fewer than MIN_ARM_ENTRIES entries
+  (this includes factors that never vary), "clear" when the interval's lower bound is
+  above 1 and q < CLEAR_Q, "possible" when the ratio is at least POSSIBLE_RATIO but the
+  pattern is not clear, otherwise "none".
+
+A category takes its strongest factor's level; categories and factors are ranked by
+evidence, then by the lower bound of the interval (higher first).
+"""
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy.stats import binomtest, false_discovery_control, fisher_exact
+from scipy.stats.contingency import relative_risk
+
+from insights.episode_profile import CopingOutcome, EpisodeProfile, coping_outcomes, episode_profile
+from insights.factors import CATEGORY_LABELS, CATEGORY_ORDER, FactorExposure, factor_exposures
+
+EVIDENCE_ORDER = ("clear", "possible", "none", "not_enough_data")  # strongest first
+MIN_ARM_ENTRIES = 5
+CLEAR_Q = 0.10
+POSSIBLE_RATIO = 1.5
+ZERO_CELL_CORRECTION = 0.5
+CONFIDENCE = 0.95
+
+
+@dataclass(frozen=True)
+class Arm:
+    entries: int
+    episodes: int
+    rate: float | None  # episodes / entries, None when entries == 0
+    rate_ci_low: float | None  # 95% Wilson interval of the rate
+    rate_ci_high: float | None
+
+
+@dataclass(frozen=True)
+class RiskRatio:
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    corrected: bool  # True when the Haldane–Anscombe 0.5 was added to every cell
+
+
+@dataclass(frozen=True)
+class FactorResult:
+    key: str
+    label: str
+    category: str
+    exposed: Arm
+    unexposed: Arm
+    risk_ratio: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+    q_value: float | None
+    evidence: str
+    more_needed_exposed: int
+    more_needed_unexposed: int
+    # Plain words for sentences (see insights.wording); beyond the shared contract.
+    exposed_words: str = ""
+    unexposed_words: str = ""
+    unexposed_short: str = "without"
+    corrected: bool = False
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    key: str
+    label: str
+    evidence: str
+    factors: list[FactorResult]  # strongest first
+
+
+@dataclass(frozen=True)
+class Report:
+    entries: int
+    episodes: int
+    threshold: int
+    categories: list[CategoryResult]  # ranked: evidence, then CI lower bound
+    profile: EpisodeProfile | None = None
+    coping: list[CopingOutcome] = field(default_factory=list)
+
+    def ranked_factors(self) -> list[FactorResult]:
+        """Every factor tested, in the order the insights rank them."""
+        factors = [factor for category in self.categories for factor in category.factors]
+        return sorted(factors, key=_factor_rank)
+
+    def strongest(self) -> FactorResult | None:
+        """The top factor when its evidence is clear or possible."""
+        ranked = self.ranked_factors()
+        if ranked and ranked[0].evidence in ("clear", "possible"):
+            return ranked[0]
+        return None
+
+
+def _finite(value: float) -> float | None:
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def arm(entries: int, episodes: int) -> Arm:
+    if entries == 0:
+        return Arm(0, 0, None, None, None)
+    interval = binomtest(episodes, entries).proportion_ci(CONFIDENCE, method="wilson")
+    return Arm(entries, episodes, episodes / entries, float(interval.low), float(interval.high))
+
+
+def _katz_interval(a: float, n1: float, c: float, n0: float) -> RiskRatio:
+    # The interval scipy uses, written out so it also works with the 0.5-corrected cells.
+    estimate = (a / n1) / (c / n0)
+    z = 1.959963984540054  # the 97.5th percentile of the normal distribution
+    spread = z * math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n0)
+    return RiskRatio(
+        estimate, estimate * math.exp(-spread), estimate * math.exp(spread), corrected=True
+    )
+
+
+def risk_ratio_table(
+    exposed_episodes: int, exposed_entries: int, unexposed_episodes: int, unexposed_entries: int
+) -> RiskRatio:
+    """The risk ratio of an episode with vs without a factor, and its 95% interval."""
+    undefined = RiskRatio(None, None, None, corrected=False)
+    if exposed_entries == 0 or unexposed_entries == 0:
+        return undefined
+    episodes = exposed_episodes + unexposed_episodes
+    if episodes == 0 or episodes == exposed_entries + unexposed_entries:
+        return undefined
+    cells = (
+        exposed_episodes,
+        exposed_entries - exposed_episodes,
+        unexposed_episodes,
+        unexposed_entries - unexposed_episodes,
+    )
+    if min(cells) == 0:
+        half = ZERO_CELL_CORRECTION
+        return _katz_interval(
+            exposed_episodes + half,
+            exposed_entries + 2 * half,
+            unexposed_episodes + half,
+            unexposed_entries + 2 * half,
+        )
+    result = relative_risk(exposed_episodes, exposed_entries, unexposed_episodes, unexposed_entries)
+    interval = result.confidence_interval(CONFIDENCE)
+    return RiskRatio(
+        _finite(result.relative_risk), _finite(interval.low), _finite(interval.high), False
+    )
+
+
+def fisher_p(
+    exposed_episodes: int, exposed_entries: int, unexposed_episodes: int, unexposed_entries: int
+) -> float | None:
+    if exposed_entries == 0 or unexposed_entries == 0:
+        return None
+    table = [
+        [exposed_episodes, exposed_entries - exposed_episodes],
+        [unexposed_episodes, unexposed_entries - unexposed_episodes],
+    ]
+    return float(fisher_exact(table).pvalue)
+
+
+def evidence_level(
+    exposed_entries: int,
+    unexposed_entries: int,
+    ratio: RiskRatio,
+    q_value: float | None,
+) -> str:
+    if min(exposed_entries, unexposed_entries) < MIN_ARM_ENTRIES:
+        return "not_enough_data"
+    above_one = ratio.ci_low is not None and ratio.ci_low > 1
+    if above_one and q_value is not None and q_value < CLEAR_Q:
+        return "clear"
+    if ratio.estimate is not None and ratio.estimate >= POSSIBLE_RATIO:
+        return "possible"
+    return "none"
+
+
+@dataclass(frozen=True)
+class _Table:
+    factor: FactorExposure
+    exposed: Arm
+    unexposed: Arm
+    ratio: RiskRatio
+    p_value: float | None
+
+    @property
+    def judged(self) -> bool:
+        return min(self.exposed.entries, self.unexposed.entries) >= MIN_ARM_ENTRIES
+
+
+def _table(factor: FactorExposure, is_episode: np.ndarray) -> _Table:
+    exposure = factor.exposure
+    exposed = exposure.eq(True).fillna(False).to_numpy(dtype=bool)
+    unexposed = exposure.eq(False).fillna(False).to_numpy(dtype=bool)
+    counts = (
+        int(np.count_nonzero(exposed & is_episode)),
+        int(np.count_nonzero(exposed)),
+        int(np.count_nonzero(unexposed & is_episode)),
+        int(np.count_nonzero(unexposed)),
+    )
+    return _Table(
+        factor,
+        arm(counts[1], counts[0]),
+        arm(counts[3], counts[2]),
+        risk_ratio_table(*counts),
+        fisher_p(*counts),
+    )
+
+
+def _q_values(tables: list[_Table]) -> dict[int, float]:
+    judged = [index for index, table in enumerate(tables) if table.judged]
+    if not judged:
+        return {}
+    q_values = false_discovery_control([tables[index].p_value for index in judged], method="bh")
+    return {index: float(q) for index, q in zip(judged, q_values, strict=True)}
+
+
+def _result(table: _Table, q_value: float | None) -> FactorResult:
+    definition = table.factor.definition
+    return FactorResult(
+        key=definition.key,
+        label=definition.label,
+        category=definition.category,
+        exposed=table.exposed,
+        unexposed=table.unexposed,
+        risk_ratio=table.ratio.estimate,
+        ci_low=table.ratio.ci_low,
+        ci_high=table.ratio.ci_high,
+        p_value=table.p_value,
+        q_value=q_value,
+        evidence=evidence_level(
+            table.exposed.entries, table.unexposed.entries, table.ratio, q_value
+        ),
+        more_needed_exposed=max(0, MIN_ARM_ENTRIES - table.exposed.entries),
+        more_needed_unexposed=max(0, MIN_ARM_ENTRIES - table.unexposed.entries),
+        exposed_words=definition.exposed_words,
+        unexposed_words=definition.unexposed_words,
+        unexposed_short=definition.unexposed_short,
+        corrected=table.ratio.corrected,
+    )
+
+
+def _factor_rank(factor: FactorResult) -> tuple:
+    ci_low = factor.ci_low if factor.ci_low is not None else -math.inf
+    return (
+        EVIDENCE_ORDER.index(factor.evidence),
+        -ci_low,
+        CATEGORY_ORDER.index(factor.category),
+        factor.label.casefold(),
+    )
+
+
+def _categories(results: list[FactorResult]) -> list[CategoryResult]:
+    categories = []
+    for key in CATEGORY_ORDER:
+        factors = sorted((r for r in results if r.category == key), key=_factor_rank)
+        if factors:
+            categories.append(
+                CategoryResult(key, CATEGORY_LABELS[key], factors[0].evidence, factors)
+            )
+    # Python's sort is stable, so ties keep the categories in the article's order.
+    return sorted(categories, key=lambda category: _factor_rank(category.factors[0])[:2])
+
+
+def analyse_journal(
+    entries: pd.DataFrame,
+    *,
+    threshold: int,
+    tag_names: Mapping[str, str],
+    partner_names: Mapping[str, str],
+) -> Report:
+    """The full report for `insights.selectors.entries_dataframe(...).entries`."""
+    is_episode = entries["is_episode"].astype(bool).to_numpy()
+    exposures = factor_exposures(entries, tag_names=tag_names, partner_names=partner_names)
+    tables = [_table(factor, is_episode) for factor in exposures]
+    q_values = _q_values(tables)
+    results = [_result(table, q_values.get(index)) for index, table in enumerate(tables)]
+    return Report(
+        entries=len(entries),
+        episodes=int(np.count_nonzero(is_episode)),
+        threshold=threshold,
+        categories=_categories(results),
+        profile=episode_profile(entries, threshold=threshold),
+        coping=coping_outcomes(entries),
+    )

@@ -1,0 +1,146 @@
+"""What each cause category means, gentle next steps, and published context, in our own words.
+
+The content follows the reference article (Medical News Today, "Crying after sex: Causes
+and what to do") and the studies it cites; every sentence here is written for this app.
+"""
+
+from dataclasses import dataclass
+
+CATEGORY_MEANINGS = {
+    "distress": (
+        "When life already feels heavy, with low mood, depression or a lot of stress, "
+        "sadness after sex is more likely. In research with people who experience it, "
+        "being in a distressed state at the time was the thing most closely linked to it."
+    ),
+    "anxiety": (
+        "Tears can be a way of letting go of tension that built up during sex, and worry "
+        "about how things will go (performance anxiety) is one source of that tension. "
+        "Such worry is common: studies put it at roughly 6–16% of women and 9–25% of men."
+    ),
+    "vulnerability": (
+        "Sex, and orgasm in particular, can leave you more open and unguarded than usual. "
+        "In that state, memories of hard or traumatic times can surface, sometimes before "
+        "you are even aware of what is being remembered."
+    ),
+    "pain": (
+        "Pain during sex (clinicians call it dyspareunia) is reason enough to feel upset "
+        "afterwards. It can have physical or psychological roots, and it is not rare: around "
+        "7.5% of women aged 16–74 report pain with penetration."
+    ),
+    "hormonal": (
+        "One idea in the literature is that pleasure-related brain chemicals such as "
+        "dopamine and oxytocin fall after orgasm, and that this fall can bring on low "
+        "feelings. It is a hypothesis that has not been proven; your entries can only show "
+        "whether episodes and orgasm went together for you."
+    ),
+    "relationship": (
+        "Feeling low after sex does not mean a relationship is in trouble, but tension or "
+        "distance between partners can play a part. Staying close afterwards, in body and "
+        "in feeling, tends to go with relationships people find more satisfying."
+    ),
+    "other": (
+        "Things outside the six categories: alcohol or drugs, solo compared with partnered "
+        "experiences, and the factors you added yourself."
+    ),
+}
+
+NEXT_STEPS = {
+    "distress": [
+        "If low mood or stress has been around for a while, talking with a therapist, "
+        "counsellor or your doctor can help; easing the low mood itself may make episodes "
+        "less frequent.",
+        "If a doctor suggests medication, it can be used alongside talking therapy.",
+    ],
+    "anxiety": [
+        "Cognitive behavioural therapy (CBT) and learning mindfulness techniques are "
+        "approaches that may help with anxiety.",
+        "A doctor can talk through whether medication for anxiety makes sense for you.",
+    ],
+    "vulnerability": [
+        "If past experiences are coming back, working through them with a trained "
+        "counsellor, ideally one experienced with trauma, can help.",
+        "Be gentle with yourself afterwards: it is fine to pause, slow down or ask for "
+        "closeness or space.",
+    ],
+    "pain": [
+        "Pain during sex is worth raising with a clinician (a GP, gynaecologist or pelvic "
+        "health physiotherapist): the right treatment depends on finding the cause.",
+        "You never have to push through pain.",
+    ],
+    "hormonal": [
+        "If episodes often follow orgasm, mention it to a doctor or therapist; because the "
+        "explanation is unproven, any treatment is a conversation to have with a prescriber.",
+    ],
+    "relationship": [
+        "Talking with your partner about what happens, at a calm moment, can bring you "
+        "closer and reassure you both that an episode is not a verdict on either of you.",
+        "Couples counselling can support both partners as you work this out together.",
+    ],
+    "other": [
+        "If one of these stands out, it may be worth noting a little more about it in "
+        "your entries, or bringing it up with a therapist.",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    short: str
+    citation: str
+
+
+SCHWEITZER_2015 = Source(
+    "Schweitzer et al. 2015",
+    "Schweitzer RD, O’Brien J, Burri A. Postcoital dysphoria: prevalence and "
+    "psychological correlates. Sexual Medicine, 2015.",
+)
+MACZKOWIACK_2019 = Source(
+    "Maczkowiack & Schweitzer 2019",
+    "Maczkowiack J, Schweitzer RD. Postcoital dysphoria: prevalence and correlates "
+    "among males. Journal of Sex & Marital Therapy, 2019.",
+)
+ARTICLE = Source(
+    "Medical News Today",
+    "“Crying after sex: Causes and what to do”, Medical News Today.",
+)
+
+# (what was found, the studies that found it)
+PREVALENCE_CONTEXT = [
+    (
+        "In a survey of women, 46% had felt this way after sex at least once in their lives.",
+        (SCHWEITZER_2015,),
+    ),
+    ("In a study of 1,635 men, 41% had experienced it at some point.", (MACZKOWIACK_2019,)),
+    (
+        "Being in psychological distress at the time was the factor most strongly linked "
+        "with it; sexual abuse in childhood and sexual difficulties were linked too.",
+        (MACZKOWIACK_2019, SCHWEITZER_2015),
+    ),
+]
+SOURCES = [SCHWEITZER_2015, MACZKOWIACK_2019, ARTICLE]
+
+NOT_A_DIAGNOSIS = (
+    "These are patterns in your own entries: things that went together, not proof of what "
+    "causes what, and not a diagnosis. A therapist or doctor can help you make sense of them."
+)
+
+METHOD_NOTES = [
+    "For each factor, your entries are split into those with it and those without it, and "
+    "the share followed by an episode is compared (a risk ratio, with its 95% confidence "
+    "interval).",
+    "Entries where a factor is unknown are left out of that factor’s comparison: orgasm "
+    "answered “not sure” or not at all, connection not recorded, check-ins older than 14 "
+    "days.",
+    "A partner is compared with your other partnered entries (with someone else or with "
+    "nobody named); solo entries are compared separately, as solo against partnered.",
+    "When one of the four counts is zero, 0.5 is added to each of them before the ratio and "
+    "its interval are worked out (the Haldane–Anscombe correction), so no ratio is ever "
+    "infinite. When no entry, or every entry, was followed by an episode, there is nothing "
+    "to compare and no ratio is shown.",
+    "Fisher’s exact test gives a p value for each factor. Because many factors are checked at "
+    "once, the p values are adjusted for that (Benjamini–Hochberg q values) across every "
+    "factor with at least 5 entries on each side.",
+    "Clear pattern: the whole interval lies above 1 and q is below 0.10. Possible pattern: "
+    "episodes were at least 1.5 times as common with the factor, but that is not yet clear. "
+    "Not enough data: fewer than 5 entries with or without the factor.",
+]

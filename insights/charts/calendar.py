@@ -1,0 +1,179 @@
+"""A calendar of the days with entries: one row per month, one square per day.
+
+Rows of months (rather than a year-wide strip of weeks) keep the squares large enough to
+read on a phone however long the range is: the chart grows downwards instead.
+"""
+
+import calendar as calendar_module
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from insights.charts.figure import WIDTH, render_empty_svg, render_svg, style_axes
+from insights.charts.palette import colour
+from insights.charts.periods import Span, chart_span
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
+
+if TYPE_CHECKING:
+    from insights.selectors import DateRange
+
+NAME = "calendar"
+TITLE = "Days with entries"
+EMPTY_MESSAGE = (
+    "No entries in this period yet. Each day you log something shows here as a "
+    "coloured square, with a dot on the days an episode followed."
+)
+LEVELS = ("cell0", "cell1", "cell2", "cell3")  # 0, 1, 2, 3 or more entries that day
+CELL = 0.84  # share of a day column a square fills
+# Month rows are a little taller than day columns are wide, so that the month names
+# beside them have room to breathe; the squares stay square.
+ROW_STRETCH = 1.35
+# Inches: margins around the grid, and its width (the figure's width minus the labels).
+LEFT, RIGHT, TOP, BOTTOM = 0.68, 0.06, 0.78, 0.06
+X_UNITS = 31.2  # the grid spans days 0.4 to 31.6
+MAX_MONTHS = 24
+
+
+def calendar_span(span: Span) -> Span:
+    """The latest MAX_MONTHS of the span: beyond that a calendar is too tall to read."""
+    year, month = span.end.year, span.end.month - (MAX_MONTHS - 1)
+    while month < 1:
+        year, month = year - 1, month + 12
+    return Span(max(span.start, dt.date(year, month, 1)), span.end)
+
+
+def days_frame(entries: pd.DataFrame, span: Span) -> pd.DataFrame:
+    """Every day of the span: entries and episodes that day."""
+    dates = entries["local_date"]
+    inside = entries[(dates >= span.start) & (dates <= span.end)]
+    by_day = inside.groupby("local_date")["is_episode"].agg(["size", "sum"])
+    days = pd.Index([span.start + dt.timedelta(days=n) for n in range(span.days)])
+    frame = by_day.reindex(days, fill_value=0).astype(int)
+    return frame.rename(columns={"size": "entries", "sum": "episodes"})
+
+
+def calendar_summary(
+    entries: pd.DataFrame, *, date_range: "DateRange", today: dt.date
+) -> ChartSummary:
+    span = chart_span(date_range, entries["local_date"], today=today)
+    if span is None:
+        return empty_summary(NAME, TITLE, EMPTY_MESSAGE)
+    shown = calendar_span(span)
+    return _summary(days_frame(entries, shown), shown, cut=shown != span)
+
+
+def render_calendar_svg(entries: pd.DataFrame, *, date_range: "DateRange", today: dt.date) -> bytes:
+    span = chart_span(date_range, entries["local_date"], today=today)
+    if span is None:
+        return render_empty_svg(title=TITLE, message=EMPTY_MESSAGE)
+    shown = calendar_span(span)
+    frame = days_frame(entries, shown)
+    months = _months(shown)
+    step = (WIDTH - LEFT - RIGHT) / X_UNITS * ROW_STRETCH
+    return render_svg(
+        lambda figure: _draw(figure, frame, months),
+        height=TOP + BOTTOM + step * len(months),
+        title=TITLE,
+        description=_summary(frame, shown, cut=shown != span).description,
+    )
+
+
+def _months(span: Span) -> list[tuple[int, int]]:
+    months, year, month = [], span.start.year, span.start.month
+    while (year, month) <= (span.end.year, span.end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _summary(frame: pd.DataFrame, span: Span, *, cut: bool) -> ChartSummary:
+    logged = frame[frame["entries"] > 0]
+    episode_days = int((frame["episodes"] > 0).sum())
+    latest = f" (the latest {MAX_MONTHS} months of the period)" if cut else ""
+    description = (
+        f"{span.label()}{latest}: entries on {len(logged)} of {plural(span.days, 'day')}; "
+        f"an episode followed on {plural(episode_days, 'day')}. "
+        f"The most entries in one day was {int(frame['entries'].max())}."
+    )
+    rows = tuple(
+        (f"{day:%a %-d %b %Y}", str(int(row["entries"])), str(int(row["episodes"])))
+        for day, row in logged.iterrows()
+    )
+    table = ChartTable(f"Days with entries, {span.label()}", ("Day", "Entries", "Episodes"), rows)
+    return ChartSummary(NAME, TITLE, description, table)
+
+
+def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) -> None:
+    axes = figure.add_subplot()
+    style_axes(axes, grid_axis=None)
+    axes.spines["bottom"].set_visible(False)
+    row_of = {month: row for row, month in enumerate(months)}
+    half_width, half_height = CELL / 2, CELL / ROW_STRETCH / 2  # square on the page
+    corners = np.array(
+        [
+            (-half_width, -half_height),
+            (half_width, -half_height),
+            (half_width, half_height),
+            (-half_width, half_height),
+        ]
+    )
+    xs = np.array([day.day for day in frame.index])
+    ys = np.array([row_of[(day.year, day.month)] for day in frame.index])
+    squares = np.stack([xs, ys], axis=1)[:, None, :] + corners
+    fills = [colour(LEVELS[min(entries, 3)]) for entries in frame["entries"]]
+    axes.add_collection(
+        PolyCollection(squares, facecolors=fills, edgecolors="none", gid="calendar-days")
+    )
+    episode_days = frame["episodes"].to_numpy() > 0
+    episode_x, episode_y = xs[episode_days], ys[episode_days]
+    axes.scatter(
+        episode_x,
+        episode_y,
+        s=16,
+        color=colour("episodes"),
+        edgecolors=colour("halo"),
+        linewidths=0.9,
+        gid="calendar-episodes",
+        zorder=3,
+    )
+    axes.set_xlim(0.4, 0.4 + X_UNITS)
+    axes.set_ylim(len(months) - 0.5, -0.5)  # the first month at the top
+    axes.xaxis.tick_top()
+    axes.set_xticks([1, 5, 10, 15, 20, 25, 31])
+    axes.tick_params(axis="y", labelsize=8.5)
+    axes.set_yticks(
+        np.arange(len(months)),
+        [
+            f"{calendar_module.month_abbr[month]} {year}"
+            if row == 0 or month == 1
+            else calendar_module.month_abbr[month]
+            for row, (year, month) in enumerate(months)
+        ],
+    )
+    handles = [
+        Patch(color=colour(level), label=label)
+        for level, label in zip(LEVELS, ("none", "1", "2", "3+"), strict=True)
+    ]
+    handles.append(
+        Line2D([], [], marker="o", linestyle="none", color=colour("episodes"), label="episode")
+    )
+    figure.legend(
+        handles=handles,
+        loc="upper center",
+        ncol=5,
+        handlelength=1,
+        handletextpad=0.4,
+        columnspacing=1,
+        title="entries that day",
+        title_fontsize=9,
+    )
+    height = figure.get_figheight()
+    figure.subplots_adjust(
+        left=LEFT / WIDTH, right=1 - RIGHT / WIDTH, top=1 - TOP / height, bottom=BOTTOM / height
+    )

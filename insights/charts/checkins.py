@@ -1,0 +1,166 @@
+"""PHQ-9 and GAD-7 scores over time, drawn over their published severity bands.
+
+The bands are shaded in quiet neutral steps (never alarm colours) and named in words, so
+the chart reads the same in colour, in grey and aloud.
+"""
+
+from dataclasses import dataclass
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.palette import colour
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
+
+NAME = "checkins"
+TITLE = "Wellbeing check-ins"
+EMPTY_MESSAGE = (
+    "No check-ins in this period. Turn on wellbeing check-ins in Settings, and your "
+    "PHQ-9 (mood) and GAD-7 (anxiety) scores show here over time."
+)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    key: str
+    label: str
+    maximum: int
+    bands: tuple[tuple[int, str], ...]  # (lowest score, name), from the published cut-offs
+
+
+INSTRUMENTS = (
+    Instrument(
+        "phq9",
+        "PHQ-9 (mood)",
+        27,
+        ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe")),
+    ),
+    Instrument(
+        "gad7",
+        "GAD-7 (anxiety)",
+        21,
+        ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
+    ),
+)
+PANEL_HEIGHT = 1.75  # inches
+DENSE = 40  # check-ins per questionnaire beyond which points are drawn smaller
+SHORT_NAMES = {"moderately severe": "mod. severe"}  # fits beside the plot on a phone
+
+
+def _present(checkins: pd.DataFrame) -> list[tuple[Instrument, pd.DataFrame]]:
+    ordered = checkins.sort_values("taken_at")
+    panels = []
+    for instrument in INSTRUMENTS:
+        rows = ordered[ordered["instrument"] == instrument.key]
+        if not rows.empty:
+            panels.append((instrument, rows))
+    return panels
+
+
+def checkins_summary(checkins: pd.DataFrame) -> ChartSummary:
+    panels = _present(checkins)
+    if not panels:
+        return empty_summary(NAME, TITLE, EMPTY_MESSAGE)
+    return _summary(panels)
+
+
+def render_checkins_svg(checkins: pd.DataFrame) -> bytes:
+    """`checkins`: columns taken_at (aware), instrument ("phq9"/"gad7"), total, band."""
+    panels = _present(checkins)
+    if not panels:
+        return render_empty_svg(title=TITLE, message=EMPTY_MESSAGE)
+    return render_svg(
+        lambda figure: _draw(figure, panels),
+        height=0.55 + PANEL_HEIGHT * len(panels),
+        title=TITLE,
+        description=_summary(panels).description,
+    )
+
+
+def _band(key: object) -> str:
+    return str(key).replace("_", " ")  # "moderately_severe" -> "moderately severe"
+
+
+def _summary(panels: list[tuple[Instrument, pd.DataFrame]]) -> ChartSummary:
+    sentences, rows = [], []
+    for instrument, scores in panels:
+        first, latest = scores.iloc[0], scores.iloc[-1]
+        sentences.append(
+            f"{instrument.label}: {plural(len(scores), 'check-in')} from "
+            f"{first['taken_at']:%-d %b %Y} to {latest['taken_at']:%-d %b %Y}, scores "
+            f"{int(scores['total'].min())} to {int(scores['total'].max())} of "
+            f"{instrument.maximum}; the latest was {int(latest['total'])} "
+            f"({_band(latest['band'])})."
+        )
+        rows += [
+            (f"{row.taken_at:%-d %b %Y}", instrument.label, str(int(row.total)), _band(row.band))
+            for row in scores.itertuples()
+        ]
+    rows.sort(key=lambda row: pd.Timestamp(row[0]))
+    table = ChartTable("Check-in scores", ("Day", "Questionnaire", "Score", "Band"), tuple(rows))
+    return ChartSummary(NAME, TITLE, " ".join(sentences), table)
+
+
+def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None:
+    days = pd.concat([scores["taken_at"] for _, scores in panels]).dt.tz_localize(None)
+    length = (days.max() - days.min()).days
+    pad = pd.Timedelta(days=max(3, length * 0.04))
+    shared = None
+    for row, (instrument, scores) in enumerate(panels):
+        axes = figure.add_subplot(len(panels), 1, row + 1, sharex=shared)
+        shared = shared or axes
+        style_axes(axes, grid_axis=None)
+        _draw_bands(axes, instrument)
+        axes.plot(
+            scores["taken_at"].dt.tz_localize(None),
+            scores["total"],
+            color=colour("ink"),
+            # Thinner, smaller points for years of check-ins, so the line stays readable.
+            linewidth=1.6 if len(scores) <= DENSE else 1.1,
+            marker="o",
+            markersize=5 if len(scores) <= DENSE else 3.2,
+            markerfacecolor=colour("entries"),
+            markeredgecolor=colour("halo"),
+            markeredgewidth=0.9,
+            gid=f"checkins-{instrument.key}",
+            zorder=3,
+        )
+        axes.set_title(instrument.label, loc="left", fontsize=10, color=colour("ink"), pad=4)
+        axes.set_ylim(-1, instrument.maximum + 0.5)
+        axes.set_yticks(range(0, instrument.maximum + 1, 5))
+        axes.set_xlim(days.min() - pad, days.max() + pad)
+        ticks = 4 if length > 330 else 5  # "Jan 2026" needs more room than "Jan"
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=ticks))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter(_date_format(length)))
+    margin = 0.3 / figure.get_figheight()
+    figure.subplots_adjust(left=0.09, right=0.78, top=1 - margin, bottom=margin, hspace=0.5)
+
+
+def _draw_bands(axes: Axes, instrument: Instrument) -> None:
+    """Shade each band, and name it beside the plot (where no point can cover it)."""
+    middles = []
+    for index, (low, _name) in enumerate(instrument.bands):
+        next_low = (
+            instrument.bands[index + 1][0]
+            if index + 1 < len(instrument.bands)
+            else instrument.maximum + 1
+        )
+        bottom, top = (low - 0.5 if low else -1), next_low - 0.5
+        axes.axhspan(bottom, top, color=colour(f"band{index}"), linewidth=0, zorder=0)
+        middles.append((bottom + top) / 2)
+    names = axes.secondary_yaxis("right")
+    names.set_yticks(middles, [SHORT_NAMES.get(name, name) for _, name in instrument.bands])
+    names.tick_params(length=0, labelsize=8, labelcolor=colour("muted"), pad=3)
+    names.spines["right"].set_visible(False)
+
+
+def _date_format(days: int) -> str:
+    # Day and month for a few months of check-ins, then months, month-year, and years.
+    if days <= 120:
+        return "%-d %b"
+    if days <= 330:
+        return "%b"
+    return "%b %Y" if days <= 800 else "%Y"

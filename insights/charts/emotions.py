@@ -1,0 +1,206 @@
+"""How strong sadness, irritation, agitation and anxiety were afterwards, over time.
+
+Each point is a rolling mean: the average over every entry in that week (or month) and
+the ones just before it, which steadies a line drawn from a few entries a week. The
+times the person cried are marked on their own row, at the day they happened.
+"""
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.palette import colour
+from insights.charts.periods import (
+    Span,
+    bucket_of,
+    bucket_periods,
+    chart_span,
+    long_label,
+    short_label,
+    tick_positions,
+)
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary, one_decimal, plural
+
+if TYPE_CHECKING:
+    from insights.selectors import DateRange
+
+NAME = "emotions"
+TITLE = "How you felt afterwards"
+EMPTY_MESSAGE = (
+    "No entries in this period yet. Once you log how you felt afterwards, "
+    "sadness, irritation, agitation and anxiety show here over time."
+)
+# (column, label, line style, marker): styles and markers differ too, not only colours.
+EMOTIONS = (
+    ("sadness", "sadness", "-", "o"),
+    ("irritation", "irritation", (0, (5, 2)), "s"),
+    ("agitation", "agitation", (0, (1, 1.6)), "^"),
+    ("anxiety_after", "anxiety", (0, (6, 2, 1.5, 2)), "D"),
+)
+ROLLING_BUCKETS = {"week": 3, "month": 2}
+SCALE_WORDS = ("none", "mild", "moderate", "strong", "severe")
+CRIED_ROW = -0.55
+
+
+def emotions_frame(entries: pd.DataFrame, span: Span) -> pd.DataFrame:
+    """Per week or month: entries, times cried, and the rolling mean of each emotion."""
+    dates = entries["local_date"]
+    inside = entries[(dates >= span.start) & (dates <= span.end)]
+    buckets = bucket_of(inside["local_date"], span)
+    periods = bucket_periods(span)
+    columns = [column for column, *_ in EMOTIONS]
+    sums = inside[columns].astype(float).groupby(buckets).sum().reindex(periods, fill_value=0)
+    counts = inside.groupby(buckets).size().reindex(periods, fill_value=0)
+    window = ROLLING_BUCKETS[span.bucket]
+    rolling_counts = counts.rolling(window, min_periods=1).sum()
+    frame = (
+        sums.rolling(window, min_periods=1)
+        .sum()
+        .div(rolling_counts.where(rolling_counts > 0), axis=0)
+    )
+    frame.insert(0, "entries", counts.astype(int))
+    frame.insert(
+        1,
+        "cried",
+        inside["cried"]
+        .astype(bool)
+        .groupby(buckets)
+        .sum()
+        .reindex(periods, fill_value=0)
+        .astype(int),
+    )
+    return frame
+
+
+def cried_positions(entries: pd.DataFrame, span: Span) -> np.ndarray:
+    """Where each time the person cried sits on the bar axis, at its own day."""
+    dates = entries["local_date"]
+    cried = entries[(dates >= span.start) & (dates <= span.end) & entries["cried"].astype(bool)]
+    if cried.empty:
+        return np.array([])
+    periods = bucket_periods(span)
+    buckets = bucket_of(cried["local_date"], span)
+    index = periods.get_indexer(pd.PeriodIndex(buckets))
+    starts = pd.PeriodIndex(buckets).start_time
+    lengths = np.array(
+        [period.days_in_month if span.bucket == "month" else 7 for period in buckets]
+    )
+    offsets = (pd.to_datetime(cried["local_date"]).to_numpy() - starts.to_numpy()) / np.timedelta64(
+        1, "D"
+    )
+    return index - 0.5 + (offsets + 0.5) / lengths
+
+
+def emotions_summary(
+    entries: pd.DataFrame, *, date_range: "DateRange", today: dt.date
+) -> ChartSummary:
+    span = chart_span(date_range, entries["local_date"], today=today)
+    if span is None:
+        return empty_summary(NAME, TITLE, EMPTY_MESSAGE)
+    return _summary(entries, emotions_frame(entries, span), span)
+
+
+def render_emotions_svg(entries: pd.DataFrame, *, date_range: "DateRange", today: dt.date) -> bytes:
+    span = chart_span(date_range, entries["local_date"], today=today)
+    if span is None:
+        return render_empty_svg(title=TITLE, message=EMPTY_MESSAGE)
+    frame = emotions_frame(entries, span)
+    summary = _summary(entries, frame, span)
+    crying = cried_positions(entries, span)
+    return render_svg(
+        lambda figure: _draw(figure, frame, crying, span.bucket),
+        height=3.4,
+        title=TITLE,
+        description=summary.description,
+    )
+
+
+def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSummary:
+    bucket, window = span.bucket, ROLLING_BUCKETS[span.bucket]
+    dates = entries["local_date"]
+    inside = entries[(dates >= span.start) & (dates <= span.end)]
+    averages = ", ".join(
+        f"{label} {inside[column].astype(float).mean():.1f}" for column, label, *_ in EMOTIONS
+    )
+    cried = int(frame["cried"].sum())
+    description = (
+        (
+            f"{span.label()}, on the scale from 0 (none) to 4 (severe): over "
+            f"{plural(len(inside), 'entry', 'entries')} the averages were {averages}. "
+            f"You cried after {cried} of them. Each point averages the entries of that "
+            f"{bucket} and the {plural(window - 1, bucket)} before it."
+        )
+        .replace("the 1 week", "the week")
+        .replace("the 1 month", "the month")
+    )
+    rows = tuple(
+        (
+            long_label(period, span),
+            str(int(row["entries"])),
+            *(one_decimal(row[column]) for column, *_ in EMOTIONS),
+            str(int(row["cried"])),
+        )
+        for period, row in frame.iterrows()
+    )
+    table = ChartTable(
+        f"Rolling average of each feeling per {bucket} (0 none to 4 severe), {span.label()}",
+        (
+            bucket.capitalize(),
+            "Entries",
+            *(label.capitalize() for _, label, *_ in EMOTIONS),
+            "Cried",
+        ),
+        rows,
+    )
+    return ChartSummary(NAME, TITLE, description, table)
+
+
+def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) -> None:
+    axes = figure.add_subplot()
+    style_axes(axes)
+    positions = np.arange(len(frame))
+    handles = []
+    for column, label, linestyle, marker in EMOTIONS:
+        (line,) = axes.plot(
+            positions,
+            frame[column],
+            color=colour(column.removesuffix("_after")),
+            linestyle=linestyle,
+            linewidth=1.8,
+            marker=marker,
+            markersize=3.6,
+            label=label,
+            gid=f"emotions-{column}",
+        )
+        handles.append(line)
+    axes.scatter(
+        crying,
+        np.full(len(crying), CRIED_ROW),
+        marker="v",
+        s=22,
+        color=colour("episodes"),
+        edgecolors=colour("halo"),
+        linewidths=0.5,
+        gid="emotions-cried",
+        zorder=3,
+    )
+    handles.append(
+        Line2D([], [], color=colour("episodes"), marker="v", linestyle="none", label="cried")
+    )
+    # Up to "moderate" at least, higher only when a line gets there: calm journals keep
+    # their detail, and the words on the axis say what each height means.
+    highest = frame[[column for column, *_ in EMOTIONS]].max().max()
+    top = int(min(4, max(2, np.ceil(0 if np.isnan(highest) else highest))))
+    axes.set_ylim(CRIED_ROW - 0.35, top + 0.15)
+    axes.set_yticks([CRIED_ROW, *range(top + 1)], ["cried", *SCALE_WORDS[: top + 1]])
+    axes.get_yticklabels()[0].set_color(colour("muted"))
+    axes.set_xlim(-0.6, len(frame) - 0.4)
+    ticks = tick_positions(len(frame))
+    axes.set_xticks(ticks, [short_label(frame.index[i], bucket) for i in ticks])
+    figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=2.2, columnspacing=1.2)
+    figure.subplots_adjust(left=0.21, right=0.97, top=0.8, bottom=0.1)

@@ -1,0 +1,136 @@
+"""Drawing a chart: a matplotlib `Figure` on the Agg canvas, saved as SVG text.
+
+No pyplot: it keeps global "current figure" state that threads (gunicorn --threads)
+would trample. Matplotlib does not promise thread safety even for separate figures
+(font and text-layout caches are shared, and `rc_context` swaps global settings), so
+drawing holds a process-wide lock. Rendering is CPU-bound under the GIL anyway, so the
+lock costs nothing measurable, and cached charts never take it.
+"""
+
+import io
+import re
+import textwrap
+import threading
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+
+from insights.charts import palette
+from insights.charts.palette import colour
+
+# Phone-first: 3.8 in = 365 CSS px wide, about what a chart card has on a phone, so
+# 10-11 pt labels come out at 12-13 px there; wide screens set two charts side by side
+# (css/charts.css) rather than blowing one up.
+WIDTH = 3.8
+FONT_STACK = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', "
+    "Arial, sans-serif"
+)
+_RC = {
+    # Text stays text (smaller files, crisp at any zoom, selectable), set in the page's
+    # system font; matplotlib measures with DejaVu Sans, which is wider than the usual
+    # system fonts, so labels never grow past the space laid out for them.
+    "svg.fonttype": "none",
+    "svg.hashsalt": "pct-journal",  # stable element ids: the same data gives the same bytes
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 11,
+    "axes.unicode_minus": False,
+    "axes.edgecolor": colour("grid"),
+    "axes.labelcolor": colour("ink"),
+    "text.color": colour("ink"),
+    "xtick.color": colour("muted"),
+    "ytick.color": colour("muted"),
+    "xtick.labelcolor": colour("ink"),
+    "ytick.labelcolor": colour("ink"),
+    "legend.frameon": False,
+    "legend.fontsize": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "lines.solid_capstyle": "round",
+}
+_RENDER_LOCK = threading.Lock()
+_FONT_FAMILY = re.compile(r"font-family: [^;\"]*")
+
+
+def render_svg(
+    draw: Callable[[Figure], None], *, height: float, title: str, description: str
+) -> bytes:
+    """Run `draw` on a fresh figure and return the finished, colour-scheme-aware SVG."""
+    with _RENDER_LOCK, matplotlib.rc_context(_RC):
+        figure = Figure(figsize=(WIDTH, height))
+        FigureCanvasAgg(figure)
+        draw(figure)
+        buffer = io.BytesIO()
+        figure.savefig(
+            buffer, format="svg", transparent=True, metadata={"Date": None, "Creator": None}
+        )
+    return _finish(buffer.getvalue().decode(), title=title, description=description)
+
+
+def _finish(svg: str, *, title: str, description: str) -> bytes:
+    svg = palette.apply_to_svg(svg)
+    svg = _FONT_FAMILY.sub(f"font-family: {FONT_STACK}", svg)
+    head, _, rest = svg.partition('version="1.1">')
+    accessible = (
+        f' role="img" aria-labelledby="chart-title chart-desc">'
+        f'\n <title id="chart-title">{escape(title)}</title>'
+        f'\n <desc id="chart-desc">{escape(description)}</desc>'
+        f"\n <style>{palette.stylesheet()}</style>"
+    )
+    return f'{head}version="1.1"{accessible}{rest}'.encode()
+
+
+def style_axes(axes: Axes, *, grid_axis: str | None = "y") -> None:
+    """The calm house style: no box, a faint grid, muted ticks."""
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color(colour("grid"))
+    axes.tick_params(length=0, pad=4)
+    axes.set_facecolor("none")
+    if grid_axis:
+        axes.grid(axis=grid_axis, color=colour("grid"), linewidth=0.8)
+        axes.set_axisbelow(True)
+
+
+def draw_empty_state(figure: Figure, message: str) -> None:
+    """A dashed box with the message saying what to log for the chart to appear."""
+    figure.patches.append(
+        FancyBboxPatch(
+            (0.02, 0.06),
+            0.96,
+            0.88,
+            boxstyle="round,pad=0,rounding_size=0.04",
+            transform=figure.transFigure,
+            facecolor="none",
+            edgecolor=colour("muted"),
+            linestyle=(0, (4, 3)),
+            linewidth=1,
+            figure=figure,
+        )
+    )
+    figure.text(
+        0.5,
+        0.5,
+        textwrap.fill(message, width=38),
+        ha="center",
+        va="center",
+        color=colour("ink"),
+        fontsize=11,
+        linespacing=1.5,
+        gid="empty-state",
+    )
+
+
+def render_empty_svg(*, title: str, message: str) -> bytes:
+    return render_svg(
+        lambda figure: draw_empty_state(figure, message),
+        height=1.9,
+        title=title,
+        description=message,
+    )

@@ -1,0 +1,109 @@
+"""The days a chart covers and how they are grouped into weeks or months."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:  # the charts stay free of Django imports; only the type is borrowed
+    from insights.selectors import DateRange
+
+# Up to about half a year, weekly bars; beyond that, monthly ones. Keeps a phone-width
+# chart between 4 and 27 bars for every preset.
+WEEKLY_UP_TO_DAYS = 190
+LEAD_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Span:
+    """Inclusive calendar days in the user's time zone."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def bucket(self) -> str:
+        return "week" if self.days <= WEEKLY_UP_TO_DAYS else "month"
+
+    def label(self) -> str:
+        if self.start.year == self.end.year:
+            return f"{self.start:%-d %b} – {self.end:%-d %b %Y}"
+        return f"{self.start:%-d %b %Y} – {self.end:%-d %b %Y}"
+
+
+def chart_span(date_range: "DateRange", local_dates: pd.Series, *, today: dt.date) -> Span | None:
+    """Fill in an open-ended range from the entries (start) and today (end).
+
+    None when there is nothing to draw: no entry falls inside the range.
+    """
+    inside = local_dates
+    if date_range.start:
+        inside = inside[inside >= date_range.start]
+    if date_range.end:
+        inside = inside[inside <= date_range.end]
+    if inside.empty:
+        return None
+    first = min(inside)
+    # A period reaching far back before the first entry (say "since 1900") shows at most
+    # a year of empty time before it; and an open end runs to today.
+    start = (
+        max(date_range.start, first - dt.timedelta(days=LEAD_DAYS)) if date_range.start else first
+    )
+    end = date_range.end or max(today, max(inside))
+    return Span(start, end)
+
+
+def bucket_frequency(span: Span) -> str:
+    # Weeks are the 7-day stretches counted back from the span's last day, so the latest
+    # bar is a whole week (not a Monday's worth of a calendar week that looks like a
+    # sudden drop); months are calendar months.
+    return f"W-{span.end:%a}".upper() if span.bucket == "week" else "M"
+
+
+def bucket_periods(span: Span) -> pd.PeriodIndex:
+    return pd.period_range(span.start, span.end, freq=bucket_frequency(span))
+
+
+def bucket_of(local_dates: pd.Series, span: Span) -> pd.Series:
+    """The week or month period each date falls in."""
+    return pd.to_datetime(local_dates).dt.to_period(bucket_frequency(span))
+
+
+def short_label(period: pd.Period, bucket: str) -> str:
+    """A tick label: "3 Mar" for the week from 3 March, "Mar" (or "Jan 2026")."""
+    start = period.start_time
+    if bucket == "week":
+        return f"{start:%-d %b}"
+    return f"{start:%b %Y}" if start.month == 1 else f"{start:%b}"
+
+
+def long_label(period: pd.Period, span: Span) -> str:
+    """A table row label: "3 – 9 Mar 2026", "28 Feb – 6 Mar 2026" or "March 2026".
+
+    A week cut off by the span's first day is labelled with the days it covers.
+    """
+    start, end = period.start_time.date(), period.end_time.date()
+    if span.bucket == "month":
+        return f"{start:%B %Y}"
+    start = max(start, span.start)
+    if start == end:
+        return f"{start:%-d %b %Y}"
+    if start.month == end.month:
+        return f"{start:%-d} – {end:%-d %b %Y}"
+    if start.year == end.year:
+        return f"{start:%-d %b} – {end:%-d %b %Y}"
+    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+
+
+def tick_positions(count: int, *, most: int = 6) -> list[int]:
+    """Evenly spaced bar indexes to label, always including the last one."""
+    if count <= most:
+        return list(range(count))
+    step = -(-count // most)  # ceiling division
+    positions = list(range(count - 1, -1, -step))
+    return sorted(positions)

@@ -1,0 +1,178 @@
+"""Entries and episodes per week or month, with the episode rate as a line."""
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.palette import colour
+from insights.charts.periods import (
+    Span,
+    bucket_of,
+    bucket_periods,
+    chart_span,
+    long_label,
+    short_label,
+    tick_positions,
+)
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary, percent, plural
+
+if TYPE_CHECKING:
+    from insights.selectors import DateRange
+
+NAME = "trend"
+TITLE = "Entries and episodes over time"
+EMPTY_MESSAGE = (
+    "No entries in this period yet. Log every experience, the calm ones too, "
+    "and your entries and episode rate show here week by week."
+)
+
+
+def trend_frame(entries: pd.DataFrame, span: Span) -> pd.DataFrame:
+    """One row per week or month of the span: entries, episodes, rate (NaN without entries)."""
+    dates = entries["local_date"]
+    inside = entries[(dates >= span.start) & (dates <= span.end)]
+    buckets = bucket_of(inside["local_date"], span)
+    episodes = inside["is_episode"].astype(bool)
+    counts = pd.DataFrame(
+        {
+            "entries": episodes.groupby(buckets).size(),
+            "episodes": episodes.groupby(buckets).sum(),
+        }
+    )
+    frame = counts.reindex(bucket_periods(span), fill_value=0).astype(int)
+    frame["rate"] = frame["episodes"] / frame["entries"].where(frame["entries"] > 0)
+    return frame
+
+
+def trend_summary(
+    entries: pd.DataFrame, *, date_range: "DateRange", today: dt.date
+) -> ChartSummary:
+    span = chart_span(date_range, entries["local_date"], today=today)
+    if span is None:
+        return empty_summary(NAME, TITLE, EMPTY_MESSAGE)
+    return _summary(trend_frame(entries, span), span)
+
+
+def render_trend_svg(entries: pd.DataFrame, *, date_range: "DateRange", today: dt.date) -> bytes:
+    span = chart_span(date_range, entries["local_date"], today=today)
+    if span is None:
+        return render_empty_svg(title=TITLE, message=EMPTY_MESSAGE)
+    frame = trend_frame(entries, span)
+    summary = _summary(frame, span)
+    return render_svg(
+        lambda figure: _draw(figure, frame, span.bucket),
+        height=3.2,
+        title=TITLE,
+        description=summary.description,
+    )
+
+
+def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
+    bucket = span.bucket
+    total, episodes = int(frame["entries"].sum()), int(frame["episodes"].sum())
+    description = (
+        f"{span.label()}, per {bucket}: {plural(total, 'entry', 'entries')}, "
+        f"{episodes} followed by an episode ({percent(episodes, total)})."
+    )
+    if episodes:
+        peak = frame["episodes"].idxmax()
+        row = frame.loc[peak]
+        description += (
+            f" The most episodes in one {bucket} was {int(row['episodes'])}"
+            f" ({long_label(peak, span)}: {int(row['episodes'])} of"
+            f" {plural(int(row['entries']), 'entry', 'entries')})."
+        )
+    rows = tuple(
+        (
+            long_label(period, span),
+            str(int(row["entries"])),
+            str(int(row["episodes"])),
+            percent(int(row["episodes"]), int(row["entries"])),
+        )
+        for period, row in frame.iterrows()
+    )
+    table = ChartTable(
+        f"Entries and episodes per {bucket}, {span.label()}",
+        (bucket.capitalize(), "Entries", "Episodes", "Episode rate"),
+        rows,
+    )
+    return ChartSummary(NAME, TITLE, description, table)
+
+
+def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
+    axes = figure.add_subplot()
+    style_axes(axes)
+    positions = np.arange(len(frame))
+    # Episodes are a part of the entries, so their bar stands inside the entries' bar.
+    # One collection per series, not an artist per bar: years of monthly bars stay quick.
+    for column, width in (("entries", 0.8), ("episodes", 0.46)):
+        axes.add_collection(
+            PolyCollection(
+                _bars(positions, frame[column].to_numpy(), width),
+                facecolors=colour(column),
+                edgecolors="none",
+                gid=f"trend-{column}",
+            )
+        )
+    axes.set_ylim(0, max(1, int(frame["entries"].max())) * 1.05)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    axes.set_xlim(-0.6, len(frame) - 0.4)
+    ticks = tick_positions(len(frame))
+    axes.set_xticks(ticks, [short_label(frame.index[i], bucket) for i in ticks])
+
+    rate_axes = axes.twinx()
+    style_axes(rate_axes, grid_axis=None)
+    rate_axes.spines["bottom"].set_visible(False)
+    rate_axes.plot(
+        positions,
+        frame["rate"] * 100,
+        color=colour("rate"),
+        linewidth=1.8,
+        marker="o",
+        markersize=4.5,
+        markeredgecolor=colour("halo"),
+        markeredgewidth=0.8,
+        gid="trend-rate",
+    )
+    top = _rate_axis_top(frame["rate"].max())
+    rate_axes.set_ylim(0, top * 1.05)
+    rate_axes.set_yticks([0, top / 2, top])
+    rate_axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    rate_axes.tick_params(axis="y", labelcolor=colour("rate"))
+
+    handles = [
+        Patch(color=colour("entries"), label="entries"),
+        Patch(color=colour("episodes"), label="episodes"),
+        Line2D([], [], color=colour("rate"), marker="o", markersize=4.5, label="episode rate"),
+    ]
+    figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=1.4)
+    figure.subplots_adjust(left=0.09, right=0.88, top=0.86, bottom=0.11)
+
+
+def _bars(positions: np.ndarray, heights: np.ndarray, width: float) -> np.ndarray:
+    """The four corners of each bar, for a PolyCollection."""
+    left, right = positions - width / 2, positions + width / 2
+    bottom = np.zeros_like(heights, dtype=float)
+    return np.stack(
+        [
+            np.column_stack([left, bottom]),
+            np.column_stack([right, bottom]),
+            np.column_stack([right, heights]),
+            np.column_stack([left, heights]),
+        ],
+        axis=1,
+    )
+
+
+def _rate_axis_top(highest_rate: float) -> float:
+    """20%, 40%, 60% or 100%: room above the highest rate without flattening a low line."""
+    highest = 0 if np.isnan(highest_rate) else highest_rate * 100
+    return next(top for top in (20, 40, 60, 100) if highest <= top * 0.9 or top == 100)

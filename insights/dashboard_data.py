@@ -1,0 +1,117 @@
+"""What the dashboard shows besides the latest entries: this month against last month, and
+the charts' text and the strongest insight for the chosen period (cached per data version).
+
+Every read here is a fixed number of queries, however many entries the person has.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from entries.models import Entry, episode_condition
+from insights import chart_cache
+from insights.analysis import analyse_journal
+from insights.charts import ChartSummary, emotions_summary, trend_summary
+from insights.selectors import DateRange, entries_dataframe
+from insights.wording import percent, strongest_sentence
+
+NOT_ENOUGH_DATA = (
+    "Not enough data yet to see what goes together with your episodes. Keep logging, "
+    "the calm times too: after a few weeks, patterns can start to show."
+)
+NOTHING_STANDS_OUT = (
+    "Nothing stands out in these entries yet: no factor went together with episodes "
+    "clearly or possibly."
+)
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    label: str  # "June"
+    entries: int
+    episodes: int
+
+    @property
+    def rate(self) -> str:
+        return percent(self.episodes / self.entries) if self.entries else "–"
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    total_entries: int  # all time, to tell a new journal from a quiet month
+    this_month: MonthCount
+    last_month: MonthCount
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    trend: ChartSummary
+    emotions: ChartSummary
+    insight: str  # the strongest insight in one sentence, or why there is none yet
+    has_pattern: bool
+
+
+def _month_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day.replace(day=1), dt.time.min))
+
+
+def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> MonthCounts:
+    """Entries and episodes this calendar month and last, in the user's time zone (one query)."""
+    this_start = _month_start(today)
+    last_start = _month_start(this_start.date() - dt.timedelta(days=1))
+    this_month = Q(occurred_at__gte=this_start)
+    last_month = Q(occurred_at__gte=last_start, occurred_at__lt=this_start)
+    episode = episode_condition(threshold)
+    counts = Entry.objects.filter(user=user).aggregate(
+        total=Count("id"),
+        this_entries=Count("id", filter=this_month),
+        this_episodes=Count("id", filter=this_month & episode),
+        last_entries=Count("id", filter=last_month),
+        last_episodes=Count("id", filter=last_month & episode),
+    )
+    return MonthCounts(
+        counts["total"],
+        MonthCount(f"{this_start:%B}", counts["this_entries"], counts["this_episodes"]),
+        MonthCount(f"{last_start:%B}", counts["last_entries"], counts["last_episodes"]),
+    )
+
+
+def _build_panel(user: AbstractBaseUser, dates: DateRange, today: dt.date) -> DashboardPanel:
+    journal = entries_dataframe(user, dates)
+    entries = journal.entries
+    report = analyse_journal(
+        entries,
+        threshold=journal.threshold,
+        tag_names=journal.tag_names,
+        partner_names=journal.partner_names,
+    )
+    strongest = report.strongest()
+    if strongest:
+        insight = strongest_sentence(strongest)
+    elif any(factor.evidence != "not_enough_data" for factor in report.ranked_factors()):
+        insight = NOTHING_STANDS_OUT
+    else:
+        insight = NOT_ENOUGH_DATA
+    return DashboardPanel(
+        trend=trend_summary(entries, date_range=dates, today=today),
+        emotions=emotions_summary(entries, date_range=dates, today=today),
+        insight=insight,
+        has_pattern=strongest is not None,
+    )
+
+
+def dashboard_panel(
+    user: AbstractBaseUser, *, data_version: int, dates: DateRange, today: dt.date
+) -> DashboardPanel:
+    key = chart_cache.chart_cache_key(
+        "dashboard",
+        user=user,
+        data_version=data_version,
+        name="panel",
+        dates=dates,
+        today=today,
+    )
+    return chart_cache.cached(key, lambda: _build_panel(user, dates, today))

@@ -1,0 +1,201 @@
+"""Which logged answers count as each factor, in plain words, and the category each belongs to.
+
+Pure (pandas only). A factor's exposure is a nullable boolean Series aligned with the
+entries: True = the entry had the factor, False = it did not, NA = unknown (for example
+orgasm "not sure" or not recorded), and unknown entries are left out of that factor's table.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+# The six categories of the article, then everything else; this order breaks ranking ties.
+CATEGORY_LABELS = {
+    "distress": "Psychological distress or low mood",
+    "anxiety": "Anxiety, including worry about performance",
+    "vulnerability": "Feeling exposed, and memories of difficult experiences",
+    "pain": "Physical pain",
+    "hormonal": "The change after orgasm (a hypothesis)",
+    "relationship": "Relationship factors",
+    "other": "Other factors",
+}
+CATEGORY_ORDER = tuple(CATEGORY_LABELS)
+
+MODERATE = 2  # "moderate" on the 0-4 scales
+PAIN_MODERATE = 4  # of 10
+LOW_CONNECTION_MAX = 1  # "a little" or "not at all"
+
+
+@dataclass(frozen=True)
+class FactorDefinition:
+    key: str
+    label: str  # fits "entries with {label}"
+    category: str
+    exposed_words: str  # "entries with moderate or worse pain"
+    unexposed_words: str  # "entries without moderate or worse pain"
+    # How the comparison arm is named after "and 2 of 15 ..." in the counts sentence.
+    unexposed_short: str = "without"
+
+
+@dataclass(frozen=True)
+class FactorExposure:
+    definition: FactorDefinition
+    exposure: pd.Series  # nullable boolean, NA = unknown
+
+
+def _with(key: str, label: str, category: str, rest: str = "") -> FactorDefinition:
+    return FactorDefinition(
+        key, label, category, f"entries with {label}", rest or f"entries without {label}"
+    )
+
+
+# (column, what counts, the rest, category) for 0-4 scales that count from "moderate" up.
+SCALE_FACTORS = (
+    ("low_mood", "moderate or stronger low mood", "mild or no low mood", "distress"),
+    ("stress", "moderate or stronger stress", "mild or no stress", "distress"),
+    (
+        "performance_anxiety",
+        "moderate or stronger worry about performance",
+        "mild or no worry about performance",
+        "anxiety",
+    ),
+    (
+        "felt_vulnerable",
+        "moderate or stronger feelings of being exposed",
+        "mild or no feelings of being exposed",
+        "vulnerability",
+    ),
+    (
+        "relationship_tension",
+        "moderate or stronger tension with your partner",
+        "mild or no tension with your partner",
+        "relationship",
+    ),
+)
+
+# Nullable-boolean columns that other parts of the app may add to the entries frame
+# (the check-ins work adds these); analysed whenever the column is present.
+# column: (label, the rest, category)
+OPTIONAL_FLAG_FACTORS = {
+    "phq9_recent_high": (
+        "a PHQ-9 score of 10 or more in the 14 days before",
+        "entries with a lower PHQ-9 score in the 14 days before",
+        "distress",
+    ),
+    "gad7_recent_high": (
+        "a GAD-7 score of 10 or more in the 14 days before",
+        "entries with a lower GAD-7 score in the 14 days before",
+        "anxiety",
+    ),
+}
+
+PAIN = _with("pain", "moderate or worse pain", "pain", "entries with mild or no pain")
+MEMORIES = _with("memories_surfaced", "difficult memories coming up", "vulnerability")
+ORGASM = _with("orgasm", "an orgasm", "hormonal")
+LOW_CONNECTION = _with(
+    "low_connection",
+    "little or no connection afterwards",
+    "relationship",
+    "entries where you felt at least somewhat connected afterwards",
+)
+ALCOHOL = _with("alcohol_or_drugs", "alcohol or drugs", "other")
+SOLO = FactorDefinition(
+    "solo",
+    "solo experiences",
+    "other",
+    "solo entries",
+    "partnered entries",
+    unexposed_short="partnered ones",
+)
+# A partner is compared with the *other partnered* entries (another partner, or nobody
+# named). Solo entries are left out: solo vs partnered is a factor of its own, and mixing
+# it in would make every partner look different merely for being a partner.
+PARTNER_REST = "partnered entries with someone else or nobody named"
+
+
+def _flag(values: pd.Series) -> pd.Series:
+    return values.astype("boolean")
+
+
+def _at_least(values: pd.Series, minimum: int) -> pd.Series:
+    return (pd.to_numeric(values, errors="coerce").astype("Float64") >= minimum).astype("boolean")
+
+
+def _at_most(values: pd.Series, maximum: int) -> pd.Series:
+    return (pd.to_numeric(values, errors="coerce").astype("Float64") <= maximum).astype("boolean")
+
+
+def _orgasm(values: pd.Series) -> pd.Series:
+    # "Not sure" and unanswered are unknown, not "no".
+    return values.map({"yes": True, "no": False}).astype("boolean")
+
+
+def _tag_exposures(entries: pd.DataFrame, tag_names: Mapping[str, str]) -> list[FactorExposure]:
+    exploded = entries["tags"].explode()
+    tagged = exploded.dropna()
+    result = []
+    for tag_id, name in sorted(tag_names.items(), key=lambda item: item[1].casefold()):
+        indexes = tagged.index[tagged.to_numpy() == tag_id]
+        exposure = pd.Series(entries.index.isin(indexes), index=entries.index, dtype="boolean")
+        definition = FactorDefinition(
+            f"tag:{tag_id}",
+            f"“{name}”",
+            "other",
+            f"entries tagged “{name}”",
+            f"entries without “{name}”",
+        )
+        result.append(FactorExposure(definition, exposure))
+    return result
+
+
+def _partner_exposures(
+    entries: pd.DataFrame, partner_names: Mapping[str, str]
+) -> list[FactorExposure]:
+    partnered = entries["activity"] == "partnered"
+    partner_ids = entries["partner_id"]
+    result = []
+    for partner_id, nickname in sorted(partner_names.items(), key=lambda item: item[1].casefold()):
+        exposure = (partner_ids == partner_id).astype("boolean").mask(~partnered)
+        definition = FactorDefinition(
+            f"partner:{partner_id}",
+            nickname,
+            "relationship",
+            f"entries with {nickname}",
+            PARTNER_REST,
+            unexposed_short=PARTNER_REST,
+        )
+        result.append(FactorExposure(definition, exposure))
+    return result
+
+
+def factor_exposures(
+    entries: pd.DataFrame,
+    *,
+    tag_names: Mapping[str, str],
+    partner_names: Mapping[str, str],
+) -> list[FactorExposure]:
+    """Every factor the journal can be tested for, in category order."""
+    factors = [
+        FactorExposure(
+            _with(column, label, category, f"entries with {rest}"),
+            _at_least(entries[column], MODERATE),
+        )
+        for column, label, rest, category in SCALE_FACTORS
+    ]
+    factors += [
+        FactorExposure(PAIN, _at_least(entries["pain"], PAIN_MODERATE)),
+        FactorExposure(MEMORIES, _flag(entries["memories_surfaced"])),
+        FactorExposure(ORGASM, _orgasm(entries["orgasm"])),
+        FactorExposure(LOW_CONNECTION, _at_most(entries["connection_after"], LOW_CONNECTION_MAX)),
+        FactorExposure(ALCOHOL, _flag(entries["alcohol_or_drugs"])),
+        FactorExposure(SOLO, (entries["activity"] == "solo").astype("boolean")),
+    ]
+    for column, (label, rest, category) in OPTIONAL_FLAG_FACTORS.items():
+        if column in entries.columns:
+            definition = _with(column, label, category, rest)
+            factors.append(FactorExposure(definition, _flag(entries[column])))
+    factors += _partner_exposures(entries, partner_names)
+    factors += _tag_exposures(entries, tag_names)
+    order = {key: index for index, key in enumerate(CATEGORY_ORDER)}
+    return sorted(factors, key=lambda factor: order[factor.definition.category])

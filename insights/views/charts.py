@@ -1,0 +1,58 @@
+from csp.constants import NONE, UNSAFE_INLINE
+from csp.decorators import csp
+from django.contrib.auth.decorators import login_required
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotModified,
+)
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from insights import chart_cache
+from insights.chart_data import CHART_NAMES, render_chart
+from insights.ranges import InvalidRange, selected_range
+
+# The SVG carries its own <style> (its light and dark colours) and nothing else.
+SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
+
+
+def _private(response: HttpResponse, etag: str) -> HttpResponse:
+    # "private": no shared proxy may keep it. "no-cache": the browser asks again each
+    # time (answered by a cheap 304), so after one person logs out and another logs in
+    # on the same browser, the second never sees the first's chart from the cache.
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    response["ETag"] = etag
+    return response
+
+
+@login_required
+@require_safe
+@csp(SVG_POLICY)
+def chart(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in CHART_NAMES:
+        raise Http404("There is no chart by that name.")
+    today = timezone.localdate()
+    try:
+        period = selected_range(request.GET, today=today)
+    except InvalidRange as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    key = chart_cache.chart_cache_key(
+        "svg",
+        user=request.user,
+        data_version=request.preferences.data_version,
+        name=name,
+        dates=period.dates,
+        today=today,
+    )
+    etag = chart_cache.etag_for(key)
+    if etag in request.headers.get("If-None-Match", ""):
+        return _private(HttpResponseNotModified(), etag)
+    svg = chart_cache.cached(
+        key, lambda: render_chart(name, user=request.user, dates=period.dates, today=today)
+    )
+    return _private(HttpResponse(svg, content_type="image/svg+xml"), etag)

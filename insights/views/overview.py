@@ -1,0 +1,57 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from insights.categories import METHOD_NOTES, NOT_A_DIAGNOSIS, PREVALENCE_CONTEXT, SOURCES
+from insights.journal_report import journal_report
+from insights.overview_cards import category_cards, coping_sentences, profile_sentences
+from insights.ranges import InvalidRange, SelectedRange, selected_range
+from insights.reports_json import report_as_json
+from insights.wording import percent
+
+# Both show every entry unless a period is asked for, so by default they agree.
+DEFAULT_RANGE = "all"
+# Below this many entries the page explains that most cards are still waiting for data.
+FEW_ENTRIES = 10
+
+
+def _period(request: HttpRequest) -> SelectedRange:
+    return selected_range(request.GET, today=timezone.localdate(), default=DEFAULT_RANGE)
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    try:
+        period = _period(request)
+    except InvalidRange as error:
+        ctx = {"range_error": str(error), "not_a_diagnosis": NOT_A_DIAGNOSIS}
+        return render(request, "insights/overview.html", ctx, status=400)
+    report = journal_report(request.user, period.dates)
+    ctx = {
+        "period": period,
+        "report": report,
+        "episode_share": percent(report.episodes / report.entries) if report.entries else None,
+        "few_entries": report.entries < FEW_ENTRIES,
+        "cards": category_cards(report),
+        "profile": profile_sentences(report.profile, threshold=report.threshold),
+        "coping": coping_sentences(report.coping),
+        "not_a_diagnosis": NOT_A_DIAGNOSIS,
+        "prevalence": PREVALENCE_CONTEXT,
+        "sources": SOURCES,
+        "method_notes": METHOD_NOTES,
+    }
+    return render(request, "insights/overview.html", ctx)
+
+
+@login_required
+@require_GET
+def report_json(request: HttpRequest) -> JsonResponse:
+    try:
+        period = _period(request)
+    except InvalidRange as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    report = journal_report(request.user, period.dates)
+    return JsonResponse(report_as_json(report), json_dumps_params={"allow_nan": False})

@@ -1,0 +1,111 @@
+"""A factor's numbers in plain words, for the insights page, the dashboard and the summary.
+
+Pure: takes `insights.analysis.FactorResult` and returns sentences. Never says "caused".
+"""
+
+from insights.analysis import FactorResult
+
+EVIDENCE_LABELS = {
+    "clear": "Clear pattern",
+    "possible": "Possible pattern",
+    "none": "No pattern",
+    "not_enough_data": "Not enough data yet",
+}
+
+
+def percent(rate: float | None) -> str:
+    if rate is None:
+        return "–"
+    # Round half up, as people expect (78% for 7 of 9), not Python's round-half-even.
+    return f"{int(rate * 100 + 0.5)}%"
+
+
+def ratio(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if value < 1:
+        return f"{value:.2f}"
+    if value < 10:
+        return f"{value:.1f}"
+    return f"{value:.0f}"
+
+
+def probability(name: str, value: float | None) -> str:
+    """'p = 0.03', 'q < 0.001'."""
+    if value is None:
+        return f"{name} undefined"
+    if value < 0.001:
+        return f"{name} < 0.001"
+    if value < 0.01:
+        return f"{name} = {value:.3f}"
+    return f"{name} = {value:.2f}"
+
+
+def counts_sentence(factor: FactorResult) -> str:
+    """'Episodes followed 7 of 9 entries with moderate or worse pain (78%), and 2 of 15
+    without (13%).'"""
+    exposed, unexposed = factor.exposed, factor.unexposed
+    if exposed.entries == 0 and unexposed.entries == 0:
+        return "This was not recorded on any entry in this period yet."
+    if exposed.entries == 0:
+        return f"There are no {factor.exposed_words} in this period yet, so nothing to compare."
+    if unexposed.entries == 0:
+        return (
+            f"Episodes followed {exposed.episodes} of {exposed.entries} {factor.exposed_words} "
+            f"({percent(exposed.rate)}); there are no {factor.unexposed_words} in this period "
+            "to compare them with yet."
+        )
+    return (
+        f"Episodes followed {exposed.episodes} of {exposed.entries} {factor.exposed_words} "
+        f"({percent(exposed.rate)}), and {unexposed.episodes} of {unexposed.entries} "
+        f"{factor.unexposed_short} ({percent(unexposed.rate)})."
+    )
+
+
+def _some_more(count: int, words: str) -> str:
+    if count == 1:
+        words = words.replace("entries", "entry", 1)
+    return f"{count} more {words}"
+
+
+def more_needed_sentence(factor: FactorResult) -> str | None:
+    """'3 more entries with moderate or worse pain are needed before this can be judged.'"""
+    needed = []
+    if factor.more_needed_exposed:
+        needed.append((factor.more_needed_exposed, factor.exposed_words))
+    # Never suggest seeing someone else just to fill a comparison.
+    if factor.more_needed_unexposed and not factor.key.startswith("partner:"):
+        needed.append((factor.more_needed_unexposed, factor.unexposed_words))
+    if not needed:
+        return None
+    verb = "is" if len(needed) == 1 and needed[0][0] == 1 else "are"
+    parts = " and ".join(_some_more(count, words) for count, words in needed)
+    return f"{parts} {verb} needed before this can be judged."
+
+
+def numbers_sentence(factor: FactorResult) -> str | None:
+    """'Risk ratio 5.8 (95% CI 1.5 to 22), p = 0.003, q = 0.03.' or None when undefined."""
+    if factor.risk_ratio is None:
+        return None
+    text = (
+        f"Risk ratio {ratio(factor.risk_ratio)} "
+        f"(95% CI {ratio(factor.ci_low)} to {ratio(factor.ci_high)})"
+    )
+    if factor.p_value is not None:
+        text += f", {probability('p', factor.p_value)}"
+    if factor.q_value is not None:
+        text += f", {probability('q', factor.q_value)}"
+    if factor.corrected:
+        text += "; 0.5 was added to each count because one of them was zero"
+    return text + "."
+
+
+def strongest_sentence(factor: FactorResult) -> str:
+    """One line for the dashboard: which factor went together with episodes most."""
+    level = "clearly" if factor.evidence == "clear" else "possibly"
+    return (
+        f"Episodes {level} went together with {factor.label} in your entries: "
+        f"{factor.exposed.episodes} of {factor.exposed.entries} ({percent(factor.exposed.rate)}) "
+        f"compared with {factor.unexposed.episodes} of {factor.unexposed.entries} "
+        f"({percent(factor.unexposed.rate)}) otherwise."
+    )

@@ -1,0 +1,23 @@
+"""Helpers for the security tests: real logins and re-authentication through allauth."""
+
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+
+def log_in(client: Client, username: str, password: str = PASSWORD):
+    """Logs in through allauth's login form, as a person would."""
+    return client.post(reverse("account_login"), {"login": username, "password": password})
+
+
+def reauthenticate(client: Client, password: str = PASSWORD) -> None:
+    """Confirms the password again, which sensitive pages ask for."""
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, "re-authentication failed"
+
+
+def forget_rate_limits() -> None:
+    # allauth keeps its rate-limit counters in the cache, which outlives a test.
+    cache.clear()

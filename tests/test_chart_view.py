@@ -1,0 +1,233 @@
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from checkins.services import checkin_create
+from entries import services
+from insights import chart_data
+from insights.views import charts as chart_views
+from tests.factories import EntryFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Test databases hand out the same user ids again; a cache from an earlier test
+    # must not answer for this one.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def render_count(monkeypatch):
+    """How many times a chart was actually drawn (rather than served from the cache)."""
+    calls = []
+    original = chart_views.render_chart
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(chart_views, "render_chart", counting)
+    return calls
+
+
+def _url(name: str, **query) -> str:
+    params = "&".join(f"{key}={value}" for key, value in query.items())
+    return f"{reverse('insights:chart', args=[name])}?{params}"
+
+
+def _days_ago(days: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days)
+
+
+def _log(user, count: int, **fields):
+    for index in range(count):
+        EntryFactory(user=user, occurred_at=_days_ago(index + 1), **fields)
+
+
+def test_it_serves_the_trend_as_a_private_svg(alice, alice_client):
+    _log(alice, 3)
+    _log(alice, 1, sadness=3)
+
+    response = alice_client.get(_url("trend", range="30d"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert "private" in response["Cache-Control"]
+    assert response["ETag"]
+    policy = {part.strip() for part in response["Content-Security-Policy"].split(";")}
+    assert policy == {"default-src 'none'", "style-src 'unsafe-inline'"}
+    body = response.content.decode()
+    assert body.startswith("<?xml")
+    assert "4 entries, 1 followed by an episode (25%)" in body
+
+
+@pytest.mark.parametrize("name", ["trend", "emotions", "factors", "calendar", "checkins"])
+def test_every_chart_renders_for_a_journal(alice, alice_client, name):
+    tag = TagFactory(user=alice, name="tired")
+    for index in range(12):
+        entry = EntryFactory(user=alice, occurred_at=_days_ago(index + 1), pain=6 * (index % 2))
+        if index % 3 == 0:
+            entry.tags.add(tag)
+
+    response = alice_client.get(_url(name, range="90d"))
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"<?xml")
+
+
+def test_an_unknown_chart_is_not_found(alice_client):
+    assert alice_client.get(_url("pie", range="30d")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"start": "2026-05-01", "end": "2026-04-01"}, "The start date is after the end date."),
+        ({"start": "yesterday"}, "is not a date"),
+        ({"range": "7y"}, "is not a period this page knows"),
+    ],
+    ids=["reversed", "not-a-date", "unknown-preset"],
+)
+def test_a_bad_range_is_a_400_with_a_message(alice_client, query, message):
+    response = alice_client.get(_url("trend", **query))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_a_period_without_entries_is_the_empty_state_image(alice, alice_client):
+    EntryFactory(user=alice, occurred_at=_days_ago(200))
+
+    response = alice_client.get(_url("emotions", range="30d"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert 'id="empty-state"' in response.content.decode()
+    assert "Once you log how you felt afterwards" in response.content.decode()
+
+
+def test_check_ins_show_once_there_are_some(alice, alice_client):
+    empty = alice_client.get(_url("checkins", range="30d")).content.decode()
+    checkin_create(user=alice, instrument="phq9", answers=[1] * 9)
+
+    drawn = alice_client.get(_url("checkins", range="30d")).content.decode()
+
+    assert 'id="empty-state"' in empty
+    assert 'id="checkins-phq9"' in drawn
+    assert "the latest was 9 (mild)" in drawn
+
+
+def test_a_chart_is_drawn_once_and_then_served_from_the_cache(alice, alice_client, render_count):
+    _log(alice, 2)
+
+    first = alice_client.get(_url("trend", range="30d"))
+    second = alice_client.get(_url("trend", range="30d"))
+
+    assert render_count == ["trend"]
+    assert first.content == second.content
+
+
+def test_a_new_entry_makes_the_cached_chart_stale(alice, alice_client, render_count):
+    _log(alice, 2)
+    before = alice_client.get(_url("trend", range="30d")).content.decode()
+
+    services.entry_create(user=alice, occurred_at=_days_ago(0), sadness=4)
+    after = alice_client.get(_url("trend", range="30d")).content.decode()
+
+    assert render_count == ["trend", "trend"]
+    assert "2 entries, 0 followed by an episode" in before
+    assert "3 entries, 1 followed by an episode" in after
+
+
+def test_each_range_and_chart_is_cached_on_its_own(alice, alice_client, render_count):
+    _log(alice, 2)
+
+    alice_client.get(_url("trend", range="30d"))
+    alice_client.get(_url("trend", range="90d"))
+    alice_client.get(_url("calendar", range="30d"))
+    alice_client.get(_url("trend", range="30d"))
+
+    assert render_count == ["trend", "trend", "calendar"]
+
+
+def test_one_user_never_gets_another_users_cached_chart(alice, bob, alice_client, render_count):
+    _log(alice, 5, sadness=3)
+    _log(bob, 1)
+    bob_client = alice_client.__class__()
+    bob_client.force_login(bob)
+    # Same chart, same period, same data version: only the person differs.
+    assert alice.preferences.data_version == bob.preferences.data_version
+
+    alices = alice_client.get(_url("trend", range="30d"))
+    bobs = bob_client.get(_url("trend", range="30d"))
+
+    assert render_count == ["trend", "trend"]
+    assert "5 entries, 5 followed by an episode" in alices.content.decode()
+    assert "1 entry, 0 followed by an episode" in bobs.content.decode()
+    assert alices["ETag"] != bobs["ETag"]
+
+
+def test_it_checks_ownership(alice, charlie_client):
+    TagFactory(user=alice, name="alice-only-factor")
+    _log(alice, 6, sadness=3)
+
+    response = charlie_client.get(_url("factors", range="all"))
+
+    assert response.status_code == 200
+    assert "alice-only-factor" not in response.content.decode()
+    assert 'id="empty-state"' in response.content.decode()
+
+
+def test_an_unchanged_chart_is_answered_with_not_modified(alice, alice_client, render_count):
+    _log(alice, 2)
+    etag = alice_client.get(_url("trend", range="30d"))["ETag"]
+
+    response = alice_client.get(_url("trend", range="30d"), headers={"if-none-match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert "private" in response["Cache-Control"]
+
+
+def test_another_users_etag_does_not_get_a_not_modified(alice, bob, alice_client):
+    bob_client = alice_client.__class__()
+    bob_client.force_login(bob)
+    bobs_etag = bob_client.get(_url("trend", range="30d"))["ETag"]
+
+    response = alice_client.get(_url("trend", range="30d"), headers={"if-none-match": bobs_etag})
+
+    assert response.status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(_url("trend", range="30d"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_posting_to_a_chart_is_not_allowed(alice_client):
+    assert alice_client.post(_url("trend")).status_code == 405
+
+
+def test_without_the_check_ins_app_the_checkins_chart_is_the_empty_state(
+    alice, alice_client, monkeypatch
+):
+    checkin_create(user=alice, instrument="gad7", answers=[2] * 7)
+
+    def missing(name):
+        raise ModuleNotFoundError(f"No module named {name!r}", name="checkins")
+
+    monkeypatch.setattr(chart_data, "import_module", missing)
+
+    response = alice_client.get(_url("checkins", range="30d"))
+
+    assert response.status_code == 200
+    assert 'id="empty-state"' in response.content.decode()

@@ -1,0 +1,136 @@
+import datetime as dt
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import EntryFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("insights:report_json")
+FACTOR_KEYS = {
+    "key",
+    "label",
+    "exposed",
+    "unexposed",
+    "risk_ratio",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "q_value",
+    "evidence",
+}
+
+
+def _log(user, count: int, *, episodes: int = 0, when=None, **fields) -> None:
+    when = when or timezone.now() - dt.timedelta(days=1)
+    for number in range(count):
+        feeling = {"sadness": 3} if number < episodes else {}
+        EntryFactory(
+            user=user, occurred_at=when - dt.timedelta(minutes=number), **fields, **feeling
+        )
+
+
+def _strict_json(response) -> dict:
+    def refuse(constant):
+        raise AssertionError(f"{constant} is not JSON")
+
+    return json.loads(response.content, parse_constant=refuse)
+
+
+def _factor(data: dict, key: str) -> dict:
+    return next(f for c in data["categories"] for f in c["factors"] if f["key"] == key)
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+
+
+def test_it_has_exactly_the_keys_of_the_design(alice, alice_client, alice_partner, alice_tag):
+    _log(alice, 6, episodes=3, pain=6, partner=alice_partner)
+    _log(alice, 6, episodes=1)
+
+    response = alice_client.get(URL)
+    data = _strict_json(response)
+
+    assert response["Content-Type"] == "application/json"
+    assert set(data) == {"entries", "episodes", "threshold", "categories"}
+    assert (data["entries"], data["episodes"], data["threshold"]) == (12, 4, 2)
+    for category in data["categories"]:
+        assert set(category) == {"key", "label", "evidence", "factors"}
+        for factor in category["factors"]:
+            assert set(factor) == FACTOR_KEYS
+            assert set(factor["exposed"]) == set(factor["unexposed"]) == {"entries", "episodes"}
+
+
+def test_its_numbers_are_the_tables_numbers(alice, alice_client):
+    _log(alice, 9, episodes=7, pain=6)
+    _log(alice, 15, episodes=2)
+
+    data = _strict_json(alice_client.get(URL))
+    pain = _factor(data, "pain")
+
+    assert pain["exposed"] == {"entries": 9, "episodes": 7}
+    assert pain["unexposed"] == {"entries": 15, "episodes": 2}
+    assert pain["risk_ratio"] == pytest.approx(5.8333, rel=1e-4)
+    assert pain["ci_low"] == pytest.approx(1.5326, rel=1e-4)
+    assert pain["p_value"] == pytest.approx(0.0029950, rel=1e-4)
+    assert data["categories"][0]["key"] == "pain"
+
+
+def test_undefined_numbers_are_null_never_nan_or_infinity(alice, alice_client):
+    _log(alice, 10, pain=6)
+    _log(alice, 10)
+    _log(alice, 2, alcohol_or_drugs=True)
+
+    data = _strict_json(alice_client.get(URL))
+
+    pain = _factor(data, "pain")
+    assert pain["risk_ratio"] is None and pain["ci_low"] is None and pain["ci_high"] is None
+    assert pain["evidence"] == "none"
+    memories = _factor(data, "memories_surfaced")
+    assert memories["p_value"] is None and memories["q_value"] is None
+    assert memories["evidence"] == "not_enough_data"
+
+
+def test_a_zero_cell_gives_finite_corrected_numbers(alice, alice_client):
+    _log(alice, 5, episodes=5, pain=6)
+    _log(alice, 20)
+
+    pain = _factor(_strict_json(alice_client.get(URL)), "pain")
+
+    assert 1 < pain["ci_low"] < pain["risk_ratio"] < pain["ci_high"]
+
+
+def test_start_and_end_select_calendar_days(alice, alice_client):
+    _log(alice, 2, when=timezone.make_aware(dt.datetime(2026, 1, 10, 21)))
+    _log(alice, 3, when=timezone.make_aware(dt.datetime(2026, 2, 10, 21)))
+
+    data = _strict_json(alice_client.get(URL, {"start": "2026-02-01", "end": "2026-02-28"}))
+
+    assert data["entries"] == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"start": "yesterday"}, {"end": "2026-02-30"}, {"start": "2026-03-02", "end": "2026-03-01"}],
+    ids=["words", "impossible-date", "reversed"],
+)
+def test_a_bad_date_is_a_400_with_a_message(alice_client, query):
+    response = alice_client.get(URL, query)
+
+    assert response.status_code == 400
+    assert "date" in _strict_json(response)["error"]
+
+
+def test_it_reports_only_the_users_own_entries(alice, charlie_client):
+    _log(alice, 9, episodes=7, pain=6)
+
+    data = _strict_json(charlie_client.get(URL))
+
+    assert data["entries"] == 0
+    assert _factor(data, "pain")["exposed"]["entries"] == 0

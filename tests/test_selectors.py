@@ -1,0 +1,115 @@
+import datetime as dt
+import zoneinfo
+
+import pandas as pd
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.services import preferences_for
+from entries.demo import generate_entries
+from insights.analysis import analyse_journal
+from insights.demo_frame import demo_journal
+from insights.selectors import DateRange, entries_dataframe
+from tests.factories import EntryFactory, PartnerFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _at(day: dt.date, hour: int, zone: str) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def test_it_reads_only_the_users_own_entries(alice, bob):
+    EntryFactory(user=alice, sadness=3)
+    EntryFactory(user=bob, sadness=1)
+
+    journal = entries_dataframe(alice)
+
+    assert len(journal.entries) == 1
+    assert journal.entries.iloc[0]["sadness"] == 3
+
+
+def test_the_number_of_queries_does_not_grow_with_the_entries(alice, django_assert_max_num_queries):
+    partner = PartnerFactory(user=alice, nickname="Sam")
+    tags = [TagFactory(user=alice, name=f"factor {n}") for n in range(3)]
+    for number in range(40):
+        entry = EntryFactory(user=alice, partner=partner if number % 2 else None)
+        entry.tags.add(*tags[: number % 4])
+    preferences_for(alice)
+    alice.refresh_from_db()
+
+    with django_assert_max_num_queries(4):
+        journal = entries_dataframe(alice)
+
+    assert len(journal.entries) == 40
+    assert journal.partner_names == {str(partner.pk): "Sam"}
+    assert len(journal.tag_names) == 3
+
+
+def test_tags_and_partners_come_with_each_entry(alice, alice_entry, alice_partner, alice_tag):
+    row = entries_dataframe(alice).entries.iloc[0]
+
+    assert row["tags"] == [str(alice_tag.pk)]
+    assert row["partner_id"] == str(alice_partner.pk)
+    assert row["partner"] == "Sam"
+
+
+def test_an_unanswered_orgasm_is_read_as_unknown(alice):
+    EntryFactory(user=alice, orgasm="")
+
+    assert pd.isna(entries_dataframe(alice).entries.iloc[0]["orgasm"])
+
+
+def test_a_date_range_uses_calendar_days_in_the_users_time_zone(alice):
+    preferences = preferences_for(alice)
+    preferences.time_zone = "Pacific/Auckland"
+    preferences.save()
+    alice.refresh_from_db()
+    day = dt.date(2026, 3, 10)
+    EntryFactory(user=alice, occurred_at=_at(day, 0, "Pacific/Auckland") + dt.timedelta(minutes=5))
+    EntryFactory(user=alice, occurred_at=_at(day, 23, "Pacific/Auckland"))
+    EntryFactory(user=alice, occurred_at=_at(day + dt.timedelta(days=1), 1, "Pacific/Auckland"))
+
+    journal = entries_dataframe(alice, DateRange(day, day))
+
+    assert len(journal.entries) == 2
+    assert set(journal.entries["local_date"]) == {day}
+
+
+def test_an_empty_journal_still_has_every_column_the_analysis_needs(alice):
+    journal = entries_dataframe(alice)
+
+    report = analyse_journal(
+        journal.entries, threshold=journal.threshold, tag_names={}, partner_names={}
+    )
+
+    assert report.entries == 0
+    assert report.profile.episodes == 0
+
+
+def test_the_in_memory_demo_frame_matches_what_the_database_gives(db):
+    call_command("seed_demo", user="mirror", entries=60, seed=11, plant=["none"], password="x")
+    user = get_user_model().objects.get(username="mirror")
+    from_db = entries_dataframe(user)
+    in_memory = demo_journal(
+        generate_entries(60, seed=11, plants={}, end=timezone.now()), time_zone="Europe/London"
+    )
+
+    assert list(from_db.entries.columns) == list(in_memory.entries.columns)
+    assert sorted(from_db.tag_names.values()) == sorted(in_memory.tag_names.values())
+    reports = [
+        analyse_journal(
+            j.entries, threshold=2, tag_names=j.tag_names, partner_names=j.partner_names
+        )
+        for j in (from_db, in_memory)
+    ]
+    counts = [
+        {
+            f.label: (f.exposed.episodes, f.exposed.entries, f.unexposed.episodes)
+            for f in r.ranked_factors()
+        }
+        for r in reports
+    ]
+    assert counts[0] == counts[1]
