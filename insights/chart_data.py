@@ -8,11 +8,11 @@ analysis report, check-ins) and hands them DataFrames. Caching is the caller's c
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
 import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
 
+from checkins.selectors import checkins_dataframe
 from insights import charts
 from insights.charts import ChartSummary
 from insights.journal_report import journal_report
@@ -33,29 +33,11 @@ _ENTRY_CHARTS = {
     "emotions": _EntryChart(charts.render_emotions_svg, charts.emotions_summary),
     "calendar": _EntryChart(charts.render_calendar_svg, charts.calendar_summary),
 }
-_NO_CHECKINS = pd.DataFrame(
-    {
-        "taken_at": pd.Series(dtype="datetime64[ns, UTC]"),
-        "instrument": pd.Series(dtype="object"),
-        "total": pd.Series(dtype="int64"),
-        "band": pd.Series(dtype="object"),
-    }
-)
 
 
 def checkins_frame(user: AbstractBaseUser, dates: DateRange) -> pd.DataFrame:
-    """The user's check-ins in the period, or none while the check-ins app is absent.
-
-    The one place charts touch the check-ins app, so wiring it differently is one edit.
-    """
-    try:
-        selectors = import_module("checkins.selectors")
-    except ModuleNotFoundError as error:
-        if error.name not in ("checkins", "checkins.selectors"):
-            raise
-        return _NO_CHECKINS
-    load = getattr(selectors, "checkins_dataframe", None)
-    return load(user, dates) if load else _NO_CHECKINS
+    """The user's check-ins in the period: the one place charts touch the check-ins app."""
+    return checkins_dataframe(user, dates)
 
 
 def render_chart(name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date) -> bytes:

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from entries.models import Entry, episode_condition
 from insights import chart_cache
-from insights.analysis import analyse_journal
 from insights.charts import ChartSummary, emotions_summary, trend_summary
-from insights.selectors import DateRange, entries_dataframe
+from insights.journal_report import journal_with_checkins, report_for
+from insights.selectors import DateRange
 from insights.wording import percent, strongest_sentence
 
 NOT_ENOUGH_DATA = (
@@ -80,14 +80,9 @@ def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> M
 
 
 def _build_panel(user: AbstractBaseUser, dates: DateRange, today: dt.date) -> DashboardPanel:
-    journal = entries_dataframe(user, dates)
+    journal = journal_with_checkins(user, dates)
     entries = journal.entries
-    report = analyse_journal(
-        entries,
-        threshold=journal.threshold,
-        tag_names=journal.tag_names,
-        partner_names=journal.partner_names,
-    )
+    report = report_for(journal)
     strongest = report.strongest()
     if strongest:
         insight = strongest_sentence(strongest)

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from checkins.services import checkin_create
 from entries import services
-from insights import chart_data
 from insights.views import charts as chart_views
 from tests.factories import EntryFactory, TagFactory
 
@@ -215,19 +214,3 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 def test_posting_to_a_chart_is_not_allowed(alice_client):
     assert alice_client.post(_url("trend")).status_code == 405
-
-
-def test_without_the_check_ins_app_the_checkins_chart_is_the_empty_state(
-    alice, alice_client, monkeypatch
-):
-    checkin_create(user=alice, instrument="gad7", answers=[2] * 7)
-
-    def missing(name):
-        raise ModuleNotFoundError(f"No module named {name!r}", name="checkins")
-
-    monkeypatch.setattr(chart_data, "import_module", missing)
-
-    response = alice_client.get(_url("checkins", range="30d"))
-
-    assert response.status_code == 200
-    assert 'id="empty-state"' in response.content.decode()

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from checkins.selectors import checkin_due
 from entries.models import Entry
 from insights.dashboard_data import dashboard_panel, month_counts
 from insights.ranges import InvalidRange, range_picker, selected_range
@@ -22,8 +23,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "recent_entries": Entry.objects.filter(user=request.user)
         .with_episode_flag(preferences.episode_threshold)
         .select_related("partner")[:RECENT_ENTRIES],
-        # The check-ins work puts its "check-in due" notice here (None: nothing to show).
-        "checkin_notice": None,
+        "checkin_notice": checkin_due(request.user, preferences, timezone.now()),
     }
     try:
         period = selected_range(request.GET, today=today, default=DEFAULT_RANGE)

@@ -1,13 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from insights import charts
 from insights.categories import METHOD_NOTES, NOT_A_DIAGNOSIS, PREVALENCE_CONTEXT, SOURCES
+from insights.chart_data import chart_summary
 from insights.journal_report import journal_report
 from insights.overview_cards import category_cards, coping_sentences, profile_sentences
-from insights.ranges import InvalidRange, SelectedRange, selected_range
+from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 from insights.reports_json import report_as_json
 from insights.wording import percent
 
@@ -21,17 +24,40 @@ def _period(request: HttpRequest) -> SelectedRange:
     return selected_range(request.GET, today=timezone.localdate(), default=DEFAULT_RANGE)
 
 
+def _charts(request: HttpRequest, period: SelectedRange, report) -> list[dict]:
+    """The factors chart (from the report already computed) and the calendar; the
+    check-ins chart joins them once there are check-ins to show."""
+    today = timezone.localdate()
+    shown = [("factors", charts.factors_summary(report.ranked_factors()))]
+    for name in ("calendar", "checkins"):
+        summary = chart_summary(name, user=request.user, dates=period.dates, today=today)
+        if name == "checkins" and summary.is_empty:
+            continue
+        shown.append((name, summary))
+    return [
+        {"summary": summary, "src": f"{reverse('insights:chart', args=[name])}?{period.query()}"}
+        for name, summary in shown
+    ]
+
+
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
     try:
         period = _period(request)
     except InvalidRange as error:
-        ctx = {"range_error": str(error), "not_a_diagnosis": NOT_A_DIAGNOSIS}
+        ctx = {
+            "range_error": str(error),
+            "not_a_diagnosis": NOT_A_DIAGNOSIS,
+            "range_picker": range_picker(request.GET, None, today=today),
+        }
         return render(request, "insights/overview.html", ctx, status=400)
     report = journal_report(request.user, period.dates)
     ctx = {
         "period": period,
+        "range_picker": range_picker(request.GET, period, today=today),
+        "charts": _charts(request, period, report) if report.entries else [],
         "report": report,
         "episode_share": percent(report.episodes / report.entries) if report.entries else None,
         "few_entries": report.entries < FEW_ENTRIES,
