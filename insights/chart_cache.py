@@ -20,7 +20,8 @@ from insights.selectors import DateRange
 # Bump when a chart's drawing or wording changes, so a shared cache (Redis) that outlives
 # a deploy does not keep serving the old pictures.
 CHARTS_FORMAT = 1
-TIMEOUT = 7 * 24 * 60 * 60
+# A day: a miss costs a fraction of a second, and nothing derived lingers for long.
+TIMEOUT = 24 * 60 * 60
 
 T = TypeVar("T")
 

@@ -145,10 +145,15 @@ if REDIS_URL:
         }
     }
 else:
+    # Without Redis the cache lives in files under var/cache (a 0700 directory), so
+    # every gunicorn worker on this machine shares the same rate-limit and lockout
+    # counters and reuses the same rendered charts. A per-process memory cache would
+    # multiply the login limits by the number of workers.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

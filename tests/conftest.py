@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import PASSWORD, EntryFactory, PartnerFactory, TagFactory, UserFactory
@@ -8,6 +9,15 @@ from tests.factories import PASSWORD, EntryFactory, PartnerFactory, TagFactory, 
 def _fast_password_hashing(settings):
     # The real hasher is slow on purpose; tests only need it to be a hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _private_empty_cache(settings):
+    """Each test starts with an empty in-process cache: rate-limit counters and cached
+    charts of one test (whose user ids the next test may reuse) never leak into the next,
+    and parallel test processes never share a cache directory."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,10 +2,12 @@ import datetime as dt
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Preferences
+from audit.models import EventKind, SecurityEvent
 from entries.models import Entry
 from entries.portability.backup import backup_for_user
 from entries.portability.sections import (
@@ -23,10 +25,37 @@ from entries.portability.spec import (
     TOP_LEVEL_KEYS,
 )
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.security_helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("entries:backup_json")
+
+
+@pytest.fixture
+def alice_client(alice_client):
+    """A download of everything asks for the password again; these tests have given it."""
+    reauthenticate(alice_client)
+    return alice_client
+
+
+def test_it_asks_for_the_password_again_first(alice, password):
+    client = Client()
+    client.force_login(alice)
+
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+
+
+def test_the_download_is_in_the_security_log(alice, alice_client):
+    EntryFactory.create_batch(2, user=alice)
+
+    _download(alice_client)
+
+    event = SecurityEvent.objects.get(user=alice, kind=EventKind.BACKUP_DOWNLOADED)
+    assert event.meta == {"format": "json", "count": 2}
 
 
 def _download(client) -> dict:

@@ -2,8 +2,7 @@
 views: never a server error, and the view saves exactly when the form says the input
 is valid, so nothing invalid is ever stored.
 
-HOOK(portability): the import endpoint (entries:import) gets the same treatment once
-its upload format settles; see SECURITY.md, "Attack tests".
+The import endpoint (entries:import) is fuzzed in tests/test_import_fuzzing.py.
 """
 
 from datetime import UTC, datetime, timedelta

@@ -23,6 +23,7 @@ from entries.portability.sections import (
 from entries.portability.spec import MAX_IMPORT_BYTES, BackupInvalid
 from entries.portability.upload import UploadSizeLimit
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.security_helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -492,6 +493,7 @@ def test_an_old_entry_imports_with_its_own_time(alice_backup, bob):
 
 
 def test_the_downloaded_file_imports_as_it_is(alice, alice_client, alice_backup, bob):
+    reauthenticate(alice_client)
     raw = alice_client.get(reverse("entries:backup_json")).content
 
     response = _upload(_bob_client(bob), raw)

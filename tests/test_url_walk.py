@@ -20,6 +20,7 @@ PUBLIC_NAMES: set[str] = set()
 OWNER_GET_STATUS: dict[str, int] = {
     # Asks to confirm the password first (re-authentication), then shows the form.
     "accounts:delete": 302,
+    "entries:backup_json": 302,
 }
 # URL parameters that name a kind of page rather than something Alice owns: another user
 # gets their own version of it (never a 404, never Alice's content). The factors chart
