@@ -1,0 +1,62 @@
+"""The pages shared by partners and your own factors: both are short named things a
+person adds, renames and removes, each page scoped to the requesting user."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.db import models
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+
+@dataclass(frozen=True)
+class NamedThing:
+    model: type[models.Model]
+    form: type[forms.ModelForm]
+    list_url: str  # URL name of the list page
+    template_prefix: str  # e.g. "entries/partner" -> partner_list.html, partner_form.html
+    create: Callable
+    update: Callable
+    delete: Callable
+    added_message: Callable[[models.Model], str]
+    saved_message: str
+    deleted_message: str
+
+
+def get_for_user(kind: NamedThing, request: HttpRequest, pk) -> models.Model:
+    return get_object_or_404(kind.model, pk=pk, user=request.user)
+
+
+def list_page(kind: NamedThing, request: HttpRequest, context_name: str) -> HttpResponse:
+    form = kind.form(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        thing = kind.create(user=request.user, **form.cleaned_data)
+        messages.success(request, kind.added_message(thing))
+        return redirect(kind.list_url)
+    things = kind.model.objects.filter(user=request.user).annotate(entry_count=Count("entries"))
+    ctx = {"form": form, context_name: things}
+    return render(request, f"{kind.template_prefix}_list.html", ctx)
+
+
+def update_page(kind: NamedThing, request: HttpRequest, pk, context_name: str) -> HttpResponse:
+    thing = get_for_user(kind, request, pk)
+    form = kind.form(request.POST or None, instance=thing, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        kind.update(thing, **form.cleaned_data)
+        messages.success(request, kind.saved_message)
+        return redirect(kind.list_url)
+    ctx = {"form": form, context_name: thing}
+    return render(request, f"{kind.template_prefix}_form.html", ctx)
+
+
+def delete_page(kind: NamedThing, request: HttpRequest, pk, context_name: str) -> HttpResponse:
+    thing = get_for_user(kind, request, pk)
+    if request.method == "POST":
+        kind.delete(thing)
+        messages.success(request, kind.deleted_message)
+        return redirect(kind.list_url)
+    ctx = {context_name: thing, "entry_count": thing.entries.count()}
+    return render(request, f"{kind.template_prefix}_confirm_delete.html", ctx)
