@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy.stats import false_discovery_control
+from scipy.stats.contingency import relative_risk
 
 from insights.analysis import (
     EVIDENCE_ORDER,
@@ -351,3 +352,24 @@ def test_the_strongest_sentence_gives_the_counts_for_the_dashboard():
         "Episodes clearly went together with moderate or worse pain in your entries: "
         "12 of 15 (80%) compared with 3 of 40 (8%) otherwise."
     )
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        pytest.param((7, 9, 2, 15), id="pain-example"),
+        pytest.param((3, 40, 12, 160), id="no-difference"),
+        pytest.param((1, 5, 9, 11), id="protective"),
+    ],
+)
+def test_the_interval_used_for_corrected_cells_is_scipys_on_whole_counts(counts):
+    from insights.analysis import _katz_interval
+
+    expected = relative_risk(*counts)
+    interval = expected.confidence_interval(0.95)
+
+    written_out = _katz_interval(*counts)
+
+    assert written_out.estimate == pytest.approx(expected.relative_risk)
+    assert written_out.ci_low == pytest.approx(interval.low)
+    assert written_out.ci_high == pytest.approx(interval.high)
