@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format demo screenshots clean
+.PHONY: run serve test lint format demo screenshots clean loadtest
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The Nu HTML Checker (vnu.jar, run with the machine's Java) for tests/test_html_validity.py,
+# from the npm package vnu-jar. Without npm the test skips (or fails under E2E_REQUIRED=1).
+VNU_VERSION := 26.9.27
+$(VENV)/vnu/.installed-$(VNU_VERSION): | $(BIN)/activate
+	@if command -v npm >/dev/null; then \
+		npm install --prefix $(VENV)/vnu --no-save --no-audit --no-fund --loglevel=error \
+			vnu-jar@$(VNU_VERSION) && touch $@; \
+	else echo "npm not found: the HTML validity test will be skipped"; fi
+
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py runserver $(HOST):$(PORT)
@@ -29,6 +38,21 @@ serve: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn pct_journal.wsgi --config gunicorn.conf.py
+
+# Load test (benchmarks/loadtest/README.md): 50 people with 1,000 entries each for 60 s
+# against `make serve` on 127.0.0.1, on SQLite and then on PostgreSQL + Redis. The load
+# generator (locust) lives in its own virtualenv, away from the app's dependencies.
+BENCH_VENV := .venv-bench
+LOADTEST_ARGS ?=
+
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+loadtest: $(VENV)/.installed $(BENCH_VENV)/.installed
+	$(PY) benchmarks/loadtest/run.py --db sqlite $(LOADTEST_ARGS)
+	$(PY) benchmarks/loadtest/run.py --db postgres $(LOADTEST_ARGS)
 
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
@@ -45,8 +69,13 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(VENV)/.installed-dev lint
+test: $(VENV)/.installed-dev $(VENV)/vnu/.installed-$(VNU_VERSION) lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# PNG screenshots of every main page (phone and desktop, light and dark) for the demo
+# journal, from a throwaway database; prints the folder (var/screenshots unless OUT=...).
+screenshots: $(VENV)/.installed-dev
+	$(PY) scripts/screenshots.py $(if $(OUT),--out $(OUT))
+
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) var/static .pytest_cache .ruff_cache

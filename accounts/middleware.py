@@ -16,6 +16,9 @@ class UserPreferencesMiddleware:
         request.preferences = None
         if request.user.is_authenticated:
             request.preferences = preferences_for(request.user)
+            # The same object for code that reads user.preferences (the selectors), so
+            # a page does not load the row a second time.
+            request.user.preferences = request.preferences
             try:
                 timezone.activate(zoneinfo.ZoneInfo(request.preferences.time_zone))
             except zoneinfo.ZoneInfoNotFoundError:

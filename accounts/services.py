@@ -32,8 +32,11 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     sessions_end_all(user_id=user.pk)
     # Every journal model has a user foreign key with on_delete=CASCADE (their security
     # log too); the test introspects the models so a new one cannot be forgotten.
-    # HOOK(sharing): revoke the user's share links here once sharing exists, e.g.
-    # share_links_revoke_all(user=user), so a link handed out stops working at once.
+    # A link handed out stops working at once (and the rows go with the user below).
+    # Imported here: sharing's services read preferences through this module.
+    from sharing.services import share_links_revoke_all
+
+    share_links_revoke_all(user=user)
     user.delete()
     # What outlives the account: one row saying an account was deleted, and when.
     audit_record(user=None, kind=EventKind.ACCOUNT_DELETED)

@@ -1,3 +1,5 @@
+import copy
+
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -12,7 +14,9 @@ from accounts.forms import AccountDeleteForm, PreferencesForm
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    form = PreferencesForm(request.POST or None, instance=request.preferences)
+    # A copy: validating a form changes its instance, and the page around the form
+    # (discreet mode's title and header) must not change until the settings are saved.
+    form = PreferencesForm(request.POST or None, instance=copy.copy(request.preferences))
     if request.method == "POST" and form.is_valid():
         services.preferences_update(preferences=form.instance)
         messages.success(request, _("Your settings are saved."))

@@ -56,10 +56,11 @@ FUTURE_TOLERANCE = timedelta(days=1)
 
 
 class SegmentedRadioSelect(forms.RadioSelect):
-    """Radio inputs drawn as a row of labelled buttons (see entries/_scale.html)."""
+    """Radio inputs drawn as a row of labelled buttons (see entries/fields/scale.html).
+    No autocomplete="off": HTML allows it only on text-like inputs."""
 
     def __init__(self, attrs=None, choices=()):
-        super().__init__({"class": "btn-check", "autocomplete": "off", **(attrs or {})}, choices)
+        super().__init__({"class": "btn-check", **(attrs or {})}, choices)
 
 
 class EntryForm(forms.ModelForm):
@@ -76,7 +77,8 @@ class EntryForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "btn-check"}),
     )
     notes = forms.CharField(
-        label=_("Notes"),
+        # Not "Notes" again: the folded section around it already says that.
+        label=_("Anything you want to remember about it"),
         required=False,
         max_length=NOTES_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -117,13 +117,16 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+_WILSON_Z = float(norm.ppf(0.5 + CONFIDENCE / 2))
+
+
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
     """The 95% Wilson score interval of a proportion, exactly as
     `scipy.stats.binomtest(k, n).proportion_ci(0.95, method="wilson")` computes it (the
     same operations in the same order; a test compares them). Written out because
     binomtest also works out a p-value that is not used here, dozens of pmf calls per
     arm, which made up most of the analysis time."""
-    z, n = float(norm.ppf(0.5 + CONFIDENCE / 2)), trials
+    z, n = _WILSON_Z, trials
     p = successes / n
     denom = 2 * (n + z**2)
     center = (2 * n * p + z**2) / denom

@@ -30,12 +30,14 @@ def chart_cache_key(
     kind: str,
     *,
     user: AbstractBaseUser,
-    data_version: int,
+    data_version: int | str,
     name: str,
     dates: DateRange,
     today: dt.date,
 ) -> str:
-    """`kind` says what is stored ("svg", "dashboard") under otherwise equal keys."""
+    """`kind` says what is stored ("svg", "dashboard") under otherwise equal keys.
+    `data_version` is Preferences.data_version, or a digest of the data itself for a
+    chart that depends on less than the whole journal (the check-ins chart)."""
     # The id with the moment the account was made: even if a database restore or reset
     # handed an old id to a new account while a shared cache lived on, keys differ.
     owner = f"{user.pk}.{user.date_joined.timestamp():.6f}"

@@ -6,6 +6,7 @@ analysis report, check-ins) and hands them DataFrames. Caching is the caller's c
 """
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
 
 from checkins.selectors import checkins_dataframe
-from insights import charts
+from insights import chart_cache, charts
 from insights.charts import ChartSummary
 from insights.journal_report import journal_report
 from insights.selectors import DateRange, entries_dataframe
@@ -40,10 +41,31 @@ def checkins_frame(user: AbstractBaseUser, dates: DateRange) -> pd.DataFrame:
     return checkins_dataframe(user, dates)
 
 
-def render_chart(name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date) -> bytes:
-    """The SVG of chart `name` (one of CHART_NAMES) for the user's period."""
+def checkins_fingerprint(user: AbstractBaseUser, dates: DateRange) -> str:
+    """A digest of everything the check-ins chart draws: the period's check-ins, with
+    their times in the person's time zone. The chart view keys that chart on it rather
+    than on the data version, which every logged entry bumps, so logging an entry does
+    not draw the same check-ins again (reading them is a small query; drawing them is
+    the cost of a whole chart)."""
+    frame = checkins_frame(user, dates)
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    digest.update(f"{list(frame.columns)} {frame['taken_at'].dt.tz}".encode())
+    return f"checkins-{digest.hexdigest()[:32]}"
+
+
+def render_chart(
+    name: str,
+    *,
+    user: AbstractBaseUser,
+    dates: DateRange,
+    today: dt.date,
+    data_version: int | None = None,
+) -> bytes:
+    """The SVG of chart `name` (one of CHART_NAMES) for the user's period. With
+    `data_version`, the factors chart reuses the cached report (insights.journal_report)."""
     if name == "factors":
-        return charts.render_factors_svg(journal_report(user, dates).ranked_factors())
+        report = journal_report(user, dates, data_version=data_version)
+        return charts.render_factors_svg(report.ranked_factors())
     if name == "checkins":
         return charts.render_checkins_svg(checkins_frame(user, dates))
     render = _ENTRY_CHARTS[name].render
@@ -51,9 +73,28 @@ def render_chart(name: str, *, user: AbstractBaseUser, dates: DateRange, today: 
 
 
 def chart_summary(
+    name: str,
+    *,
+    user: AbstractBaseUser,
+    dates: DateRange,
+    today: dt.date,
+    data_version: int | None = None,
+) -> ChartSummary:
+    """What a page shows around chart `name`: text alternative, table, empty state.
+    With `data_version` it is worked out once per version and then read from the cache."""
+    if data_version is None:
+        return _chart_summary(name, user=user, dates=dates, today=today)
+    key = chart_cache.chart_cache_key(
+        "summary", user=user, data_version=data_version, name=name, dates=dates, today=today
+    )
+    return chart_cache.cached(
+        key, lambda: _chart_summary(name, user=user, dates=dates, today=today)
+    )
+
+
+def _chart_summary(
     name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date
 ) -> ChartSummary:
-    """What a page shows around chart `name`: text alternative, table, empty state."""
     if name == "factors":
         return charts.factors_summary(journal_report(user, dates).ranked_factors())
     if name == "checkins":

@@ -1,9 +1,11 @@
 """A user's insights report for a period: the selectors' frames through the pure analysis."""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkins_dataframe
+from insights import chart_cache
 from insights.analysis import Report, analyse_journal
 from insights.selectors import DateRange, Journal, entries_dataframe
 
@@ -32,5 +34,21 @@ def report_for(journal: Journal) -> Report:
     )
 
 
-def journal_report(user: AbstractBaseUser, dates: DateRange | None = None) -> Report:
-    return report_for(journal_with_checkins(user, dates))
+def journal_report(
+    user: AbstractBaseUser, dates: DateRange | None = None, *, data_version: int | None = None
+) -> Report:
+    """The report for the period. Pass `data_version` (request.preferences.data_version)
+    to build it once per user, period and version and share it through Django's cache:
+    the insights page, report.json and the factors chart all ask for the same report, on
+    whichever app server a request lands."""
+    if data_version is None:
+        return report_for(journal_with_checkins(user, dates))
+    key = chart_cache.chart_cache_key(
+        "report",
+        user=user,
+        data_version=data_version,
+        name="journal",
+        dates=dates or DateRange(),
+        today=timezone.localdate(),
+    )
+    return chart_cache.cached(key, lambda: report_for(journal_with_checkins(user, dates)))

@@ -120,13 +120,18 @@ def entries_dataframe(
     tag_pairs = Entry.tags.through.objects.filter(entry__in=queryset).values_list(
         Cast("entry_id", output_field=CharField()), Cast("tag_id", output_field=CharField())
     )
+    # Pairs are matched on the database's own text of the entry id (the same Cast as the
+    # entries'), and each of the few tag ids is converted once rather than once a pair.
+    tag_ids: dict[str, str] = {}
     tags_by_entry: dict[str, list[str]] = {}
     for entry_id, tag_id in tag_pairs:
-        tags_by_entry.setdefault(_uuid_text(entry_id), []).append(_uuid_text(tag_id))
+        if tag_id not in tag_ids:
+            tag_ids[tag_id] = _uuid_text(tag_id)
+        tags_by_entry.setdefault(entry_id, []).append(tag_ids[tag_id])
 
+    frame["tags"] = frame["id"].map(lambda pk: tags_by_entry.get(pk, []))
     frame["id"] = frame["id"].map(_uuid_text)
     frame["partner_id"] = frame["partner_id"].map(_uuid_text)
-    frame["tags"] = frame["id"].map(lambda pk: tags_by_entry.get(pk, []))
     frame["orgasm"] = frame["orgasm"].replace("", None)
     for name in NULLABLE_INTS:
         frame[name] = frame[name].astype("Int64")

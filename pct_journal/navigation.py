@@ -16,6 +16,7 @@ MORE_PAGES = [
     ("entries:partners", "Partners"),
     ("entries:tags", "Your factors"),
     ("checkins:list", "Check-ins"),
+    ("sharing:list", "Share links"),
 ]
 
 
@@ -55,4 +56,13 @@ def navigation(request) -> dict:
         url = _url_or_none(name)
         if url:
             more.append(NavItem(url, label, "", _is_active(request.path, url)))
-    return {"nav_items": items, "nav_more": more, "nav_log_active": on_log_page}
+    # "More" is highlighted when the page is one of those it holds.
+    more_active = any(item.active for item in items if not item.tab_label) or any(
+        item.active for item in more
+    )
+    return {
+        "nav_items": items,
+        "nav_more": more,
+        "nav_more_active": more_active,
+        "nav_log_active": on_log_page,
+    }

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "insights",
     "audit",
     "checkins",
+    "sharing",
 ]
 
 MIDDLEWARE = [
@@ -327,4 +328,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each step of every PDF at INFO; its warnings still come through.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

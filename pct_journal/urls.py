@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("entries.urls")),
     path("", include("insights.urls")),
     path("checkins/", include("checkins.urls")),
+    path("", include("sharing.urls")),
 ]
 
 if settings.ADMIN_ENABLED:

@@ -9,6 +9,11 @@ from django.urls import reverse
 from accounts.services import preferences_for
 from audit.models import EventKind, SecurityEvent
 from audit.services import audit_record
+from insights.ranges import SelectedRange
+from insights.selectors import DateRange
+from insights.summary.options import SummaryOptions
+from sharing.models import ShareLinkView
+from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
 from tests.security_helpers import forget_rate_limits, log_in, reauthenticate
 
@@ -35,6 +40,9 @@ def _fill_journal(user):
     entry.tags.add(tag)
     preferences_for(user)
     audit_record(user=user, kind=EventKind.PASSWORD_CHANGED)
+    all_time = SelectedRange("all", "All time", DateRange())
+    link, _token = share_link_create(user=user, options=SummaryOptions(period=all_time), days=14)
+    share_link_view_record(link=link)
 
 
 def test_it_deletes_every_row_the_user_owns(alice, alice_client, bob, password):
@@ -58,7 +66,11 @@ def test_it_deletes_every_row_the_user_owns(alice, alice_client, bob, password):
         "accounts.Preferences",
         "audit.SecurityEvent",
         "usersessions.UserSession",
+        "sharing.ShareLink",
     } <= set(checked)
+    # A link's views belong to the link, not straight to the user: gone with the links.
+    assert not ShareLinkView.objects.filter(link__user_id=alice.pk).exists()
+    assert ShareLinkView.objects.filter(link__user=bob).count() == 1
     assert get_user_model().objects.filter(pk=bob.pk).exists()
     assert bob.entries.count() == 1
 

@@ -373,3 +373,14 @@ def test_the_interval_used_for_corrected_cells_is_scipys_on_whole_counts(counts)
     assert written_out.estimate == pytest.approx(expected.relative_risk)
     assert written_out.ci_low == pytest.approx(interval.low)
     assert written_out.ci_high == pytest.approx(interval.high)
+
+
+def test_the_rate_interval_is_exactly_scipys_wilson_interval():
+    from scipy.stats import binomtest
+
+    from insights.analysis import wilson_interval
+
+    for trials in range(1, 60):
+        for successes in range(trials + 1):
+            expected = binomtest(successes, trials).proportion_ci(0.95, method="wilson")
+            assert wilson_interval(successes, trials) == (expected.low, expected.high)

@@ -8,6 +8,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from checkins.services import checkin_create
+from insights.ranges import SelectedRange
+from insights.selectors import DateRange
+from insights.summary.options import SummaryOptions
+from sharing.services import share_link_create, share_link_revoke
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,12 +19,16 @@ pytestmark = pytest.mark.django_db
 # URL names served by django-allauth; its own test suite covers them.
 THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # Pages meant for people who are not logged in (e.g. a therapist's share link).
-PUBLIC_NAMES: set[str] = set()
+PUBLIC_NAMES: set[str] = {"sharing:view"}
 # Status the owner gets for a plain GET, where it is not 200.
 OWNER_GET_STATUS: dict[str, int] = {
     # Asks to confirm the password first (re-authentication), then shows the form.
     "accounts:delete": 302,
     "entries:backup_json": 302,
+    "sharing:create": 302,
+    # The walk's share link is an ended one: everybody, the owner too, gets the same 404
+    # (links that work are tested in tests/test_share_view.py).
+    "sharing:view": 404,
 }
 # URL parameters that name a kind of page rather than something Alice owns: another user
 # gets their own version of it (never a 404, never Alice's content). The factors chart
@@ -48,12 +56,28 @@ OWNED_URL_KWARGS = {
     "entries:tag_delete": lambda owned: {"pk": owned.tag.pk},
     "checkins:detail": lambda owned: {"pk": _checkin_of(owned.entry.user).pk},
     "checkins:delete": lambda owned: {"pk": _checkin_of(owned.entry.user).pk},
+    "sharing:revoke": lambda owned: {"pk": _share_link_of(owned.entry.user)[0].pk},
+    "sharing:view": lambda owned: {"token": _share_link_of(owned.entry.user, ended=True)[1]},
 }
 
 
 def _checkin_of(user):
     # Made on demand: only the check-in URLs need one.
     return checkin_create(user=user, instrument="phq9", answers=[0] * 9)
+
+
+def _share_link_of(user, *, ended: bool = False):
+    # Made on demand, with every option on (notes, partners): only sharing URLs need one.
+    link, token = share_link_create(
+        user=user,
+        options=SummaryOptions(
+            period=SelectedRange("all", "All time", DateRange()), notes="all", partners=True
+        ),
+        days=14,
+    )
+    if ended:
+        share_link_revoke(link=link)
+    return link, token
 
 
 def _walk(patterns, namespace=""):

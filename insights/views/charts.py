@@ -13,7 +13,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from insights import chart_cache
-from insights.chart_data import CHART_NAMES, render_chart
+from insights.chart_data import CHART_NAMES, checkins_fingerprint, render_chart
 from insights.ranges import InvalidRange, selected_range
 
 # The SVG carries its own <style> (its light and dark colours) and nothing else.
@@ -41,10 +41,13 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         period = selected_range(request.GET, today=today)
     except InvalidRange as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    version = request.preferences.data_version
+    if name == "checkins":
+        version = checkins_fingerprint(request.user, period.dates)
     key = chart_cache.chart_cache_key(
         "svg",
         user=request.user,
-        data_version=request.preferences.data_version,
+        data_version=version,
         name=name,
         dates=period.dates,
         today=today,
@@ -53,6 +56,13 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     if etag in request.headers.get("If-None-Match", ""):
         return _private(HttpResponseNotModified(), etag)
     svg = chart_cache.cached(
-        key, lambda: render_chart(name, user=request.user, dates=period.dates, today=today)
+        key,
+        lambda: render_chart(
+            name,
+            user=request.user,
+            dates=period.dates,
+            today=today,
+            data_version=request.preferences.data_version,
+        ),
     )
     return _private(HttpResponse(svg, content_type="image/svg+xml"), etag)

@@ -30,7 +30,13 @@ def _charts(request: HttpRequest, period: SelectedRange, report) -> list[dict]:
     today = timezone.localdate()
     shown = [("factors", charts.factors_summary(report.ranked_factors()))]
     for name in ("calendar", "checkins"):
-        summary = chart_summary(name, user=request.user, dates=period.dates, today=today)
+        summary = chart_summary(
+            name,
+            user=request.user,
+            dates=period.dates,
+            today=today,
+            data_version=request.preferences.data_version,
+        )
         if name == "checkins" and summary.is_empty:
             continue
         shown.append((name, summary))
@@ -53,7 +59,9 @@ def overview(request: HttpRequest) -> HttpResponse:
             "range_picker": range_picker(request.GET, None, today=today),
         }
         return render(request, "insights/overview.html", ctx, status=400)
-    report = journal_report(request.user, period.dates)
+    report = journal_report(
+        request.user, period.dates, data_version=request.preferences.data_version
+    )
     ctx = {
         "period": period,
         "range_picker": range_picker(request.GET, period, today=today),
@@ -79,5 +87,7 @@ def report_json(request: HttpRequest) -> JsonResponse:
         period = _period(request)
     except InvalidRange as error:
         return JsonResponse({"error": str(error)}, status=400)
-    report = journal_report(request.user, period.dates)
+    report = journal_report(
+        request.user, period.dates, data_version=request.preferences.data_version
+    )
     return JsonResponse(report_as_json(report), json_dumps_params={"allow_nan": False})

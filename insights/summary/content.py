@@ -1,0 +1,289 @@
+"""Everything the summary document says, for one user and the options they chose.
+
+Built once and handed to `templates/insights/summary/_document.html`, which the export
+page (as a preview), the print page, the PDF and a share link all render: the template
+holds no logic, and every number here is one the insights page would show too.
+"""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+import pandas as pd
+from django.contrib.auth.models import AbstractBaseUser
+
+from accounts.services import preferences_for
+from checkins.instruments import INSTRUMENTS, PHQ9, SAFETY_ITEM, answer_label
+from checkins.selectors import checkins_dataframe
+from entries.scales import intensity_label
+from insights import charts
+from insights.analysis import Report, arm
+from insights.journal_report import journal_with_checkins, report_for
+from insights.selectors import Journal, entries_dataframe
+from insights.summary.chart_images import ChartImage, chart_image
+from insights.summary.glance import glance_lines
+from insights.summary.notes import SharedNote, chosen_notes, notes_in_period
+from insights.summary.options import NOTES_CHOSEN, NOTES_NONE, SummaryOptions
+from insights.summary.tables import (
+    CopingRow,
+    FactorRow,
+    FeelingRow,
+    coping_rows,
+    duration_text,
+    factor_rows,
+    feeling_rows,
+    peaks_text,
+    waiting_categories,
+)
+from insights.wording import percent
+
+STATEMENT = (
+    "Everything here was recorded by the person themselves in a private journal app. The "
+    "patterns are associations within their own entries, things that went together, and "
+    "not evidence of what causes what. Nothing in this summary is a diagnosis."
+)
+
+
+@dataclass(frozen=True)
+class KeyNumbers:
+    entries: int
+    episodes: int
+    rate: str  # "36%", or "–" without entries
+    rate_interval: str | None  # "28–45%", the 95% Wilson interval
+    cried: int
+    per_week: str | None  # entries per week over the period
+
+
+@dataclass(frozen=True)
+class InstrumentLine:
+    name: str  # "PHQ-9"
+    title: str  # "Mood"
+    count: int
+    first: str  # "12, moderate (3 Sep 2026)"
+    latest: str
+    highest: str
+
+
+@dataclass(frozen=True)
+class SafetyAnswer:
+    day: str
+    answer: str  # "Several days"
+
+
+@dataclass(frozen=True)
+class CheckinSection:
+    instruments: list[InstrumentLine]
+    chart: ChartImage | None
+    safety_item: str  # the wording of PHQ-9 question 9
+    safety_answers: list[SafetyAnswer]  # every answer above "Not at all"
+    phq9_count: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    who: str | None  # the username; None in discreet mode
+    period_label: str  # "Last 90 days"
+    period_dates: str  # "28 Aug 2026 – 25 Nov 2026"
+    generated: str
+    threshold_label: str  # "moderate"
+    numbers: KeyNumbers
+    glance: list[str]  # "at a glance": the gist, each line repeating a figure shown below
+    trend: ChartImage | None
+    trend_text: str
+    feelings: list[FeelingRow]
+    peaks: str | None
+    cried_text: str | None
+    duration: str | None
+    factors: list[FactorRow]
+    waiting: list[str]  # categories without enough data to judge
+    coping: list[CopingRow]
+    checkins: CheckinSection | None  # None when left out
+    notes: list[SharedNote] | None  # None when left out
+    included: list[str]
+    left_out: list[str]
+    statement: str
+    threshold: int
+    paper: str
+
+
+def _day(value: dt.date) -> str:
+    return f"{value:%-d %b %Y}"
+
+
+def _pseudonyms(journal: Journal) -> dict[str, str]:
+    """ "partner A", "partner B", … in order of first appearance, instead of nicknames."""
+    seen = list(dict.fromkeys(journal.entries["partner_id"].dropna()))
+    ordered = seen + sorted(set(journal.partner_names) - set(seen))
+    return {
+        partner_id: f"partner {chr(ord('A') + index) if index < 26 else index + 1}"
+        for index, partner_id in enumerate(ordered)
+    }
+
+
+def _journal(user: AbstractBaseUser, options: SummaryOptions) -> Journal:
+    # Check-in factors (a high PHQ-9 or GAD-7 score before an entry) say something about
+    # the check-ins, so they are only analysed when check-ins are shared.
+    if options.checkins:
+        journal = journal_with_checkins(user, options.dates)
+    else:
+        journal = entries_dataframe(user, options.dates)
+    if not options.partners:
+        journal.partner_names = _pseudonyms(journal)
+    return journal
+
+
+def _period_bounds(
+    options: SummaryOptions, entries: pd.DataFrame, today: dt.date
+) -> tuple[dt.date | None, dt.date]:
+    start = options.dates.start
+    if start is None and not entries.empty:
+        start = entries["local_date"].min()
+    return start, options.dates.end or today
+
+
+def _key_numbers(report: Report, start: dt.date | None, end: dt.date) -> KeyNumbers:
+    overall = arm(report.entries, report.episodes)
+    interval = None
+    if overall.rate_ci_low is not None:
+        low, high = percent(overall.rate_ci_low), percent(overall.rate_ci_high)
+        interval = f"{low.rstrip('%')}–{high}"
+    per_week = None
+    if start is not None and report.entries:
+        weeks = ((end - start).days + 1) / 7
+        per_week = f"{report.entries / weeks:.1f}"
+    profile = report.profile
+    return KeyNumbers(
+        entries=report.entries,
+        episodes=report.episodes,
+        rate=percent(overall.rate),
+        rate_interval=interval,
+        cried=profile.cried if profile else 0,
+        per_week=per_week,
+    )
+
+
+def _cried_text(report: Report) -> str | None:
+    profile = report.profile
+    if not profile or not profile.episodes:
+        return None
+    return (
+        f"Cried in {profile.cried} of {profile.episodes} episodes ({percent(profile.cried_share)})."
+    )
+
+
+def _score(row: pd.Series) -> str:
+    band = INSTRUMENTS[row["instrument"]].band_label(row["band"]).lower()
+    return f"{int(row['total'])}, {band} ({_day(row['taken_at'].date())})"
+
+
+def _checkin_section(
+    user: AbstractBaseUser, options: SummaryOptions, *, time_zone: str, for_pdf: bool
+) -> CheckinSection:
+    frame = checkins_dataframe(user, options.dates, time_zone=time_zone)
+    lines = []
+    for key, instrument in INSTRUMENTS.items():
+        rows = frame[frame["instrument"] == key]
+        if rows.empty:
+            continue
+        highest = rows.loc[rows["total"].idxmax()]
+        lines.append(
+            InstrumentLine(
+                name=instrument.name,
+                title=instrument.title,
+                count=len(rows),
+                first=_score(rows.iloc[0]),
+                latest=_score(rows.iloc[-1]),
+                highest=_score(highest),
+            )
+        )
+    chart = None
+    if options.charts and lines:
+        chart = chart_image(
+            charts.render_checkins_svg(frame), charts.checkins_summary(frame), for_pdf=for_pdf
+        )
+    phq9 = frame[frame["instrument"] == PHQ9]
+    flagged = phq9[phq9["item9"].fillna(0).astype(int) > 0]
+    return CheckinSection(
+        instruments=lines,
+        chart=chart,
+        safety_item=INSTRUMENTS[PHQ9].items[SAFETY_ITEM - 1],
+        safety_answers=[
+            SafetyAnswer(_day(row["taken_at"].date()), answer_label(int(row["item9"])))
+            for _, row in flagged.iterrows()
+        ],
+        phq9_count=len(phq9),
+    )
+
+
+def _latest_scores(checkins: CheckinSection | None) -> str | None:
+    if checkins is None or not checkins.instruments:
+        return None
+    scores = "; ".join(f"{line.name} {line.latest}" for line in checkins.instruments)
+    return f"Latest check-ins: {scores}."
+
+
+def _notes(
+    user: AbstractBaseUser, options: SummaryOptions, *, time_zone: str, threshold: int
+) -> list[SharedNote] | None:
+    if options.notes == NOTES_NONE:
+        return None
+    notes = notes_in_period(user, options.dates, time_zone=time_zone, threshold=threshold)
+    if options.notes == NOTES_CHOSEN:
+        return chosen_notes(notes, options.note_ids)
+    return notes
+
+
+def build_summary(
+    user: AbstractBaseUser, options: SummaryOptions, *, now: dt.datetime, for_pdf: bool = False
+) -> Summary:
+    """The whole document; `now` is when it is generated (dates in the owner's zone)."""
+    preferences = preferences_for(user)
+    zone = zoneinfo.ZoneInfo(preferences.time_zone)
+    today = now.astimezone(zone).date()
+    journal = _journal(user, options)
+    report = report_for(journal)
+    start, end = _period_bounds(options, journal.entries, today)
+
+    trend_summary = charts.trend_summary(journal.entries, date_range=options.dates, today=today)
+    trend = None
+    if options.charts:
+        svg = charts.render_trend_svg(journal.entries, date_range=options.dates, today=today)
+        trend = chart_image(svg, trend_summary, for_pdf=for_pdf)
+    profile = report.profile
+    numbers = _key_numbers(report, start, end)
+    threshold_label = intensity_label(journal.threshold).lower()
+    checkins = (
+        _checkin_section(user, options, time_zone=preferences.time_zone, for_pdf=for_pdf)
+        if options.checkins
+        else None
+    )
+    return Summary(
+        who=None if preferences.discreet_mode else user.get_username(),
+        period_label=options.period.label,
+        period_dates=f"{_day(start)} – {_day(end)}" if start else f"Until {_day(end)}",
+        generated=_day(today),
+        threshold_label=threshold_label,
+        numbers=numbers,
+        glance=glance_lines(
+            report,
+            per_week=numbers.per_week,
+            threshold_label=threshold_label,
+            latest_scores=_latest_scores(checkins),
+        ),
+        trend=trend,
+        trend_text=trend_summary.description,
+        feelings=feeling_rows(profile, threshold=journal.threshold),
+        peaks=peaks_text(profile),
+        cried_text=_cried_text(report),
+        duration=duration_text(profile),
+        factors=factor_rows(report),
+        waiting=waiting_categories(report),
+        coping=coping_rows(report.coping),
+        checkins=checkins,
+        notes=_notes(user, options, time_zone=preferences.time_zone, threshold=journal.threshold),
+        included=options.included(),
+        left_out=options.left_out(),
+        statement=STATEMENT,
+        threshold=journal.threshold,
+        paper=options.paper,
+    )

@@ -1,0 +1,149 @@
+"""The summary's tables and short lines, worded for a reader other than the person.
+
+The insights page speaks to the person ("you cried in…"); a summary is read by a
+therapist, so these say the same numbers in the third person, mostly as table cells.
+"""
+
+from dataclasses import dataclass
+
+from entries.scales import Coping, intensity_label
+from insights.analysis import FactorResult, Report
+from insights.episode_profile import CopingOutcome, EpisodeProfile
+from insights.overview_cards import EMOTION_LABELS
+from insights.wording import EVIDENCE_LABELS, percent, ratio
+
+# The table lists a category's strongest factor, and any other of its factors at these
+# levels; categories still waiting for data are named in one line below it.
+EXTRA_ROW_LEVELS = ("clear", "possible")
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    category: str
+    label: str
+    with_factor: str  # "7 of 9 (78%)"
+    without_factor: str
+    risk_ratio: str  # "5.8 (1.5–22)" or "–"
+    evidence: str
+    evidence_label: str
+    first_in_category: bool
+
+
+@dataclass(frozen=True)
+class FeelingRow:
+    label: str
+    reached: str  # "15 of 21 (71%)": episodes in which it reached the threshold
+    mean: str  # mean intensity over all episodes, 0-4
+
+
+@dataclass(frozen=True)
+class CopingRow:
+    label: str
+    tried: int  # after how many episodes
+    helped: str  # "3 of 4 ratings (75%)", or "not rated"
+
+
+def _count(episodes: int, entries: int) -> str:
+    if not entries:
+        return "–"
+    return f"{episodes} of {entries} ({percent(episodes / entries)})"
+
+
+def _risk_ratio(factor: FactorResult) -> str:
+    if factor.risk_ratio is None:
+        return "–"
+    return f"{ratio(factor.risk_ratio)} ({ratio(factor.ci_low)}–{ratio(factor.ci_high)})"
+
+
+def _row(category: str, factor: FactorResult, *, first: bool) -> FactorRow:
+    return FactorRow(
+        category=category,
+        label=factor.label[:1].upper() + factor.label[1:],
+        with_factor=_count(factor.exposed.episodes, factor.exposed.entries),
+        without_factor=_count(factor.unexposed.episodes, factor.unexposed.entries),
+        risk_ratio=_risk_ratio(factor),
+        evidence=factor.evidence,
+        evidence_label=EVIDENCE_LABELS[factor.evidence],
+        first_in_category=first,
+    )
+
+
+def factor_rows(report: Report) -> list[FactorRow]:
+    """Ranked as on the insights page: evidence first, then the interval's lower bound."""
+    rows = []
+    for category in report.categories:
+        if category.evidence == "not_enough_data":
+            continue
+        lead, *others = category.factors
+        rows.append(_row(category.label, lead, first=True))
+        rows += [
+            _row(category.label, factor, first=False)
+            for factor in others
+            if factor.evidence in EXTRA_ROW_LEVELS
+        ]
+    return rows
+
+
+def waiting_categories(report: Report) -> list[str]:
+    return [
+        category.label for category in report.categories if category.evidence == "not_enough_data"
+    ]
+
+
+def feeling_rows(profile: EpisodeProfile | None, *, threshold: int) -> list[FeelingRow]:
+    if profile is None or not profile.episodes:
+        return []
+    return [
+        FeelingRow(
+            label=EMOTION_LABELS[emotion.key],
+            reached=_count(emotion.episodes, profile.episodes),
+            mean="–" if emotion.mean_intensity is None else f"{emotion.mean_intensity:.1f}",
+        )
+        for emotion in profile.emotions
+    ]
+
+
+def peaks_text(profile: EpisodeProfile | None) -> str | None:
+    """'At their strongest, the feelings were moderate in 10 episodes, strong in 8, …'"""
+    if profile is None or not profile.episodes:
+        return None
+    parts = [
+        f"{intensity_label(step).lower()} in {count}"
+        for step, count in enumerate(profile.peak_counts)
+        if count and step > 0
+    ]
+    if not parts:
+        return None
+    return f"At their strongest, the feelings were {', '.join(parts)} of the episodes."
+
+
+def _minutes(value: float) -> str:
+    minutes = int(value + 0.5)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def duration_text(profile: EpisodeProfile | None) -> str | None:
+    if profile is None or profile.median_minutes is None:
+        return None
+    text = f"Episodes lasted a median of {_minutes(profile.median_minutes)}"
+    if profile.minutes_recorded > 1 and profile.minutes_low != profile.minutes_high:
+        text += (
+            f" (half of them between {int(profile.minutes_low + 0.5)} and "
+            f"{_minutes(profile.minutes_high)})"
+        )
+    noted = profile.minutes_recorded
+    return f"{text}; {noted} episode{'s' if noted != 1 else ''} had a length noted."
+
+
+def coping_rows(outcomes: list[CopingOutcome]) -> list[CopingRow]:
+    labels = dict(Coping.choices)
+    rows = []
+    for outcome in outcomes:
+        if outcome.rated:
+            noun = "rating" if outcome.rated == 1 else "ratings"
+            helped = f"{outcome.helped} of {outcome.rated} {noun} ({percent(outcome.helped_share)})"
+        else:
+            helped = "not rated"
+        label = str(labels.get(outcome.key, outcome.key))
+        rows.append(CopingRow(label=label, tried=outcome.episodes, helped=helped))
+    return rows

@@ -1,0 +1,132 @@
+"""The therapist summary: the options page with a preview, the print page and the PDF."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from audit.models import EventKind
+from audit.services import audit_record
+from insights.ranges import range_picker
+from insights.summary.content import Summary, build_summary
+from insights.summary.notes import notes_in_period
+from insights.summary.options import NOTES_CHOICES, PAPER_SIZES, SummaryOptions, summary_options
+from insights.summary.pdf import render_pdf
+
+# How much of each note the picker shows; the whole note goes into the summary.
+NOTE_PREVIEW_CHARS = 140
+# The options form carries the period chosen with the range picker as hidden fields.
+PERIOD_PARAMS = ("range", "start", "end")
+# The options the form shows, with what they are when nothing was sent.
+CHOSEN_FIELDS = {
+    "checkins": True,
+    "charts": True,
+    "partners": False,
+    "notes": "none",
+    "paper": "a4",
+}
+
+
+def _bad_options(form) -> HttpResponse:
+    return HttpResponseBadRequest(form.error_text(), content_type="text/plain; charset=utf-8")
+
+
+def _note_choices(request: HttpRequest, options: SummaryOptions) -> list[dict]:
+    preferences = request.preferences
+    notes = notes_in_period(
+        request.user,
+        options.dates,
+        time_zone=preferences.time_zone,
+        threshold=preferences.episode_threshold,
+    )
+    chosen = set(options.note_ids)
+    return [
+        {
+            "note": note,
+            "preview": note.text[:NOTE_PREVIEW_CHARS],
+            "cut": len(note.text) > NOTE_PREVIEW_CHARS,
+            "chosen": note.entry_id in chosen,
+        }
+        for note in notes
+    ]
+
+
+def _chosen(form, options: SummaryOptions | None) -> dict:
+    """What the form shows as chosen: the options, or what was sent when it was invalid
+    (so a mistake is corrected without setting everything again)."""
+    if options is not None:
+        values = {name: getattr(options, name) for name in CHOSEN_FIELDS}
+        return values | {"note_ids": set(options.note_ids)}
+    data = form.cleaned_data
+    values = {name: data.get(name, default) for name, default in CHOSEN_FIELDS.items()}
+    return values | {"note_ids": set(data.get("note") or ())}
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form, options = summary_options(request.GET, user=request.user, today=today)
+    ctx = {
+        "form": form,
+        "options": options,
+        "range_picker": range_picker(request.GET, form.period, today=today),
+        "notes_choices": NOTES_CHOICES,
+        "paper_sizes": PAPER_SIZES,
+        "chosen": _chosen(form, options),
+        "period_pairs": [
+            (name, value) for name in PERIOD_PARAMS for value in request.GET.getlist(name)
+        ],
+    }
+    if options is None:
+        return render(request, "insights/export.html", ctx, status=400)
+    ctx |= {
+        "summary": build_summary(request.user, options, now=timezone.now()),
+        "note_choices": _note_choices(request, options),
+        "options_query": options.query(),
+        "period_pairs": [pair for pair in options.query_pairs() if pair[0] in PERIOD_PARAMS],
+    }
+    return render(request, "insights/export.html", ctx)
+
+
+def _page(summary: Summary, options: SummaryOptions, *, for_pdf: bool) -> dict:
+    return {"summary": summary, "options_query": options.query(), "for_pdf": for_pdf}
+
+
+@login_required
+@require_GET
+def summary(request: HttpRequest) -> HttpResponse:
+    """The print-friendly page: the summary alone, ready for the browser's Print."""
+    form, options = summary_options(request.GET, user=request.user, today=timezone.localdate())
+    if options is None:
+        return _bad_options(form)
+    document = build_summary(request.user, options, now=timezone.now())
+    return render(request, "insights/summary/page.html", _page(document, options, for_pdf=False))
+
+
+@login_required
+@require_GET
+@never_cache
+def summary_pdf(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form, options = summary_options(request.GET, user=request.user, today=today)
+    if options is None:
+        return _bad_options(form)
+    document = build_summary(request.user, options, now=timezone.now(), for_pdf=True)
+    pdf = render_pdf(
+        render_to_string("insights/summary/page.html", _page(document, options, for_pdf=True))
+    )
+    audit_record(
+        user=request.user,
+        kind=EventKind.EXPORT_DOWNLOADED,
+        request=request,
+        format="pdf",
+        count=document.numbers.entries,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    # Neutral on purpose: the name shows up in download lists and file pickers.
+    response["Content-Disposition"] = f'attachment; filename="journal-summary-{today}.pdf"'
+    return response

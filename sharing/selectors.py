@@ -1,0 +1,32 @@
+"""Finding share links: by token for the public page, and a person's own for their list."""
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, QuerySet
+
+from sharing.models import ShareLink
+from sharing.tokens import TOKEN_MAX_LENGTH, token_hash
+
+
+def share_link_for_token(token: str, *, now: dt.datetime) -> ShareLink | None:
+    """The open link with this token, or None: unknown, expired and ended links are
+    alike to the caller, so the public page answers all three the same way."""
+    if not token or len(token) > TOKEN_MAX_LENGTH:
+        return None
+    return (
+        ShareLink.objects.filter(
+            token_hash=token_hash(token), revoked_at__isnull=True, expires_at__gt=now
+        )
+        .select_related("user")
+        .first()
+    )
+
+
+def share_links_of(user: AbstractBaseUser) -> QuerySet[ShareLink]:
+    """The user's links, newest first, each with its view count and its views."""
+    return (
+        ShareLink.objects.filter(user=user)
+        .annotate(view_count=Count("views"))
+        .prefetch_related("views")
+    )

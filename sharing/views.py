@@ -1,0 +1,161 @@
+"""The owner's share-link pages (list, create, end) and the public page a link opens."""
+
+import datetime as dt
+import uuid
+import zoneinfo
+from dataclasses import dataclass
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.services import preferences_for
+from audit.models import EventKind
+from audit.services import audit_record
+from insights.summary.content import build_summary
+from insights.summary.options import SummaryOptions, options_from_frozen, summary_options
+from sharing.forms import ShareLinkForm
+from sharing.models import ShareLink, ShareLinkView
+from sharing.selectors import share_link_for_token, share_links_of
+from sharing.services import (
+    share_link_create,
+    share_link_revoke,
+    share_link_view_record,
+)
+
+# The list shows this many of a link's latest views, and counts the rest.
+VIEWS_LISTED = 10
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    link: ShareLink
+    status: str  # "active", "expired" or "revoked"
+    options: SummaryOptions
+    view_count: int
+    latest_views: list[ShareLinkView]
+
+
+def _get_link_for_user(request: HttpRequest, pk: uuid.UUID) -> ShareLink:
+    return get_object_or_404(ShareLink, pk=pk, user=request.user)
+
+
+@login_required
+@require_GET
+def share_link_list(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    rows = [
+        LinkRow(
+            link=link,
+            status=link.status_at(now),
+            options=options_from_frozen(link.options),
+            view_count=link.view_count,
+            latest_views=list(link.views.all())[:VIEWS_LISTED],
+        )
+        for link in share_links_of(request.user)
+    ]
+    return render(request, "sharing/share_link_list.html", {"rows": rows})
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def share_link_create_view(request: HttpRequest) -> HttpResponse:
+    # The options come from the export page (GET) and travel on as hidden fields (POST),
+    # so the POST has no query string and allauth can resume it after re-authentication.
+    source = request.POST if request.method == "POST" else request.GET
+    options_form, options = summary_options(source, user=request.user, today=timezone.localdate())
+    if options is None:
+        return HttpResponseBadRequest(
+            options_form.error_text(), content_type="text/plain; charset=utf-8"
+        )
+    form = ShareLinkForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        link, token = share_link_create(
+            user=request.user,
+            options=options,
+            days=form.cleaned_data["days"],
+            label=form.cleaned_data["label"],
+        )
+        audit_record(
+            user=request.user,
+            kind=EventKind.SHARE_LINK_CREATED,
+            request=request,
+            link=str(link.pk),
+            expires=timezone.localdate(link.expires_at).isoformat(),
+        )
+        # Shown in this response and never again: the token is not stored, not even in
+        # the session, so there is no redirect to a page that could show it later.
+        url = request.build_absolute_uri(reverse("sharing:view", args=[token]))
+        return render(request, "sharing/share_link_created.html", {"link": link, "url": url})
+    ctx = {"form": form, "options": options, "option_pairs": options.query_pairs()}
+    return render(request, "sharing/share_link_create.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share_link_revoke_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    link = _get_link_for_user(request, pk)
+    if request.method == "POST":
+        if share_link_revoke(link=link):
+            audit_record(
+                user=request.user,
+                kind=EventKind.SHARE_LINK_REVOKED,
+                request=request,
+                link=str(link.pk),
+            )
+        messages.success(request, "The link is ended: it no longer opens the summary.")
+        return redirect("sharing:list")
+    return render(request, "sharing/share_link_confirm_revoke.html", {"link": link})
+
+
+def _in_owner_zone(link: ShareLink, moment: dt.datetime) -> str:
+    # Written out here: the template's date filter would use the reader's (default) zone.
+    zone = zoneinfo.ZoneInfo(preferences_for(link.user).time_zone)
+    return f"{moment.astimezone(zone):%-d %b %Y, %H:%M}"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Headers for the public page: out of search engines, caches and Referer headers."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_not_required
+@never_cache
+def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
+    now = timezone.now()
+    link = share_link_for_token(token, now=now)
+    if link is None:
+        # Unknown, expired and ended links get the same answer, whatever the method.
+        return _private(render(request, "sharing/not_found.html", status=404))
+    if request.method not in ("GET", "HEAD"):
+        return _private(HttpResponseNotAllowed(["GET", "HEAD"]))
+    owner_looking = request.user.is_authenticated and request.user.pk == link.user_id
+    options = options_from_frozen(link.options)
+    document = build_summary(link.user, options, now=now)
+    # A HEAD shows nothing to anyone (link previews send them), so only GETs count.
+    if not owner_looking and request.method == "GET":
+        share_link_view_record(link=link, now=now)
+        # The owner's security log notes the opening; the reader's address is not kept.
+        audit_record(user=link.user, kind=EventKind.SHARE_LINK_VIEWED, link=str(link.pk))
+    ctx = {
+        "summary": document,
+        "link": link,
+        "expires": _in_owner_zone(link, link.expires_at),
+        "owner_looking": owner_looking,
+        "for_pdf": False,
+    }
+    return _private(render(request, "sharing/shared_summary.html", ctx))
