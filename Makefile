@@ -63,7 +63,7 @@ demo: $(VENV)/.installed
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./var,./tests --severity-level medium
+	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./.venv-bench,./var,./tests --severity-level medium
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

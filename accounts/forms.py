@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,3 +28,13 @@ class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my journal cannot be recovered after this."),
     )
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form in the app's own words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or email")
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me logged in on this device")

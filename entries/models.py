@@ -189,7 +189,8 @@ class Entry(models.Model):
     objects = EntryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-occurred_at"]
+        # created_at breaks ties between entries logged for the same minute.
+        ordering = ["-occurred_at", "-created_at"]
         verbose_name_plural = "entries"
         indexes = [models.Index(fields=["user", "-occurred_at"], name="entry_user_occurred")]
         constraints = [

@@ -21,8 +21,8 @@ EXTENT_CHOICES = [
     (0, _("Not at all")),
     (1, _("A little")),
     (2, _("Somewhat")),
-    (3, _("Quite")),
-    (4, _("Very")),
+    (3, _("Quite a lot")),
+    (4, _("Very much")),
 ]
 
 # The clinical 0-10 numeric rating scale; the field's help text names the two ends.

@@ -175,6 +175,7 @@ AUTHENTICATION_BACKENDS = [
 # django-allauth: log in with username or email; email is optional and only used to
 # reset a forgotten password, so it is never verified by sending mail unasked.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"

@@ -152,6 +152,7 @@ class MemorySampler(threading.Thread):
         self.window_file = window_file
         self.interval = interval
         self.peaks: dict[int, tuple[int, int]] = {}
+        self.peak_total_pss = 0  # master and workers together: the memory really used
         self.cpu_at_window_open: float | None = None
         self.stopped = threading.Event()
 
@@ -159,10 +160,13 @@ class MemorySampler(threading.Thread):
         while not self.stopped.wait(self.interval):
             if self.cpu_at_window_open is None and self.window_file.exists():
                 self.cpu_at_window_open = server_cpu_seconds(self.master_pid)
+            total_pss = _memory_kb(self.master_pid)[1]
             for pid in _children(self.master_pid):
                 rss, pss = _memory_kb(pid)
                 old_rss, old_pss = self.peaks.get(pid, (0, 0))
                 self.peaks[pid] = (max(rss, old_rss), max(pss, old_pss))
+                total_pss += pss
+            self.peak_total_pss = max(self.peak_total_pss, total_pss)
 
 
 def _cpu_seconds(pid: int, *, with_children: bool = False) -> float:
@@ -250,6 +254,7 @@ def _summary(
         "workers_seen": len(memory.peaks),
         "worker_peak_rss_mb": round(peak_rss, 1),
         "worker_peak_pss_mb": round(peak_pss, 1),
+        "server_peak_total_pss_mb": round(memory.peak_total_pss / 1024, 1),
         "locust_cpu_seconds": round(locust_cpu, 1),
         "locust_wall_seconds": round(seconds, 1),
         "load_average_before": os.getloadavg(),
@@ -267,7 +272,8 @@ def _print_summary(db: str, summary: dict) -> bool:
         )
     print(
         f"worker memory peak: {summary['worker_peak_rss_mb']} MB RSS "
-        f"({summary['worker_peak_pss_mb']} MB PSS), {summary['workers_seen']} workers seen; "
+        f"({summary['worker_peak_pss_mb']} MB PSS), {summary['workers_seen']} workers seen, "
+        f"master and workers together {summary['server_peak_total_pss_mb']} MB PSS; "
         f"locust used {summary['locust_cpu_seconds']} s CPU in {summary['locust_wall_seconds']} s"
     )
     print(

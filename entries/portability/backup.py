@@ -1,8 +1,10 @@
 """Everything a user owns as one JSON document (format described in spec.py)."""
 
 import datetime as dt
+import itertools
 import json
 import zoneinfo
+from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
@@ -18,6 +20,7 @@ from entries.portability.spec import (
     PREFERENCE_KEYS,
     name_key,
 )
+from entries.portability.tag_names import tag_names_by_entry
 
 
 def iso_instant(moment: dt.datetime, zone: zoneinfo.ZoneInfo) -> str:
@@ -31,14 +34,34 @@ def _by_name(name: str) -> tuple[str, str]:
     return (name_key(name), name)
 
 
-def entry_as_backup(entry: Entry, zone: zoneinfo.ZoneInfo) -> dict:
-    """Needs select_related("partner") and prefetch_related("tags") to stay cheap."""
-    values = {key: getattr(entry, key) for key in ENTRY_VALUE_KEYS}
-    values["coping"] = list(entry.coping)
-    values["occurred_at"] = iso_instant(entry.occurred_at, zone)
-    values["partner"] = entry.partner.nickname if entry.partner else None
-    values["tags"] = sorted((tag.name for tag in entry.tags.all()), key=_by_name)
+# What an entry's record is made of, read as plain values (no model objects).
+ENTRY_READ_FIELDS = ("id", "occurred_at", "partner_id", *ENTRY_VALUE_KEYS)
+
+
+def entry_as_backup(
+    entry: Mapping, zone: zoneinfo.ZoneInfo, *, partner: str | None, tag_names: list[str]
+) -> dict:
+    """`entry` holds ENTRY_READ_FIELDS (Entry.objects.values(...)); `partner` is its
+    partner's nickname, `tag_names` its factors."""
+    values = {key: entry[key] for key in ENTRY_VALUE_KEYS}
+    values["coping"] = list(entry["coping"])
+    values["occurred_at"] = iso_instant(entry["occurred_at"], zone)
+    values["partner"] = partner
+    values["tags"] = sorted(tag_names, key=_by_name)
     return {key: values[key] for key in ENTRY_KEYS}
+
+
+def _in_order(records: list[tuple[dt.datetime, dict]]) -> list[tuple[dt.datetime, dict]]:
+    """By instant; entries at the same instant by their content. The content (a JSON
+    text) is worked out only for those ties, not for every entry of a long journal."""
+    records.sort(key=lambda pair: pair[0])
+    ordered: list[tuple[dt.datetime, dict]] = []
+    for _moment, group in itertools.groupby(records, key=lambda pair: pair[0]):
+        same_instant = list(group)
+        if len(same_instant) > 1:
+            same_instant.sort(key=lambda pair: json.dumps(pair[1], ensure_ascii=False))
+        ordered.extend(same_instant)
+    return ordered
 
 
 def backup_for_user(user: AbstractBaseUser) -> dict:
@@ -48,10 +71,21 @@ def backup_for_user(user: AbstractBaseUser) -> dict:
     zone = zoneinfo.ZoneInfo(preferences.time_zone)
     partners = sorted(Partner.objects.filter(user=user), key=lambda p: _by_name(p.nickname))
     tags = sorted(Tag.objects.filter(user=user), key=lambda t: _by_name(t.name))
-    entries = Entry.objects.filter(user=user).select_related("partner").prefetch_related("tags")
-    records = [(entry.occurred_at, entry_as_backup(entry, zone)) for entry in entries]
-    # Entries at the same instant are ordered by their content.
-    records.sort(key=lambda pair: (pair[0], json.dumps(pair[1], ensure_ascii=False)))
+    nicknames = {partner.pk: partner.nickname for partner in partners}
+    tags_of = tag_names_by_entry(user)
+    records = [
+        (
+            entry["occurred_at"],
+            entry_as_backup(
+                entry,
+                zone,
+                partner=nicknames.get(entry["partner_id"]),
+                tag_names=tags_of.get(entry["id"], []),
+            ),
+        )
+        for entry in Entry.objects.filter(user=user).values(*ENTRY_READ_FIELDS)
+    ]
+    records = _in_order(records)
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.services import preferences_for
 from entries.models import Entry
 from entries.portability.spec import ENTRY_KEYS, ENTRY_VALUE_KEYS
+from entries.portability.tag_names import partner_nicknames, tag_names_by_entry
 
 # After the entry's own fields: what the journal derives from them, and the row's
 # timestamps, which a backup leaves out but a spreadsheet reader may want.
@@ -37,11 +38,18 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def entry_row(entry: Entry, zone: zoneinfo.ZoneInfo, threshold: int) -> list[str]:
-    """Needs select_related("partner") and prefetch_related("tags")."""
+def entry_row(
+    entry: Entry,
+    zone: zoneinfo.ZoneInfo,
+    threshold: int,
+    *,
+    partner: str | None,
+    tag_names: list[str],
+) -> list[str]:
+    """`partner` is the entry's partner's nickname, `tag_names` its factors."""
     values = {key: getattr(entry, key) for key in ENTRY_VALUE_KEYS}
-    values["partner"] = entry.partner.nickname if entry.partner else None
-    values["tags"] = JOIN.join(sorted((t.name for t in entry.tags.all()), key=str.lower))
+    values["partner"] = partner
+    values["tags"] = JOIN.join(sorted(tag_names, key=str.lower))
     values["coping"] = JOIN.join(entry.coping)
     values["episode"] = entry.is_episode_at(threshold)
     values["peak_intensity"] = entry.peak_intensity
@@ -64,11 +72,15 @@ def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
     writer = csv.writer(_Echo())
     # A byte-order mark makes spreadsheet programs read the file as UTF-8.
     yield "\ufeff" + writer.writerow(COLUMNS)
-    entries = (
-        Entry.objects.filter(user=user)
-        .select_related("partner")
-        .prefetch_related("tags")
-        .order_by("occurred_at", "created_at")
-    )
+    nicknames = partner_nicknames(user)
+    tags = tag_names_by_entry(user)
+    entries = Entry.objects.filter(user=user).order_by("occurred_at", "created_at")
     for entry in entries.iterator(chunk_size=500):
-        yield writer.writerow(entry_row(entry, zone, preferences.episode_threshold))
+        row = entry_row(
+            entry,
+            zone,
+            preferences.episode_threshold,
+            partner=nicknames.get(entry.partner_id),
+            tag_names=tags.get(entry.pk, []),
+        )
+        yield writer.writerow(row)

@@ -56,7 +56,7 @@ def _pdf_text(page) -> str:
 def _create_share_link(page) -> str:
     page.get_by_role("button", name="Create a share link…").click()
     # Creating a link asks to confirm the password when the last login is not recent.
-    expect(page).to_have_title(re.compile(r"^(Create a share link|Confirm Access) ·"))
+    expect(page).to_have_title(re.compile(r"^(Create a share link|Confirm it is you) ·"))
     if page.title().startswith("Confirm"):
         assert_accessible(page)
         page.locator("#id_password").fill(PASSWORD)
