@@ -3,9 +3,10 @@
 Worker formula: the app is CPU-bound when it renders charts or runs statistics and
 I/O-bound the rest of the time, so it runs (cores + 1) processes of 4 threads each
 (gthread). On the 2-core reference machine that is 3 workers x 4 threads = 12
-requests in flight, at roughly 130-180 MB of memory per worker. Raise
-GUNICORN_THREADS for more concurrent slow clients; raise GUNICORN_WORKERS only with
-more cores.
+requests in flight. In the load test (benchmarks/loadtest) a worker peaked at about
+230 MB resident, much of it shared with the master: about 500 MB for the master and 3
+workers together. 4 workers x 2 threads did no better there. Raise GUNICORN_THREADS for
+more concurrent slow clients; raise GUNICORN_WORKERS only with more cores.
 """
 
 import gc
@@ -21,7 +22,13 @@ worker_class = "gthread"
 preload_app = True
 timeout = 30
 graceful_timeout = 20
-keepalive = 5
+# Idle keep-alive connections are closed after a second. A kept connection stays with
+# the worker that accepted it, so with longer keep-alives a few busy browsers (or proxy
+# connections) pin one worker at 100% while the others idle; closing them lets the next
+# request go to whichever worker is free. In the load test (benchmarks/loadtest) going
+# from 5 s to 1 s took the machine from 1.5 to 1.85 busy cores of 2 and p95 from 740 to
+# 420 ms; reconnecting over loopback or a private network costs next to nothing.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 1))
 # Recycle workers now and then so slow growth (caches, fragmentation) never adds up.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = 200

@@ -26,10 +26,11 @@ evidence, then by the lower bound of the interval (higher first).
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy.stats import false_discovery_control, fisher_exact, norm
+from scipy.stats import binomtest, false_discovery_control, fisher_exact, norm
 from scipy.stats.contingency import relative_risk
 
 from insights.episode_profile import CopingOutcome, EpisodeProfile, coping_outcomes, episode_profile
@@ -117,23 +118,16 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-_WILSON_Z = float(norm.ppf(0.5 + CONFIDENCE / 2))
-
-
+@lru_cache(maxsize=8192)
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion, exactly as
-    `scipy.stats.binomtest(k, n).proportion_ci(0.95, method="wilson")` computes it (the
-    same operations in the same order; a test compares them). Written out because
-    binomtest also works out a p-value that is not used here, dozens of pmf calls per
-    arm, which made up most of the analysis time."""
-    z, n = _WILSON_Z, trials
-    p = successes / n
-    denom = 2 * (n + z**2)
-    center = (2 * n * p + z**2) / denom
-    delta = z / denom * math.sqrt(4 * n * p * (1 - p) + z**2)
-    low = 0.0 if successes == 0 else center - delta
-    high = 1.0 if successes == n else center + delta
-    return low, high
+    """The 95% Wilson score interval of a proportion, from scipy's binomtest.
+
+    The interval depends on the two counts only, and the same pairs come up again and
+    again (every factor's arms, every user, every rebuild after a new entry), so it is
+    remembered: binomtest also works out a p-value nobody reads here, which used to be
+    most of the analysis time."""
+    interval = binomtest(successes, trials).proportion_ci(CONFIDENCE, method="wilson")
+    return float(interval.low), float(interval.high)
 
 
 def arm(entries: int, episodes: int) -> Arm:

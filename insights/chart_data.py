@@ -41,12 +41,22 @@ def checkins_frame(user: AbstractBaseUser, dates: DateRange) -> pd.DataFrame:
     return checkins_dataframe(user, dates)
 
 
-def checkins_fingerprint(user: AbstractBaseUser, dates: DateRange) -> str:
+def checkins_fingerprint(
+    user: AbstractBaseUser, dates: DateRange, *, data_version: int, today: dt.date
+) -> str:
     """A digest of everything the check-ins chart draws: the period's check-ins, with
     their times in the person's time zone. The chart view keys that chart on it rather
     than on the data version, which every logged entry bumps, so logging an entry does
     not draw the same check-ins again (reading them is a small query; drawing them is
-    the cost of a whole chart)."""
+    the cost of a whole chart). The digest itself is kept per data version: revisiting
+    the page then costs a cache read, not a query and a hash."""
+    key = chart_cache.chart_cache_key(
+        "checkins-digest", user=user, data_version=data_version, name="", dates=dates, today=today
+    )
+    return chart_cache.cached(key, lambda: _checkins_digest(user, dates))
+
+
+def _checkins_digest(user: AbstractBaseUser, dates: DateRange) -> str:
     frame = checkins_frame(user, dates)
     digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
     digest.update(f"{list(frame.columns)} {frame['taken_at'].dt.tz}".encode())

@@ -113,9 +113,8 @@ PAGES = [
     ("check-ins", "checkins:list", None, "", 7),
     ("check-in detail", "checkins:detail", lambda j: {"pk": j.checkin.pk}, "", 6),
     ("check-in form", "checkins:create", None, "instrument=phq9", 5),
-    # Streams the entries 500 at a time, with one tag query per chunk: the only page
-    # whose count grows with the journal (7 at 10 entries, 8 at 1,000), on purpose, to
-    # keep memory flat for a journal of any length.
+    # Streams the entries 500 at a time (a chunked read is still one query on SQLite,
+    # and one server-side cursor on PostgreSQL); factors and partners are read up front.
     ("export csv", "entries:export_csv", None, "", 10),
     ("import form", "entries:import", None, "", 5),
     # The therapist summary (skipped where its URL names do not resolve).

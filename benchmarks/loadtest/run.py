@@ -64,7 +64,9 @@ def _server_env(args, workdir: Path, port: int) -> dict:
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESS_LOG": str(workdir / "access.log"),
-        "GUNICORN_CMD_ARGS": f"--pid {workdir / 'gunicorn.pid'}",
+        # LOADTEST_GUNICORN_ARGS: extra gunicorn options to try (e.g. "--keep-alive 2").
+        "GUNICORN_CMD_ARGS": f"--pid {workdir / 'gunicorn.pid'} "
+        + os.environ.get("LOADTEST_GUNICORN_ARGS", ""),
     }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
@@ -154,12 +156,14 @@ class MemorySampler(threading.Thread):
         self.peaks: dict[int, tuple[int, int]] = {}
         self.peak_total_pss = 0  # master and workers together: the memory really used
         self.cpu_at_window_open: float | None = None
+        self.machine_at_window_open: tuple[float, float] | None = None
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.wait(self.interval):
             if self.cpu_at_window_open is None and self.window_file.exists():
                 self.cpu_at_window_open = server_cpu_seconds(self.master_pid)
+                self.machine_at_window_open = machine_cpu_seconds()
             total_pss = _memory_kb(self.master_pid)[1]
             for pid in _children(self.master_pid):
                 rss, pss = _memory_kb(pid)
@@ -177,6 +181,14 @@ def _cpu_seconds(pid: int, *, with_children: bool = False) -> float:
         return 0.0
     used = sum(int(value) for value in fields[11 : 15 if with_children else 13])
     return used / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds() -> tuple[float, float]:
+    """(busy, all) CPU seconds of the whole machine since boot, from /proc/stat."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (sum(fields[:8]) - idle) / ticks, sum(fields[:8]) / ticks
 
 
 def server_cpu_seconds(master_pid: int) -> float:
@@ -278,7 +290,9 @@ def _print_summary(db: str, summary: dict) -> bool:
     )
     print(
         f"server CPU in the window: {summary['server_cpu_seconds']} s, "
-        f"{summary['server_cpu_ms_per_request']} ms per request"
+        f"{summary['server_cpu_ms_per_request']} ms per request; the machine was busy on "
+        f"{summary.get('machine_busy_cores', '?')} of {summary.get('machine_cores', '?')} "
+        f"cores, gunicorn on {summary.get('server_cores', '?')}"
     )
     met = (
         overall["failures"] == 0
@@ -319,6 +333,9 @@ def run(args) -> bool:
         memory.start()
         code, locust_cpu, seconds = _run_locust(args, workdir, port)
         server_cpu = server_cpu_seconds(master) - (memory.cpu_at_window_open or 0.0)
+        busy, every = machine_cpu_seconds()
+        opened_busy, opened_every = memory.machine_at_window_open or (busy, every)
+        machine = (busy - opened_busy, every - opened_every)
         memory.stopped.set()
         if code not in (0, 1):  # 1: some requests failed, which the summary shows
             raise SystemExit(f"locust exited with {code}")
@@ -329,6 +346,11 @@ def run(args) -> bool:
         log.close()
     total, pages = _read_stats(workdir)
     summary = _summary(total, pages, memory, server_cpu, locust_cpu, seconds)
+    # Everything else the machine did meanwhile (other people's test runs, the database
+    # server, locust): cores busy on average, of the cores there are.
+    summary["machine_busy_cores"] = round(machine[0] / args.seconds, 2)
+    summary["machine_cores"] = round(machine[1] / args.seconds, 2)
+    summary["server_cores"] = round(server_cpu / args.seconds, 2)
     (workdir / "summary.json").write_text(json.dumps(summary, indent=2))
     return _print_summary(args.db, summary)
 

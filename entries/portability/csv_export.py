@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.services import preferences_for
 from entries.models import Entry
 from entries.portability.spec import ENTRY_KEYS, ENTRY_VALUE_KEYS
-from entries.portability.tag_names import partner_nicknames, tag_names_by_entry
+from entries.portability.tag_names import id_text, partner_nicknames, tag_names_by_entry
 
 # After the entry's own fields: what the journal derives from them, and the row's
 # timestamps, which a backup leaves out but a spreadsheet reader may want.
@@ -74,13 +74,17 @@ def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
     yield "\ufeff" + writer.writerow(COLUMNS)
     nicknames = partner_nicknames(user)
     tags = tag_names_by_entry(user)
-    entries = Entry.objects.filter(user=user).order_by("occurred_at", "created_at")
+    entries = (
+        Entry.objects.filter(user=user)
+        .annotate(id_text=id_text("id"), partner_text=id_text("partner_id"))
+        .order_by("occurred_at", "created_at")
+    )
     for entry in entries.iterator(chunk_size=500):
         row = entry_row(
             entry,
             zone,
             preferences.episode_threshold,
-            partner=nicknames.get(entry.partner_id),
-            tag_names=tags.get(entry.pk, []),
+            partner=nicknames.get(entry.partner_text),
+            tag_names=tags.get(entry.id_text, []),
         )
         yield writer.writerow(row)

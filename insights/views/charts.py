@@ -43,7 +43,9 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     version = request.preferences.data_version
     if name == "checkins":
-        version = checkins_fingerprint(request.user, period.dates)
+        version = checkins_fingerprint(
+            request.user, period.dates, data_version=version, today=today
+        )
     key = chart_cache.chart_cache_key(
         "svg",
         user=request.user,
