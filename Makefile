@@ -69,8 +69,10 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# One test process per core (pytest-xdist); PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev $(VENV)/vnu/.installed-$(VNU_VERSION) lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # PNG screenshots of every main page (phone and desktop, light and dark) for the demo
 # journal, from a throwaway database; prints the folder (var/screenshots unless OUT=...).
