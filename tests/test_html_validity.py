@@ -2,7 +2,7 @@
 machine's Java) without errors: each app page for a person with months of entries and
 for a new person, the account pages, and the forms showing their errors.
 
-vnu.jar comes from the npm package vnu-jar, which `make test` installs into
+vnu.jar comes from the npm registry's vnu-jar package, which `make test` fetches into
 .venv/vnu (or set VNU_JAR). Without Java or vnu.jar the test is skipped, unless
 E2E_REQUIRED=1 (as in .ci/run), where it fails instead. Titles are checked too: every
 page has its own, and discreet mode turns each one into a plain "Journal".
