@@ -26,7 +26,7 @@ evidence, then by the lower bound of the interval (higher first).
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -48,9 +48,28 @@ CONFIDENCE = 0.95
 class Arm:
     entries: int
     episodes: int
-    rate: float | None  # episodes / entries, None when entries == 0
-    rate_ci_low: float | None  # 95% Wilson interval of the rate
-    rate_ci_high: float | None
+
+    @property
+    def rate(self) -> float | None:
+        """Episodes / entries; None when there are no entries."""
+        return self.episodes / self.entries if self.entries else None
+
+    @cached_property
+    def _interval(self) -> tuple[float | None, float | None]:
+        # Worked out when first read: the JSON report and the dashboard never need it,
+        # so an analysis rebuilt after every new entry does not pay for it.
+        if not self.entries:
+            return None, None
+        return wilson_interval(self.episodes, self.entries)
+
+    @property
+    def rate_ci_low(self) -> float | None:
+        """Lower end of the 95% Wilson interval of the rate."""
+        return self._interval[0]
+
+    @property
+    def rate_ci_high(self) -> float | None:
+        return self._interval[1]
 
 
 @dataclass(frozen=True)
@@ -122,19 +141,14 @@ def _finite(value: float) -> float | None:
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
     """The 95% Wilson score interval of a proportion, from scipy's binomtest.
 
-    The interval depends on the two counts only, and the same pairs come up again and
-    again (every factor's arms, every user, every rebuild after a new entry), so it is
-    remembered: binomtest also works out a p-value nobody reads here, which used to be
-    most of the analysis time."""
+    It depends on the two counts only, and the same pairs come up again and again
+    (every factor's arms, every chart and summary), so it is remembered."""
     interval = binomtest(successes, trials).proportion_ci(CONFIDENCE, method="wilson")
     return float(interval.low), float(interval.high)
 
 
 def arm(entries: int, episodes: int) -> Arm:
-    if entries == 0:
-        return Arm(0, 0, None, None, None)
-    low, high = wilson_interval(episodes, entries)
-    return Arm(entries, episodes, episodes / entries, low, high)
+    return Arm(entries, episodes)
 
 
 def _katz_interval(a: float, n1: float, c: float, n0: float) -> RiskRatio:

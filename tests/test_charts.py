@@ -198,8 +198,7 @@ def test_the_checkins_chart_draws_each_questionnaire_over_its_bands():
 
 
 def _arm(entries: int, episodes: int) -> Arm:
-    rate = episodes / entries if entries else None
-    return Arm(entries, episodes, rate, rate and rate * 0.6, rate and min(1, rate * 1.5))
+    return Arm(entries, episodes)
 
 
 def _factor(label: str, exposed: Arm, unexposed: Arm, evidence: str) -> FactorResult:
