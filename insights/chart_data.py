@@ -16,8 +16,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from checkins.selectors import checkins_dataframe
 from insights import chart_cache, charts
 from insights.charts import ChartSummary
+from insights.journal_cache import journal_frame
 from insights.journal_report import journal_report
-from insights.selectors import DateRange, entries_dataframe
+from insights.selectors import DateRange
 
 CHART_NAMES = ("trend", "emotions", "factors", "calendar", "checkins")
 
@@ -79,7 +80,7 @@ def render_chart(
     if name == "checkins":
         return charts.render_checkins_svg(checkins_frame(user, dates))
     render = _ENTRY_CHARTS[name].render
-    return render(entries_dataframe(user, dates).entries, date_range=dates, today=today)
+    return render(journal_frame(user, dates).entries, date_range=dates, today=today)
 
 
 def chart_summary(
@@ -98,16 +99,25 @@ def chart_summary(
         "summary", user=user, data_version=data_version, name=name, dates=dates, today=today
     )
     return chart_cache.cached(
-        key, lambda: _chart_summary(name, user=user, dates=dates, today=today)
+        key,
+        lambda: _chart_summary(
+            name, user=user, dates=dates, today=today, data_version=data_version
+        ),
     )
 
 
 def _chart_summary(
-    name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date
+    name: str,
+    *,
+    user: AbstractBaseUser,
+    dates: DateRange,
+    today: dt.date,
+    data_version: int | None = None,
 ) -> ChartSummary:
     if name == "factors":
-        return charts.factors_summary(journal_report(user, dates).ranked_factors())
+        report = journal_report(user, dates, data_version=data_version)
+        return charts.factors_summary(report.ranked_factors())
     if name == "checkins":
         return charts.checkins_summary(checkins_frame(user, dates))
     summarise = _ENTRY_CHARTS[name].summarise
-    return summarise(entries_dataframe(user, dates).entries, date_range=dates, today=today)
+    return summarise(journal_frame(user, dates).entries, date_range=dates, today=today)

@@ -7,13 +7,14 @@ from checkins.exposure import recent_high_flags
 from checkins.selectors import checkins_dataframe
 from insights import chart_cache
 from insights.analysis import Report, analyse_journal
-from insights.selectors import DateRange, Journal, entries_dataframe
+from insights.journal_cache import journal_frame
+from insights.selectors import DateRange, Journal
 
 
 def journal_with_checkins(user: AbstractBaseUser, dates: DateRange | None = None) -> Journal:
     """The entries with `phq9_recent_high` / `gad7_recent_high` joined on, when the
     person has taken any check-ins (without any, those factors would only be noise)."""
-    journal = entries_dataframe(user, dates)
+    journal = journal_frame(user, dates)
     if journal.entries.empty:
         return journal
     # All check-ins, not just the period's: one taken just before the period still
