@@ -1,60 +1,111 @@
-"""A system check that SUPPORT_RESOURCES can be shown: the support screen must never
-fail, so a mistake in the setting stops `manage.py check` and server start instead."""
+"""A system check that the support screen's lists can be shown: SUPPORT_RESOURCES (crisis
+lines) and SUPPORT_EMERGENCY (emergency numbers). The support screen must never fail, so
+a mistake in either setting, or in the file DJANGO_SUPPORT_RESOURCES_FILE names
+(checkins.support_file), stops `manage.py check`, `migrate` and server start instead."""
 
 from django.conf import settings
 from django.core.checks import Error, register
 
 REQUIRED_KEYS = ("name", "contact")
 KNOWN_KEYS = {"name", "region", "contact", "tel", "url"}
+EMERGENCY_KEYS = {"region", "number"}
+WHERE = "Set it in pct_journal/settings.py or in the file named by DJANGO_SUPPORT_RESOURCES_FILE."
+
+
+def _is_dialable(number: str) -> bool:
+    return number.lstrip("+").isdigit()
+
+
+def _resource_errors(number: int, resource: dict) -> list[Error]:
+    errors = []
+    missing = [key for key in REQUIRED_KEYS if not str(resource.get(key, "")).strip()]
+    unknown = sorted(set(resource) - KNOWN_KEYS)
+    if missing:
+        errors.append(
+            Error(
+                f"SUPPORT_RESOURCES item {number} needs {', '.join(missing)}.",
+                id="checkins.E003",
+            )
+        )
+    url, tel = str(resource.get("url", "")), str(resource.get("tel", ""))
+    if url and not url.startswith(("https://", "http://")):
+        errors.append(
+            Error(
+                f"SUPPORT_RESOURCES item {number}: url must start with https://.",
+                id="checkins.E005",
+            )
+        )
+    if tel and not _is_dialable(tel):
+        errors.append(
+            Error(
+                f"SUPPORT_RESOURCES item {number}: tel must be digits only, e.g. 116123.",
+                id="checkins.E006",
+            )
+        )
+    if unknown:
+        errors.append(
+            Error(
+                f"SUPPORT_RESOURCES item {number} has unknown keys: {', '.join(unknown)}.",
+                hint=f"Use {', '.join(sorted(KNOWN_KEYS))}.",
+                id="checkins.E004",
+            )
+        )
+    return errors
+
+
+def _emergency_errors(number: int, item: dict) -> list[Error]:
+    errors = []
+    missing = [key for key in sorted(EMERGENCY_KEYS) if not str(item.get(key, "")).strip()]
+    if missing:
+        errors.append(
+            Error(
+                f"SUPPORT_EMERGENCY item {number} needs {', '.join(missing)}.",
+                id="checkins.E009",
+            )
+        )
+    dialled = str(item.get("number", ""))
+    if dialled and not dialled.isdigit():
+        errors.append(
+            Error(
+                f"SUPPORT_EMERGENCY item {number}: number must be digits only, e.g. 112 "
+                "(one number per item; give a region two items for two numbers).",
+                id="checkins.E010",
+            )
+        )
+    unknown = sorted(set(item) - EMERGENCY_KEYS)
+    if unknown:
+        errors.append(
+            Error(
+                f"SUPPORT_EMERGENCY item {number} has unknown keys: {', '.join(unknown)}.",
+                hint="Use number and region.",
+                id="checkins.E011",
+            )
+        )
+    return errors
+
+
+def _list_errors(name: str, value, item_errors, ids: tuple[str, str]) -> list[Error]:
+    if not isinstance(value, list | tuple) or not value:
+        return [Error(f"{name} must be a non-empty list.", hint=WHERE, id=ids[0])]
+    errors = []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, dict):
+            errors += item_errors(number, item)
+        else:
+            errors.append(Error(f"{name} item {number} is not a dict.", id=ids[1]))
+    return errors
 
 
 @register()
 def support_resources_check(app_configs=None, **kwargs) -> list[Error]:
-    resources = getattr(settings, "SUPPORT_RESOURCES", None)
-    if not isinstance(resources, list | tuple) or not resources:
-        return [
-            Error(
-                "SUPPORT_RESOURCES must be a non-empty list of crisis lines.",
-                id="checkins.E001",
-            )
-        ]
-    errors = []
-    for number, resource in enumerate(resources, start=1):
-        if not isinstance(resource, dict):
-            errors.append(
-                Error(f"SUPPORT_RESOURCES item {number} is not a dict.", id="checkins.E002")
-            )
-            continue
-        missing = [key for key in REQUIRED_KEYS if not str(resource.get(key, "")).strip()]
-        unknown = sorted(set(resource) - KNOWN_KEYS)
-        if missing:
-            errors.append(
-                Error(
-                    f"SUPPORT_RESOURCES item {number} needs {', '.join(missing)}.",
-                    id="checkins.E003",
-                )
-            )
-        url, tel = str(resource.get("url", "")), str(resource.get("tel", ""))
-        if url and not url.startswith(("https://", "http://")):
-            errors.append(
-                Error(
-                    f"SUPPORT_RESOURCES item {number}: url must start with https://.",
-                    id="checkins.E005",
-                )
-            )
-        if tel and not tel.lstrip("+").isdigit():
-            errors.append(
-                Error(
-                    f"SUPPORT_RESOURCES item {number}: tel must be digits only, e.g. 116123.",
-                    id="checkins.E006",
-                )
-            )
-        if unknown:
-            errors.append(
-                Error(
-                    f"SUPPORT_RESOURCES item {number} has unknown keys: {', '.join(unknown)}.",
-                    hint=f"Use {', '.join(sorted(KNOWN_KEYS))}.",
-                    id="checkins.E004",
-                )
-            )
-    return errors
+    return _list_errors(
+        "SUPPORT_RESOURCES",
+        getattr(settings, "SUPPORT_RESOURCES", None),
+        _resource_errors,
+        ("checkins.E001", "checkins.E002"),
+    ) + _list_errors(
+        "SUPPORT_EMERGENCY",
+        getattr(settings, "SUPPORT_EMERGENCY", None),
+        _emergency_errors,
+        ("checkins.E007", "checkins.E008"),
+    )

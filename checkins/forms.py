@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from checkins.instruments import ANSWER_CHOICES, Instrument
+from checkins.instruments import ANSWER_CHOICES, PHQ9, SAFETY_ITEM, Instrument
 from entries.forms import SegmentedRadioSelect
 
 ITEM_TEMPLATE = "checkins/_item.html"
@@ -41,3 +41,11 @@ class CheckInForm(forms.Form):
     def unanswered(self) -> list[int]:
         """Item numbers with an error, for the summary above the form."""
         return [number for number in self.numbers() if f"item{number}" in self.errors]
+
+    def safety_answer_given(self) -> bool:
+        """Whether PHQ-9 question 9 was answered above "Not at all", whatever else is
+        missing: that answer is met with help at once, before the form is complete."""
+        if not self.is_bound or self.instrument.key != PHQ9:
+            return False
+        self.is_valid()  # cleans the form if that has not happened yet
+        return (self.cleaned_data.get(f"item{SAFETY_ITEM}") or 0) > 0

@@ -26,6 +26,11 @@ def _attribution() -> dict:
     return {"attribution": ATTRIBUTION, "source_url": SOURCE_URL}
 
 
+def _support_lists() -> dict:
+    """What templates/checkins/_support_help.html shows."""
+    return {"emergency": settings.SUPPORT_EMERGENCY, "resources": settings.SUPPORT_RESOURCES}
+
+
 @login_required
 def checkin_list(request: HttpRequest) -> HttpResponse:
     checkins = CheckIn.objects.filter(user=request.user)
@@ -57,6 +62,9 @@ def checkin_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Thank you. Your check-in is saved."))
         return redirect("checkins:detail", pk=checkin.pk)
     ctx = {"form": form, "instrument": instrument, **_attribution()}
+    if form.is_bound and form.safety_answer_given():
+        # Help comes first even though nothing is saved until every question is answered.
+        ctx |= {"needs_support": True, **_support_lists()}
     return render(request, "checkins/checkin_form.html", ctx)
 
 
@@ -93,6 +101,6 @@ def support(request: HttpRequest) -> HttpResponse:
     ctx = {
         "checkin": checkin,
         "after_checkin": checkin is not None and checkin.needs_support,
-        "resources": settings.SUPPORT_RESOURCES,
+        **_support_lists(),
     }
     return render(request, "checkins/support.html", ctx)

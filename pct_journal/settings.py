@@ -299,7 +299,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Crisis lines on the support screen a check-in leads to (PHQ-9 question 9). Shown as
 # text and links only; nothing is fetched. Keys: name, contact (required), region, tel
-# (digits, for a tap-to-call link), url. `manage.py check` validates the list.
+# (digits, for a tap-to-call link), url. `manage.py check` validates both lists.
 SUPPORT_RESOURCES = [
     {
         "name": "988 Suicide & Crisis Lifeline",
@@ -322,6 +322,22 @@ SUPPORT_RESOURCES = [
         "url": "https://findahelpline.com/",
     },
 ]
+# Emergency numbers, shown first on the support screen, each a tap-to-call link. Keys:
+# region and number (digits; one number per item), both required.
+SUPPORT_EMERGENCY = [
+    {"region": "US and Canada", "number": "911"},
+    {"region": "UK", "number": "999"},
+    {"region": "UK and across Europe", "number": "112"},
+    {"region": "Australia", "number": "000"},
+]
+# An install for one country replaces either list without editing code: a JSON file
+# {"resources": [...], "emergency": [...]} named by DJANGO_SUPPORT_RESOURCES_FILE.
+# Imported here rather than at the top to keep the support lists in one block.
+from checkins.support_file import ENV_NAME, support_lists  # noqa: E402
+
+SUPPORT_RESOURCES, SUPPORT_EMERGENCY = support_lists(
+    env_str(ENV_NAME), resources=SUPPORT_RESOURCES, emergency=SUPPORT_EMERGENCY
+)
 
 LOGGING = {
     "version": 1,

@@ -282,3 +282,88 @@ def test_the_support_page_shows_the_configured_lines(alice_client, settings):
     assert "Telefonseelsorge" in page
     assert 'href="tel:08001110111"' in page
     assert "988" not in page.split("Talk to someone now")[1]
+
+
+def _partial_phq9(answers: dict[int, int]) -> dict:
+    return {f"item{number}": str(answer) for number, answer in answers.items()}
+
+
+def test_a_question_9_answer_with_another_question_skipped_shows_help_first(alice, alice_client):
+    answers = dict.fromkeys([1, 2, 4, 5, 6, 7, 8], 1) | {9: 3}  # question 3 left out
+
+    response = alice_client.post(PHQ9_URL, _partial_phq9(answers))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert not CheckIn.objects.exists()  # still nothing saved until every answer is in
+    help_at, errors_at = page.index('id="checkin-support"'), page.index('id="checkin-errors"')
+    assert help_at < errors_at < page.index('id="checkin-form"')
+    support = page[help_at:errors_at]
+    assert "Help is available, right now" in support
+    assert "local emergency number" in support
+    assert 'href="tel:911"' in support
+    assert 'href="tel:988"' in support
+    assert "Samaritans" in support
+    assert "Your check-in is not saved yet" in support
+    assert 'href="#q3"' in page[errors_at:]
+    assert re.search(r'<input[^>]*id="id_item9_3"[^>]*checked', page)
+    assert re.search(r'<input[^>]*id="id_item8_1"[^>]*checked', page)
+
+
+def test_once_completed_the_same_answers_are_saved_and_lead_to_the_support_screen(
+    alice, alice_client
+):
+    answers = dict.fromkeys([1, 2, 4, 5, 6, 7, 8], 1) | {9: 3}
+    alice_client.post(PHQ9_URL, _partial_phq9(answers))
+
+    response = alice_client.post(PHQ9_URL, _partial_phq9(answers | {3: 0}))
+
+    checkin = CheckIn.objects.get(user=alice)
+    assert (checkin.item3, checkin.item9, checkin.total) == (0, 3, 10)
+    assert response["Location"] == f"{reverse('checkins:support')}?checkin={checkin.pk}"
+
+
+@pytest.mark.parametrize(
+    "item9",
+    [
+        pytest.param("0", id="not-at-all"),
+        pytest.param(None, id="unanswered"),
+        pytest.param("7", id="out-of-range"),
+    ],
+)
+def test_without_a_question_9_answer_above_0_an_incomplete_form_shows_no_help_block(
+    alice_client, item9
+):
+    data = _partial_phq9(dict.fromkeys(range(1, 9), 1))
+    del data["item3"]
+    if item9 is not None:
+        data["item9"] = item9
+
+    page = alice_client.post(PHQ9_URL, data).content.decode()
+
+    assert 'id="checkin-errors"' in page
+    assert 'id="checkin-support"' not in page
+    assert 'href="tel:' not in page
+
+
+def test_an_incomplete_gad7_never_shows_the_help_block(alice_client):
+    data = _post_data([3] * 7)
+    del data["item2"]
+    data["item9"] = "3"  # the GAD-7 has no question 9; this is ignored
+
+    page = alice_client.post(GAD7_URL, data).content.decode()
+
+    assert 'id="checkin-errors"' in page
+    assert 'id="checkin-support"' not in page
+
+
+def test_the_support_page_shows_the_configured_emergency_numbers(alice_client, settings):
+    settings.SUPPORT_EMERGENCY = [{"region": "Germany", "number": "112"}]
+
+    page = alice_client.get(reverse("checkins:support")).content.decode()
+
+    emergency = page.split("local emergency number")[1].split("Talk to someone now")[0]
+    assert 'href="tel:112"' in emergency
+    assert "Germany" in emergency
+    assert "911" not in page
+    assert "000" not in emergency

@@ -1,7 +1,9 @@
-// The check-in form: after a submission with questions left out, move focus to the
-// summary of what is missing, so keyboard and screen-reader users start there.
+// The check-in form: after a submission with questions left out, move focus to where
+// keyboard and screen-reader users should start: the help shown for a question 9
+// answer above "Not at all" when there is one, else the summary of what is missing.
 (function () {
   "use strict";
-  var summary = document.getElementById("checkin-errors");
-  if (summary) summary.focus();
+  var start =
+    document.getElementById("checkin-support") || document.getElementById("checkin-errors");
+  if (start) start.focus();
 })();
