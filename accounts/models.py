@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +12,10 @@ from entries.scales import DEFAULT_EPISODE_THRESHOLD, INTENSITY_CHOICES, INTENSI
 class CheckinCadence(models.IntegerChoices):
     WEEKLY = 7, _("Every week")
     FORTNIGHTLY = 14, _("Every two weeks")
+
+
+def new_cache_secret() -> str:
+    return secrets.token_hex(32)  # 256 bits, for AES-256-GCM
 
 
 class Preferences(models.Model):
@@ -48,6 +54,10 @@ class Preferences(models.Model):
     # Bumped on every change to the user's journal; cached charts and reports are keyed
     # on it, so a change makes them stale without hunting for cache keys.
     data_version = models.PositiveIntegerField(default=0, editable=False)
+    # The key of this person's cached charts, reports and frames (insights.chart_cache
+    # encrypts them with it). Deleting the account deletes the key, which leaves
+    # whatever the shared cache still holds unreadable: nothing derived outlives it.
+    cache_secret = models.CharField(max_length=64, default=new_cache_secret, editable=False)
 
     class Meta:
         verbose_name_plural = "preferences"

@@ -1,29 +1,51 @@
-"""Charts and their summaries are drawn once per user, chart, period and data version.
+"""Charts, reports and frames are worked out once per user, period and data version.
 
 The key holds everything the result depends on: the user (so nothing of one user is ever
 served to another), the chart, the period's dates, today's date (open-ended periods
 end today) and `Preferences.data_version`, which every write to the journal, its
 settings or its check-ins bumps. A change therefore never has to find and delete old
 entries: new requests simply ask for a new key, and stale ones age out.
+
+What is stored is encrypted (AES-256-GCM) with the person's own
+`Preferences.cache_secret` and bound to its key. Deleting the account deletes that
+secret, so whatever a shared cache (Redis, or the files under var/cache) still holds of
+the journal can no longer be read by anyone, without having to find it. The values live
+in the "derived" cache, apart from the login rate limits and lockouts in "default": a
+person who fills the derived cache with periods can only push out charts.
 """
 
 import datetime as dt
-import hashlib
+import os
+import pickle  # nosec B403: only values this module encrypted and authenticated are loaded
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
+from django.core.cache import caches
 
 from insights.selectors import DateRange
 
+CACHE_ALIAS = "derived"
 # Bump when a chart's drawing or wording changes, so a shared cache (Redis) that outlives
 # a deploy does not keep serving the old pictures.
-CHARTS_FORMAT = 1
+CHARTS_FORMAT = 2
 # A day: a miss costs a fraction of a second, and nothing derived lingers for long.
 TIMEOUT = 24 * 60 * 60
+NONCE_BYTES = 12
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    text: str
+    secret: bytes  # the owner's AES-256 key, never part of the stored key
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def chart_cache_key(
@@ -34,27 +56,43 @@ def chart_cache_key(
     name: str,
     dates: DateRange,
     today: dt.date,
-) -> str:
+) -> CacheKey:
     """`kind` says what is stored ("svg", "dashboard") under otherwise equal keys.
     `data_version` is Preferences.data_version, or a digest of the data itself for a
-    chart that depends on less than the whole journal (the check-ins chart)."""
+    chart that depends on less than the whole journal (the check-ins chart).
+
+    Reads `user.preferences`, which the preferences middleware attaches per request."""
     # The id with the moment the account was made: even if a database restore or reset
     # handed an old id to a new account while a shared cache lived on, keys differ.
     owner = f"{user.pk}.{user.date_joined.timestamp():.6f}"
-    return (
+    text = (
         f"charts:{CHARTS_FORMAT}:{kind}:user={owner}:v={data_version}:{name}"
         f":{dates.start}:{dates.end}:today={today}"
     )
+    return CacheKey(text, bytes.fromhex(user.preferences.cache_secret))
 
 
-def etag_for(key: str) -> str:
-    """A quoted ETag that changes whenever the cache key does (and never reveals it)."""
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+def _seal(key: CacheKey, value: object) -> bytes:
+    nonce = os.urandom(NONCE_BYTES)
+    # The key's text is the associated data: a value copied under another key fails.
+    return nonce + AESGCM(key.secret).encrypt(nonce, pickle.dumps(value), key.text.encode())
 
 
-def cached(key: str, build: Callable[[], T]) -> T:
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
+def _open(key: CacheKey, sealed: bytes) -> object:
+    nonce, ciphertext = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
+    plain = AESGCM(key.secret).decrypt(nonce, ciphertext, key.text.encode())
+    return pickle.loads(plain)  # noqa: S301  # nosec B301: authenticated by AES-GCM above
+
+
+def cached(key: CacheKey, build: Callable[[], T]) -> T:
+    """The value under `key`, built and stored (encrypted) when missing or unreadable."""
+    cache = caches[CACHE_ALIAS]
+    sealed = cache.get(key.text)
+    if isinstance(sealed, bytes):
+        try:
+            return _open(key, sealed)  # type: ignore[return-value]
+        except (InvalidTag, ValueError):
+            pass  # written under an older secret or format: build it again
+    value = build()
+    cache.set(key.text, _seal(key, value), TIMEOUT)
     return value

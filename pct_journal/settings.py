@@ -137,25 +137,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = env_str("REDIS_URL")
+# Two caches. "default" holds allauth's login rate limits and lockouts: small, and never
+# pushed out by anything a person can make many of. "derived" holds the charts, reports
+# and entry frames worked out from journals (insights.chart_cache), each encrypted with
+# its owner's key, so asking for many periods only ever pushes out other charts.
 if REDIS_URL:
+    # One Redis serves both, under separate prefixes; give it a maxmemory-policy that
+    # evicts only keys with a timeout (volatile-lru): every derived value has one.
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pct",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "pct"), ("derived", "pct-derived"))
     }
 else:
-    # Without Redis the cache lives in files under var/cache (a 0700 directory), so
+    # Without Redis the caches live in files under var/cache (a 0700 directory), so
     # every gunicorn worker on this machine shares the same rate-limit and lockout
     # counters and reuses the same rendered charts. A per-process memory cache would
     # multiply the login limits by the number of workers.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
+            "LOCATION": str(VAR_DIR / "cache" / "limits"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "derived": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "derived"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from tests.factories import PASSWORD, EntryFactory, PartnerFactory, TagFactory, UserFactory
@@ -16,8 +16,12 @@ def _private_empty_cache(settings):
     """Each test starts with an empty in-process cache: rate-limit counters and cached
     charts of one test (whose user ids the next test may reuse) never leak into the next,
     and parallel test processes never share a cache directory."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "derived")
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -1,15 +1,8 @@
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp
 from django.contrib.auth.decorators import login_required
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseNotModified,
-)
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from insights import chart_cache
@@ -18,16 +11,6 @@ from insights.ranges import InvalidRange, selected_range
 
 # The SVG carries its own <style> (its light and dark colours) and nothing else.
 SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
-
-
-def _private(response: HttpResponse, etag: str) -> HttpResponse:
-    # "private": no shared proxy may keep it. "no-cache": the browser asks again each
-    # time (answered by a cheap 304), so after one person logs out and another logs in
-    # on the same browser, the second never sees the first's chart from the cache.
-    patch_cache_control(response, private=True, no_cache=True)
-    patch_vary_headers(response, ["Cookie"])
-    response["ETag"] = etag
-    return response
 
 
 @login_required
@@ -54,9 +37,6 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         dates=period.dates,
         today=today,
     )
-    etag = chart_cache.etag_for(key)
-    if etag in request.headers.get("If-None-Match", ""):
-        return _private(HttpResponseNotModified(), etag)
     svg = chart_cache.cached(
         key,
         lambda: render_chart(
@@ -67,4 +47,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
             data_version=request.preferences.data_version,
         ),
     )
-    return _private(HttpResponse(svg, content_type="image/svg+xml"), etag)
+    # No Cache-Control of its own: like every page, the image is `no-store` (the
+    # security headers middleware), so no browser keeps a copy of journal data on disk;
+    # a revisit is served from the server's cache instead.
+    return HttpResponse(svg, content_type="image/svg+xml")
