@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, NOTES_MAX_LENGTH, Entry, Partner, Tag
-from entries.scales import Coping
+from entries.scales import Activity, Coping
 
 # Scales answered on a 0-4 or 0-10 row of buttons.
 SEGMENTED_FIELDS = (
@@ -53,6 +53,12 @@ ENTRY_SECTIONS = (
     Section("notes", _("Notes"), ("notes",)),
 )
 FUTURE_TOLERANCE = timedelta(days=1)
+EPISODE_MINUTES_MIN, EPISODE_MINUTES_MAX = 1, 24 * 60
+EPISODE_MINUTES_MESSAGE = _("Between 1 minute and 24 hours (1440 minutes).")
+# Radio buttons only send one of their own values; anything else was typed by hand.
+NOT_AN_ANSWER = _("Choose one of the answers shown.")
+# The earliest date an entry may have; the same as the period picker's (insights.ranges).
+EARLIEST_DATE = date(1900, 1, 1)
 
 
 class SegmentedRadioSelect(forms.RadioSelect):
@@ -75,6 +81,15 @@ class EntryForm(forms.ModelForm):
         choices=Coping.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "btn-check"}),
+    )
+    episode_minutes = forms.IntegerField(
+        label=_("How long it lasted (minutes)"),
+        required=False,
+        # Bounds checked in clean_episode_minutes, which says them in words.
+        widget=forms.NumberInput(
+            attrs={"inputmode": "numeric", "min": EPISODE_MINUTES_MIN, "max": EPISODE_MINUTES_MAX}
+        ),
+        error_messages={"invalid": _("A whole number of minutes, please.")},
     )
     notes = forms.CharField(
         # Not "Notes" again: the folded section around it already says that.
@@ -114,7 +129,6 @@ class EntryForm(forms.ModelForm):
                 attrs={"type": "datetime-local"}, format=DATETIME_LOCAL_FORMAT
             ),
             "tags": forms.CheckboxSelectMultiple(attrs={"class": "btn-check"}),
-            "episode_minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -140,6 +154,8 @@ class EntryForm(forms.ModelForm):
             # These always have a value; no empty "-----" choice among the buttons.
             field = self.fields[name]
             field.choices = [choice for choice in field.choices if choice[0] != ""]
+        for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
+            self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
         for name, field in self.fields.items():
             field.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")
 
@@ -156,11 +172,24 @@ class EntryForm(forms.ModelForm):
 
     def clean_occurred_at(self):
         occurred_at = self.cleaned_data["occurred_at"]
+        # The wall-clock date, compared without converting: a time in the year 1 east
+        # of UTC would fall before the first datetime Python can store.
+        if occurred_at.date() < EARLIEST_DATE:
+            raise ValidationError(
+                _("Please choose a date from %(year)s onwards.") % {"year": EARLIEST_DATE.year},
+                code="too_early",
+            )
         if occurred_at > timezone.now() + FUTURE_TOLERANCE:
             raise ValidationError(
                 _("That is more than a day from now. Please check the date."), code="future"
             )
         return occurred_at
+
+    def clean_episode_minutes(self):
+        minutes = self.cleaned_data["episode_minutes"]
+        if minutes is not None and not EPISODE_MINUTES_MIN <= minutes <= EPISODE_MINUTES_MAX:
+            raise ValidationError(EPISODE_MINUTES_MESSAGE, code="out_of_range")
+        return minutes
 
     def clean_coping(self):
         # Keep the stored list in a stable order so exports compare cleanly.
@@ -172,19 +201,22 @@ class EntryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        new_partner = cleaned.get("new_partner")
-        if new_partner and cleaned.get("partner"):
+        if cleaned.get("activity") == Activity.SOLO:
+            # The form remembers the last partner, and the partner fields are hidden
+            # for a solo entry: a partner sent with one means nothing, so it is dropped
+            # (and any complaint about it) rather than reported where nobody sees it.
+            for name in ("partner", "new_partner"):
+                self._errors.pop(name, None)
+            cleaned["partner"] = None
+            cleaned["new_partner"] = ""
+            return cleaned
+        if cleaned.get("new_partner") and cleaned.get("partner"):
             self.add_error(
                 "new_partner",
                 ValidationError(
                     _("Choose a partner from the list or type a new nickname, not both."),
                     code="partner_twice",
                 ),
-            )
-        if cleaned.get("activity") == "solo" and (cleaned.get("partner") or new_partner):
-            self.add_error(
-                "partner",
-                ValidationError(_("A solo entry has no partner."), code="solo_partner"),
             )
         return cleaned
 
@@ -215,37 +247,53 @@ class EntryFilterForm(forms.Form):
         return cleaned
 
 
-class PartnerForm(forms.ModelForm):
-    class Meta:
-        model = Partner
-        fields = ["nickname", "active"]
+class _NamedThingForm(forms.ModelForm):
+    """A partner's nickname or a factor's name: unique per user, whatever the case."""
+
+    name_field: str
+    taken_message: str
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
 
-    def clean_nickname(self):
-        nickname = self.cleaned_data["nickname"].strip()
-        taken = Partner.objects.filter(user=self.user, nickname__iexact=nickname)
+    def _clean_name(self) -> str:
+        name = self.cleaned_data[self.name_field].strip()
+        lookup = {f"{self.name_field}__iexact": name}
+        taken = self._meta.model.objects.filter(user=self.user, **lookup)
         if taken.exclude(pk=self.instance.pk).exists():
-            raise ValidationError(_("You already have a partner called that."), code="duplicate")
-        return nickname
+            raise self._taken_error()
+        return name
+
+    def _taken_error(self) -> ValidationError:
+        return ValidationError(self.taken_message, code="duplicate")
+
+    def add_taken_error(self) -> None:
+        """For a name taken after the check above ran (services.NameTaken)."""
+        self.add_error(self.name_field, self._taken_error())
 
 
-class TagForm(forms.ModelForm):
+class PartnerForm(_NamedThingForm):
+    name_field = "nickname"
+    taken_message = _("You already have a partner called that.")
+
+    class Meta:
+        model = Partner
+        fields = ["nickname", "active"]
+
+    def clean_nickname(self):
+        return self._clean_name()
+
+
+class TagForm(_NamedThingForm):
+    name_field = "name"
+    taken_message = _("You already have a factor with that name.")
+
     class Meta:
         model = Tag
         fields = ["name"]
         labels = {"name": _("Factor")}
         help_texts = {"name": _("For example “after an argument” or “new medication”.")}
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        taken = Tag.objects.filter(user=self.user, name__iexact=name)
-        if taken.exclude(pk=self.instance.pk).exists():
-            raise ValidationError(_("You already have a factor with that name."), code="duplicate")
-        return name
+        return self._clean_name()

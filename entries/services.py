@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from accounts.services import data_version_bump
 from entries.models import Entry, Partner, Tag
@@ -61,24 +61,57 @@ def entry_delete(*, entry: Entry) -> None:
     data_version_bump(user_id=user_id)
 
 
+class NameTaken(Exception):
+    """The user already has a partner (or factor) of that name, in any case.
+
+    The forms check this first; the database's unique constraint catches what the
+    check cannot see, such as the same form sent twice at once by a double tap."""
+
+
+def _name_taken(model: type[Partner | Tag], *, user_id: int, field: str, value: str, pk) -> bool:
+    return (
+        model.objects.filter(user_id=user_id, **{f"{field}__iexact": value}).exclude(pk=pk).exists()
+    )
+
+
+def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
+    # A savepoint, so a clash leaves the surrounding transaction usable (PostgreSQL
+    # refuses every further query in a transaction after an error).
+    try:
+        with transaction.atomic():
+            thing.save(**save_kwargs)
+            data_version_bump(user_id=thing.user_id)
+    except IntegrityError:
+        value = getattr(thing, field)
+        if not _name_taken(
+            type(thing), user_id=thing.user_id, field=field, value=value, pk=thing.pk
+        ):
+            raise
+        # "from None": the database's message quotes the name, and must not reach a log.
+        raise NameTaken from None
+
+
 def partner_get_or_create(*, user: AbstractBaseUser, nickname: str) -> Partner:
     existing = Partner.objects.filter(user=user, nickname__iexact=nickname).first()
     if existing:
         return existing
-    return partner_create(user=user, nickname=nickname)
+    try:
+        return partner_create(user=user, nickname=nickname)
+    except NameTaken:
+        # Created a moment ago by another request (the same form sent twice).
+        return Partner.objects.get(user=user, nickname__iexact=nickname)
 
 
 def partner_create(*, user: AbstractBaseUser, nickname: str, active: bool = True) -> Partner:
-    partner = Partner.objects.create(user=user, nickname=nickname, active=active)
-    data_version_bump(user_id=user.pk)
+    partner = Partner(user=user, nickname=nickname, active=active)
+    _save_named(partner, "nickname", force_insert=True)
     return partner
 
 
 def partner_update(*, partner: Partner, nickname: str, active: bool) -> Partner:
     partner.nickname = nickname
     partner.active = active
-    partner.save(update_fields=["nickname", "active"])
-    data_version_bump(user_id=partner.user_id)
+    _save_named(partner, "nickname", update_fields=["nickname", "active"])
     return partner
 
 
@@ -91,15 +124,14 @@ def partner_delete(*, partner: Partner) -> None:
 
 
 def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:
-    tag = Tag.objects.create(user=user, name=name)
-    data_version_bump(user_id=user.pk)
+    tag = Tag(user=user, name=name)
+    _save_named(tag, "name", force_insert=True)
     return tag
 
 
 def tag_update(*, tag: Tag, name: str) -> Tag:
     tag.name = name
-    tag.save(update_fields=["name"])
-    data_version_bump(user_id=tag.user_id)
+    _save_named(tag, "name", update_fields=["name"])
     return tag
 
 

@@ -8,10 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import preferences_for
-from entries.models import Entry
+from entries.forms import EARLIEST_DATE
+from entries.models import Entry, Partner
+from insights.ranges import EARLIEST
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
+
+MINUTES_MESSAGE = "Between 1 minute and 24 hours (1440 minutes)."
 
 
 def test_it_logs_a_calm_experience_with_the_defaults(alice, alice_client, entry_post_data):
@@ -78,14 +82,19 @@ def test_times_are_read_and_shown_in_the_users_time_zone(alice, alice_client, en
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        pytest.param("sadness", "5", "Select a valid choice", id="emotion-above-scale"),
-        pytest.param("sadness", "-1", "Select a valid choice", id="emotion-below-scale"),
-        pytest.param("pain", "11", "Select a valid choice", id="pain-above-scale"),
-        pytest.param("satisfaction", "9", "Select a valid choice", id="extent-above-scale"),
+        pytest.param("sadness", "5", "Choose one of the answers shown.", id="emotion-above-scale"),
+        pytest.param("sadness", "-1", "Choose one of the answers shown.", id="emotion-below-scale"),
+        pytest.param("pain", "11", "Choose one of the answers shown.", id="pain-above-scale"),
+        pytest.param("satisfaction", "9", "Choose one of the answers shown.", id="extent-above"),
+        pytest.param("activity", "group", "Choose one of the answers shown.", id="bad-activity"),
+        pytest.param("orgasm", "maybe", "Choose one of the answers shown.", id="bad-orgasm"),
         pytest.param("occurred_at", "yesterday-ish", "Enter a valid date/time", id="bad-date"),
         pytest.param("notes", "x" * 5001, "at most 5000 characters", id="overlong-note"),
-        pytest.param("episode_minutes", "0", "greater than or equal to 1", id="zero-minutes"),
-        pytest.param("coping", "dancing", "Select a valid choice", id="unknown-coping"),
+        pytest.param("episode_minutes", "0", MINUTES_MESSAGE, id="zero-minutes"),
+        pytest.param("episode_minutes", "-5", MINUTES_MESSAGE, id="negative-minutes"),
+        pytest.param("episode_minutes", "1500", MINUTES_MESSAGE, id="over-a-day"),
+        pytest.param("episode_minutes", "1.5", "A whole number of minutes", id="part-minutes"),
+        pytest.param("coping", "dancing", "Choose one of the answers shown.", id="unknown-coping"),
     ],
 )
 def test_bad_values_are_field_errors_and_nothing_is_saved(
@@ -98,6 +107,8 @@ def test_bad_values_are_field_errors_and_nothing_is_saved(
 
     assert response.status_code == 200
     assert message in str(response.context["form"].errors[field])
+    assert "greater than or equal" not in response.content.decode()
+    assert "less than or equal" not in response.content.decode()
     assert response.context["form"]["irritation"].value() == "2"
     assert re.search(r'<input[^>]*id="id_irritation_2"[^>]*checked', response.content.decode())
     assert not Entry.objects.exists()
@@ -125,13 +136,123 @@ def test_another_users_partner_or_tag_is_refused(alice_client, bob, entry_post_d
     assert not Entry.objects.exists()
 
 
-def test_a_solo_entry_cannot_have_a_partner(alice_client, alice_partner, entry_post_data):
-    entry_post_data.update(activity="solo", partner=str(alice_partner.pk))
+def test_a_solo_entry_is_saved_without_the_remembered_partner(
+    alice, alice_client, alice_partner, entry_post_data
+):
+    # The form pre-selects the last partner; a browser without the page's script still
+    # sends it when the person taps "Solo".
+    EntryFactory(user=alice, partner=alice_partner, occurred_at=timezone.now() - dt.timedelta(1))
+    entry_post_data.update(activity="solo", partner=str(alice_partner.pk), new_partner="Robin")
+
+    response = alice_client.post(reverse("entries:create"), entry_post_data, follow=True)
+
+    assert "Saved." in response.content.decode()
+    solo = Entry.objects.get(user=alice, activity="solo")
+    assert solo.partner is None
+    assert list(Partner.objects.filter(user=alice)) == [alice_partner]  # no "Robin"
+
+
+def test_a_solo_entry_ignores_a_partner_that_is_no_longer_there(
+    alice, alice_client, entry_post_data
+):
+    # Removed in another tab after the form was opened: nothing to complain about.
+    entry_post_data.update(activity="solo", partner=str(uuid.uuid4()))
 
     response = alice_client.post(reverse("entries:create"), entry_post_data)
 
-    assert "A solo entry has no partner" in str(response.context["form"].errors["partner"])
+    assert response.status_code == 302
+    assert Entry.objects.get(user=alice).partner is None
+
+
+def test_changing_an_entry_to_solo_drops_its_partner(alice_client, alice_entry, entry_post_data):
+    entry_post_data.update(activity="solo", partner=str(alice_entry.partner_id))
+
+    alice_client.post(reverse("entries:update", args=[alice_entry.pk]), entry_post_data)
+
+    alice_entry.refresh_from_db()
+    assert (alice_entry.activity, alice_entry.partner) == ("solo", None)
+
+
+def test_a_partnered_entry_keeps_its_partner(alice, alice_client, alice_partner, entry_post_data):
+    entry_post_data["partner"] = str(alice_partner.pk)
+
+    alice_client.post(reverse("entries:create"), entry_post_data)
+
+    assert Entry.objects.get(user=alice).partner == alice_partner
+
+
+def test_a_partner_from_the_list_and_a_new_one_is_a_field_error(
+    alice_client, alice_partner, entry_post_data
+):
+    entry_post_data.update(partner=str(alice_partner.pk), new_partner="Robin")
+
+    response = alice_client.post(reverse("entries:create"), entry_post_data)
+
+    assert "not both" in str(response.context["form"].errors["new_partner"])
     assert not Entry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "typed"),
+    [
+        pytest.param("Asia/Tokyo", "0001-01-01T00:00", id="year-1-east-of-utc"),
+        pytest.param("America/New_York", "0001-01-01T00:00", id="year-1-west-of-utc"),
+        pytest.param("UTC", "1899-12-31T23:59", id="just-before-1900"),
+    ],
+)
+def test_a_date_before_1900_is_a_field_error(
+    alice, alice_client, entry_post_data, time_zone, typed
+):
+    preferences = preferences_for(alice)
+    preferences.time_zone = time_zone
+    preferences.save()
+    entry_post_data["occurred_at"] = typed
+
+    response = alice_client.post(reverse("entries:create"), entry_post_data)
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors["occurred_at"]
+    assert errors == ["Please choose a date from 1900 onwards."]
+    assert f'value="{typed}"' in response.content.decode()  # kept for correcting
+    assert not Entry.objects.exists()
+
+
+def test_the_first_day_of_1900_is_accepted(alice, alice_client, entry_post_data):
+    preferences = preferences_for(alice)
+    preferences.time_zone = "Asia/Tokyo"
+    preferences.save()
+    entry_post_data["occurred_at"] = "1900-01-01T00:00"
+
+    response = alice_client.post(reverse("entries:create"), entry_post_data)
+
+    assert response.status_code == 302
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    assert Entry.objects.get(user=alice).occurred_at == dt.datetime(1900, 1, 1, tzinfo=tokyo)
+
+
+def test_the_earliest_date_matches_the_period_picker():
+    assert EARLIEST_DATE == EARLIEST
+
+
+def test_the_far_future_is_refused_without_a_crash(alice, alice_client, entry_post_data):
+    preferences = preferences_for(alice)
+    preferences.time_zone = "Pacific/Honolulu"
+    preferences.save()
+    entry_post_data["occurred_at"] = "9999-12-31T23:59"
+
+    response = alice_client.post(reverse("entries:create"), entry_post_data)
+
+    assert "more than a day from now" in str(response.context["form"].errors["occurred_at"])
+
+
+def test_an_episode_gets_a_warm_word_that_suits_any_time_of_day(alice_client, entry_post_data):
+    entry_post_data["sadness"] = "3"
+
+    response = alice_client.post(reverse("entries:create"), entry_post_data, follow=True)
+
+    content = response.content.decode()
+    assert "Saved. Be gentle with yourself." in content
+    assert "tonight" not in content
 
 
 def test_the_list_is_newest_first_and_marks_episodes(alice, alice_client):

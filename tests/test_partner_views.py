@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from entries.forms import PartnerForm
 from entries.models import Entry, Partner
 from tests.factories import EntryFactory, PartnerFactory
 
@@ -22,6 +23,41 @@ def test_a_duplicate_nickname_is_a_field_error(alice_client, alice_partner):
     assert "already have a partner called that" in str(response.context["form"].errors)
     assert response.context["form"]["nickname"].value() == "sam"
     assert Partner.objects.count() == 1
+
+
+@pytest.fixture
+def a_second_tap(monkeypatch):
+    """The same nickname saved by another request after this one's check passed."""
+    check = PartnerForm.clean_nickname
+
+    def check_then_the_other_request_saves(form):
+        nickname = check(form)
+        Partner.objects.create(user=form.user, nickname=nickname.upper())
+        return nickname
+
+    monkeypatch.setattr(PartnerForm, "clean_nickname", check_then_the_other_request_saves)
+
+
+def test_a_double_tapped_add_is_the_same_field_error(alice, alice_client, a_second_tap, caplog):
+    response = alice_client.post(reverse("entries:partners"), {"nickname": "Robin"})
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors["nickname"]
+    assert errors == ["You already have a partner called that."]
+    assert list(Partner.objects.filter(user=alice).values_list("nickname", flat=True)) == ["ROBIN"]
+    assert "Robin" not in caplog.text and "ROBIN" not in caplog.text
+
+
+def test_a_rename_that_loses_a_race_is_a_field_error(alice_client, alice_partner, a_second_tap):
+    url = reverse("entries:partner_update", args=[alice_partner.pk])
+
+    response = alice_client.post(url, {"nickname": "Robin", "active": "on"})
+
+    assert response.status_code == 200
+    assert "already have a partner called that" in str(response.context["form"].errors)
+    assert "Edit Sam" in response.content.decode()
+    alice_partner.refresh_from_db()
+    assert alice_partner.nickname == "Sam"
 
 
 def test_the_same_nickname_is_fine_for_another_user(bob, alice_client, alice):

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from entries.forms import TagForm
 from entries.models import Tag
 from tests.factories import EntryFactory
 
@@ -19,6 +20,40 @@ def test_a_duplicate_name_is_a_field_error(alice_client, alice_tag):
 
     assert "already have a factor with that name" in str(response.context["form"].errors)
     assert Tag.objects.count() == 1
+
+
+@pytest.fixture
+def a_second_tap(monkeypatch):
+    """The same name saved by another request after this one's check passed."""
+    check = TagForm.clean_name
+
+    def check_then_the_other_request_saves(form):
+        name = check(form)
+        Tag.objects.create(user=form.user, name=name.title())
+        return name
+
+    monkeypatch.setattr(TagForm, "clean_name", check_then_the_other_request_saves)
+
+
+def test_a_double_tapped_add_is_the_same_field_error(alice, alice_client, a_second_tap, caplog):
+    response = alice_client.post(reverse("entries:tags"), {"name": "new medication"})
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors["name"]
+    assert errors == ["You already have a factor with that name."]
+    assert Tag.objects.filter(user=alice).count() == 1
+    assert "medication" not in caplog.text.lower()
+
+
+def test_a_rename_that_loses_a_race_is_a_field_error(alice_client, alice_tag, a_second_tap):
+    url = reverse("entries:tag_update", args=[alice_tag.pk])
+
+    response = alice_client.post(url, {"name": "argument"})
+
+    assert response.status_code == 200
+    assert "already have a factor with that name" in str(response.context["form"].errors)
+    alice_tag.refresh_from_db()
+    assert alice_tag.name == "after an argument"
 
 
 def test_an_empty_name_is_a_field_error(alice_client):

@@ -73,7 +73,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             entry = services.entry_create(user=request.user, **form.cleaned_data)
             if entry.is_episode_at(request.preferences.episode_threshold):
-                messages.success(request, _("Saved. Be gentle with yourself tonight."))
+                messages.success(request, _("Saved. Be gentle with yourself."))
             else:
                 messages.success(request, _("Saved."))
             return redirect("entries:list")

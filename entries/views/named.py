@@ -11,6 +11,8 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from entries.services import NameTaken
+
 
 @dataclass(frozen=True)
 class NamedThing:
@@ -33,9 +35,13 @@ def get_for_user(kind: NamedThing, request: HttpRequest, pk) -> models.Model:
 def list_page(kind: NamedThing, request: HttpRequest, context_name: str) -> HttpResponse:
     form = kind.form(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        thing = kind.create(user=request.user, **form.cleaned_data)
-        messages.success(request, kind.added_message(thing))
-        return redirect(kind.list_url)
+        try:
+            thing = kind.create(user=request.user, **form.cleaned_data)
+        except NameTaken:
+            form.add_taken_error()
+        else:
+            messages.success(request, kind.added_message(thing))
+            return redirect(kind.list_url)
     things = kind.model.objects.filter(user=request.user).annotate(entry_count=Count("entries"))
     ctx = {"form": form, context_name: things}
     return render(request, f"{kind.template_prefix}_list.html", ctx)
@@ -45,9 +51,14 @@ def update_page(kind: NamedThing, request: HttpRequest, pk, context_name: str) -
     thing = get_for_user(kind, request, pk)
     form = kind.form(request.POST or None, instance=thing, user=request.user)
     if request.method == "POST" and form.is_valid():
-        kind.update(thing, **form.cleaned_data)
-        messages.success(request, kind.saved_message)
-        return redirect(kind.list_url)
+        try:
+            kind.update(thing, **form.cleaned_data)
+        except NameTaken:
+            form.add_taken_error()
+            thing.refresh_from_db()  # the page heading names it as it still is
+        else:
+            messages.success(request, kind.saved_message)
+            return redirect(kind.list_url)
     ctx = {"form": form, context_name: thing}
     return render(request, f"{kind.template_prefix}_form.html", ctx)
 
