@@ -5,7 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from entries.demo import generate_entries, parse_plants
+from entries.management.commands.seed_demo import DEMO_MARK
+from entries.management.commands.seed_demo import Command as SeedDemo
 from entries.models import Entry
+from tests.factories import EntryFactory
 
 END = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
 
@@ -76,3 +79,48 @@ def test_the_command_creates_the_demo_account(capsys):
 def test_the_command_rejects_a_bad_plant():
     with pytest.raises(CommandError, match="Unknown factor"):
         call_command("seed_demo", "--plant", "height=2")
+
+
+@pytest.mark.django_db
+def test_running_it_twice_refills_the_demo_account(capsys):
+    call_command("seed_demo", "--user", "demo", "--entries", "30", "--password", "first-pass")
+    call_command("seed_demo", "--user", "demo", "--entries", "10", "--password", "second-pass")
+
+    user = get_user_model().objects.get(username="demo")
+    assert Entry.objects.filter(user=user).count() == 10
+    assert user.check_password("second-pass")
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_account_it_did_not_make(alice, password):
+    entry = EntryFactory(user=alice, notes="my own words")
+
+    with pytest.raises(CommandError, match="already exists and was not made by seed_demo"):
+        call_command("seed_demo", "--user", "alice", "--entries", "5")
+
+    alice.refresh_from_db()
+    assert alice.check_password(password)
+    assert list(Entry.objects.filter(user=alice)) == [entry]
+    assert alice.partners.count() == 0
+
+
+@pytest.mark.django_db
+def test_force_replaces_an_account_it_did_not_make(alice):
+    EntryFactory(user=alice, notes="my own words")
+
+    call_command(
+        "seed_demo", "--user", "alice", "--entries", "5", "--password", "now-a-demo", "--force"
+    )
+
+    alice.refresh_from_db()
+    assert alice.check_password("now-a-demo")
+    assert not Entry.objects.filter(user=alice, notes="my own words").exists()
+    assert Entry.objects.filter(user=alice).count() == 5
+    # ...and from then on it is a demo account, refilled without --force.
+    call_command("seed_demo", "--user", "alice", "--entries", "3")
+    assert Entry.objects.filter(user=alice).count() == 3
+
+
+def test_the_help_says_how_demo_accounts_are_recognised():
+    assert f"first name is {DEMO_MARK!r}" in SeedDemo.help
+    assert "--force" in SeedDemo.help

@@ -9,12 +9,19 @@ from accounts.services import data_version_bump, preferences_for
 from entries.demo import DEMO_PARTNERS, DEMO_PLANTS, DEMO_TAGS, generate_entries, parse_plants
 from entries.models import Entry, Partner, Tag
 
+# Accounts this command made carry this first name (which no page of the app lets a
+# person set), so running it again refills them and never touches anyone else's journal.
+DEMO_MARK = "seed_demo"
+
 
 class Command(BaseCommand):
     help = (
         "Create (or refill) an account with a synthetic journal. By default entries with "
         "moderate or worse pain are about three times as likely to be followed by an "
-        "episode (see entries/demo.py)."
+        "episode (see entries/demo.py). The account is marked as a demo account (its first "
+        f"name is {DEMO_MARK!r}); refilling deletes its entries, partners and factors and "
+        "sets a new password. An existing account without that mark is refused unless "
+        "--force is given."
     )
 
     def add_arguments(self, parser):
@@ -31,6 +38,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--password", help="Password to set (default: a random one).")
         parser.add_argument("--time-zone", default="Europe/London")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Also replace the journal of an account that seed_demo did not make.",
+        )
 
     def handle(self, *args, **options):
         if options["entries"] < 0:
@@ -50,7 +62,9 @@ class Command(BaseCommand):
             options["entries"], seed=options["seed"], plants=plants, end=timezone.now()
         )
         with transaction.atomic():
-            user = self._fresh_user(options["user"], password, options["time_zone"])
+            user = self._fresh_user(
+                options["user"], password, options["time_zone"], force=options["force"]
+            )
             self._write(user, generated)
         self.stdout.write(
             self.style.SUCCESS(
@@ -60,8 +74,16 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Log in at http://127.0.0.1:8000/ as {user.username} / {password}")
 
-    def _fresh_user(self, username: str, password: str, time_zone: str):
-        user, _created = get_user_model().objects.get_or_create(username=username)
+    def _fresh_user(self, username: str, password: str, time_zone: str, *, force: bool):
+        user, created = get_user_model().objects.get_or_create(username=username)
+        if not created and user.first_name != DEMO_MARK and not force:
+            raise CommandError(
+                f"An account called {username!r} already exists and was not made by "
+                "seed_demo. Filling it would delete its journal and change its password, "
+                "so nothing was changed. Choose another name with --user, or add --force "
+                "if you really mean to replace it."
+            )
+        user.first_name = DEMO_MARK
         user.set_password(password)
         user.save()
         Entry.objects.filter(user=user).delete()
