@@ -1,14 +1,19 @@
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
 from django.conf import settings
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 
 from accounts.services import preferences_for
 from audit.models import EventKind, SecurityEvent
 from audit.services import audit_record
+from checkins.services import checkin_create
 from insights.ranges import SelectedRange
 from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
@@ -39,17 +44,36 @@ def _fill_journal(user):
     entry = EntryFactory(user=user, partner=partner, notes="private")
     entry.tags.add(tag)
     preferences_for(user)
+    checkin_create(user=user, instrument="phq9", answers=[1] * 9)
+    EmailAddress.objects.create(user=user, email=f"{user.username}@example.org", primary=True)
+    TOTP.activate(user, generate_totp_secret())
     audit_record(user=user, kind=EventKind.PASSWORD_CHANGED)
+    # What a staff member did in the admin (off by default) is theirs too.
+    LogEntry.objects.create(user=user, object_repr="a tag", action_flag=ADDITION)
     all_time = SelectedRange("all", "All time", DateRange())
     link, _token = share_link_create(user=user, options=SummaryOptions(period=all_time), days=14)
     share_link_view_record(link=link)
 
 
-def test_it_deletes_every_row_the_user_owns(alice, alice_client, bob, password):
+def test_every_model_that_points_at_a_user_goes_with_them():
+    # SET_NULL or PROTECT would leave rows behind (or block the deletion) without the
+    # row-count test below noticing: they would no longer point at the user.
+    for model, field in _models_owned_by_users():
+        on_delete = model._meta.get_field(field).remote_field.on_delete
+        assert on_delete is models.CASCADE, f"{model._meta.label}.{field}"
+
+
+def test_it_deletes_every_row_the_user_owns(alice, bob, password):
+    alice_client = Client()
+    # Through allauth, which tracks the session; before two-factor is turned on below.
+    log_in(alice_client, "alice")
+    reauthenticate(alice_client)
     _fill_journal(alice)
     _fill_journal(bob)
-
-    reauthenticate(alice_client)
+    # Each kind of row really exists before the deletion, so its absence afterwards
+    # means something: a new model must get a row in _fill_journal to pass.
+    for model, field in _models_owned_by_users():
+        assert model.objects.filter(**{field: alice.pk}).exists(), model._meta.label
 
     response = alice_client.post(reverse("accounts:delete"), {"confirm": "on"})
 
@@ -67,6 +91,9 @@ def test_it_deletes_every_row_the_user_owns(alice, alice_client, bob, password):
         "audit.SecurityEvent",
         "usersessions.UserSession",
         "sharing.ShareLink",
+        "checkins.CheckIn",
+        "account.EmailAddress",
+        "mfa.Authenticator",
     } <= set(checked)
     # A link's views belong to the link, not straight to the user: gone with the links.
     assert not ShareLinkView.objects.filter(link__user_id=alice.pk).exists()
@@ -103,6 +130,22 @@ def test_it_ends_every_other_session_too(alice, bob):
     response = laptop.get(reverse("entries:list"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+    assert str(alice.pk) not in _session_user_ids()
+    assert bobs.get(reverse("entries:list")).status_code == 200
+
+
+def test_it_ends_sessions_allauth_does_not_track(alice, bob):
+    # force_login bypasses allauth, as a login from before usersessions existed would.
+    untracked, bobs = Client(), Client()
+    untracked.force_login(alice)
+    bobs.force_login(bob)
+    deleting = Client()
+    log_in(deleting, "alice")
+    reauthenticate(deleting)
+
+    deleting.post(reverse("accounts:delete"), {"confirm": "on"})
+
+    assert untracked.get(reverse("entries:list")).status_code == 302
     assert str(alice.pk) not in _session_user_ids()
     assert bobs.get(reverse("entries:list")).status_code == 200
 
