@@ -71,6 +71,10 @@ def checkins_dataframe(
     return frame
 
 
+def has_checkins(user: AbstractBaseUser) -> bool:
+    return CheckIn.objects.filter(user=user).exists()
+
+
 def checkins_for_backup(user: AbstractBaseUser) -> list[dict]:
     """Every check-in of the user as JSON-ready records, oldest first; the shape that
     checkins.services.checkins_restore reads back. Times are in the user's zone, to the

@@ -11,9 +11,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from checkins.selectors import checkins_dataframe, has_checkins
 from entries.models import Entry, episode_condition
 from insights import chart_cache
-from insights.charts import ChartSummary, emotions_summary, trend_summary
+from insights.charts import ChartSummary, checkins_summary, emotions_summary, trend_summary
 from insights.journal_report import journal_with_checkins, report_for
 from insights.selectors import DateRange
 from insights.wording import percent, strongest_sentence
@@ -50,6 +51,7 @@ class MonthCounts:
 class DashboardPanel:
     trend: ChartSummary
     emotions: ChartSummary
+    checkins: ChartSummary | None  # None for someone who has never taken a check-in
     insight: str  # the strongest insight in one sentence, or why there is none yet
     has_pattern: bool
 
@@ -93,9 +95,21 @@ def _build_panel(user: AbstractBaseUser, dates: DateRange, today: dt.date) -> Da
     return DashboardPanel(
         trend=trend_summary(entries, date_range=dates, today=today),
         emotions=emotions_summary(entries, date_range=dates, today=today),
+        checkins=_checkins_chart(user, dates, time_zone=journal.time_zone),
         insight=insight,
         has_pattern=strongest is not None,
     )
+
+
+def _checkins_chart(
+    user: AbstractBaseUser, dates: DateRange, *, time_zone: str
+) -> ChartSummary | None:
+    """The check-ins chart's text, once the person has taken any check-in: with none in
+    this period it says so (its empty state); with none ever, the chart is not shown."""
+    summary = checkins_summary(checkins_dataframe(user, dates, time_zone=time_zone))
+    if summary.is_empty and not has_checkins(user):
+        return None
+    return summary
 
 
 def dashboard_panel(
@@ -105,7 +119,9 @@ def dashboard_panel(
         "dashboard",
         user=user,
         data_version=data_version,
-        name="panel",
+        # Renamed when the panel gained the check-ins chart, so no cached older panel
+        # (without that field) is ever read back.
+        name="panel-with-checkins",
         dates=dates,
         today=today,
     )

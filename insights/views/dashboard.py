@@ -11,7 +11,7 @@ from insights.ranges import InvalidRange, range_picker, selected_range
 
 RECENT_ENTRIES = 5
 DEFAULT_RANGE = "90d"
-DASHBOARD_CHARTS = ("trend", "emotions")
+DASHBOARD_CHARTS = ("trend", "emotions", "checkins")
 
 
 @login_required
