@@ -168,3 +168,5 @@ def test_the_owner_can_open_every_page(alice_client, owned, name, params):
     response = alice_client.get(url)
 
     assert response.status_code == OWNER_GET_STATUS.get(name, 200)
+    # Every page, image and download of the journal: never kept by a browser or proxy.
+    assert "no-store" in response["Cache-Control"], name
