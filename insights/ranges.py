@@ -17,7 +17,12 @@ PRESETS = {
     "365d": ("Last year", 365),
     "all": ("All time", None),
 }
+# The same bounds as an entry's date (entries.forms): nothing before 1900, and nothing
+# more than a day ahead (a phone's clock or time zone may run a little ahead). A period
+# outside them could hold no entry, and a far-future end would make charts span
+# thousands of years (or overflow the date arithmetic).
 EARLIEST = dt.date(1900, 1, 1)
+FUTURE_TOLERANCE = dt.timedelta(days=1)
 # What the picker's buttons say; the PRESETS labels head pages and reports.
 SHORT_LABELS = {"30d": "30 days", "90d": "90 days", "365d": "A year", "all": "All"}
 # Parameters the picker sets, and "page", which must not survive a change of period.
@@ -54,7 +59,9 @@ def _parse_date(name: str, value: str) -> dt.date:
             f"“{value}” is not a date; use the form 2026-01-31 for {name}."
         ) from None
     if day < EARLIEST:
-        raise InvalidRange(f"The {name} date is too far in the past.")
+        raise InvalidRange(
+            f"The {name} date is too far in the past; use {EARLIEST.isoformat()} or later."
+        )
     return day
 
 
@@ -69,8 +76,13 @@ def selected_range(
         end = _parse_date("end", end_text) if end_text else None
         if start and end and start > end:
             raise InvalidRange("The start date is after the end date.")
-        if start and start > today + dt.timedelta(days=1):
+        latest = today + FUTURE_TOLERANCE
+        if start and start > latest:
             raise InvalidRange("The start date is in the future.")
+        if end and end > latest:
+            raise InvalidRange(
+                f"The end date is too far in the future; use {latest.isoformat()} or earlier."
+            )
         label = _custom_label(start, end)
         return SelectedRange("custom", label, DateRange(start, end))
     key = (query.get("range") or default).strip()

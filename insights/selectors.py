@@ -101,7 +101,9 @@ def entries_dataframe(
         queryset = queryset.filter(
             occurred_at__gte=dt.datetime.combine(date_range.start, dt.time.min, tzinfo=zone)
         )
-    if date_range and date_range.end:
+    # date.max has no day after it; insights.ranges refuses such an end, and here it
+    # simply means "no end" rather than an OverflowError.
+    if date_range and date_range.end and date_range.end < dt.date.max:
         queryset = queryset.filter(
             occurred_at__lt=dt.datetime.combine(
                 date_range.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone

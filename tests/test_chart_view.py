@@ -91,14 +91,41 @@ def test_an_unknown_chart_is_not_found(alice_client):
         ({"start": "2026-05-01", "end": "2026-04-01"}, "The start date is after the end date."),
         ({"start": "yesterday"}, "is not a date"),
         ({"range": "7y"}, "is not a period this page knows"),
+        ({"end": "9999-12-31"}, "The end date is too far in the future"),
+        ({"start": "2026-01-01", "end": "9000-01-01"}, "The end date is too far in the future"),
+        ({"start": "1899-12-31"}, "The start date is too far in the past"),
     ],
-    ids=["reversed", "not-a-date", "unknown-preset"],
+    ids=["reversed", "not-a-date", "unknown-preset", "last-day-there-is", "year-9000", "1899"],
 )
 def test_a_bad_range_is_a_400_with_a_message(alice_client, query, message):
     response = alice_client.get(_url("trend", **query))
 
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["trend", "emotions", "factors", "calendar", "checkins"])
+def test_no_chart_is_drawn_for_an_end_thousands_of_years_ahead(alice, alice_client, name):
+    _log(alice, 2)
+
+    response = alice_client.get(_url(name, start="2026-01-01", end="9000-01-01"))
+
+    assert response.status_code == 400
+    assert b"use " in response.content and b"or earlier" in response.content
+
+
+def test_an_end_of_tomorrow_draws_the_chart_up_to_today(alice, alice_client):
+    _log(alice, 3)
+    today = timezone.localdate()
+    tomorrow = today + dt.timedelta(days=1)
+    start = today - dt.timedelta(days=13)
+
+    response = alice_client.get(_url("trend", start=start, end=tomorrow))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f"– {today:%-d %b %Y}, per week: 3 entries" in body
+    assert f"{tomorrow:%-d %b %Y}" not in body
 
 
 def test_a_period_without_entries_is_the_empty_state_image(alice, alice_client):

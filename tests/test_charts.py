@@ -340,3 +340,22 @@ def test_an_open_range_runs_from_the_first_entry_to_today(three_weeks):
 
     assert span == Span(day(0), END + dt.timedelta(days=3))
     assert chart_span(DateRange(), three_weeks["local_date"].iloc[:0], today=END) is None
+
+
+def test_an_end_far_in_the_future_stops_the_chart_at_today(three_weeks):
+    far = DateRange(THREE_WEEKS.start, dt.date(9000, 1, 1))
+
+    span = chart_span(far, three_weeks["local_date"], today=END)
+    svg = render_trend_svg(three_weeks, date_range=far, today=END)
+
+    assert span == Span(THREE_WEEKS.start, END)
+    assert drawn_bars(svg, "trend-entries") == 3  # the three weeks, not 360,000 of them
+
+
+def test_an_entry_logged_a_little_ahead_of_today_stays_on_the_chart(three_weeks):
+    ahead = pd.concat([three_weeks, entries_frame({"day": END + dt.timedelta(days=1)})])
+    far = DateRange(THREE_WEEKS.start, dt.date(2030, 1, 1))
+
+    span = chart_span(far, ahead["local_date"], today=END)
+
+    assert span == Span(THREE_WEEKS.start, END + dt.timedelta(days=1))

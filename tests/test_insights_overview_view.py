@@ -153,8 +153,10 @@ def test_by_default_it_covers_all_time(alice, alice_client):
         ({"start": "2026-02-31"}, "is not a date"),
         ({"start": "2026-03-01", "end": "2026-02-01"}, "start date is after the end date"),
         ({"range": "forever"}, "is not a period this page knows"),
+        ({"end": "9999-12-31"}, "The end date is too far in the future"),
+        ({"start": "2026-01-01", "end": "9000-01-01"}, "The end date is too far in the future"),
     ],
-    ids=["impossible-date", "reversed", "unknown-preset"],
+    ids=["impossible-date", "reversed", "unknown-preset", "last-day-there-is", "year-9000"],
 )
 def test_a_bad_period_is_a_friendly_400(alice_client, query, message):
     response = alice_client.get(URL, query)

@@ -68,17 +68,44 @@ def test_a_custom_range_may_be_open_at_one_end(query, label):
         ({"start": "2026-02-01", "end": "2026-01-01"}, "The start date is after the end date."),
         ({"start": "31/01/2026"}, "“31/01/2026” is not a date; use the form 2026-01-31 for start."),
         ({"end": "tomorrow"}, "for end."),
-        ({"start": "1850-01-01"}, "The start date is too far in the past."),
+        (
+            {"start": "1850-01-01"},
+            "The start date is too far in the past; use 1900-01-01 or later.",
+        ),
+        ({"end": "1899-12-31"}, "The end date is too far in the past; use 1900-01-01 or later."),
         ({"start": "2026-04-01"}, "The start date is in the future."),
+        (
+            {"end": "2026-03-17"},
+            "The end date is too far in the future; use 2026-03-16 or earlier.",
+        ),
+        ({"end": "9999-12-31"}, "The end date is too far in the future"),
+        ({"start": "2026-01-01", "end": "9000-01-01"}, "The end date is too far in the future"),
         ({"range": "week"}, "“week” is not a period this page knows; use one of 30d, 90d"),
     ],
-    ids=["reversed", "not-iso", "not-a-date", "too-early", "future", "unknown-preset"],
+    ids=[
+        "reversed",
+        "not-iso",
+        "not-a-date",
+        "too-early",
+        "end-too-early",
+        "future",
+        "end-two-days-ahead",
+        "end-last-day-there-is",
+        "end-in-9000",
+        "unknown-preset",
+    ],
 )
 def test_bad_input_is_refused_with_a_message_for_the_person(query, message):
     with pytest.raises(InvalidRange) as error:
         selected_range(query, today=TODAY)
 
     assert message in str(error.value)
+
+
+def test_an_end_up_to_a_day_ahead_is_accepted_like_an_entry_logged_a_day_ahead():
+    period = selected_range({"start": "2026-03-01", "end": "2026-03-16"}, today=TODAY)
+
+    assert period.dates == DateRange(dt.date(2026, 3, 1), dt.date(2026, 3, 16))
 
 
 def test_blank_custom_dates_fall_back_to_the_preset():

@@ -117,8 +117,15 @@ def test_start_and_end_select_calendar_days(alice, alice_client):
 
 @pytest.mark.parametrize(
     "query",
-    [{"start": "yesterday"}, {"end": "2026-02-30"}, {"start": "2026-03-02", "end": "2026-03-01"}],
-    ids=["words", "impossible-date", "reversed"],
+    [
+        {"start": "yesterday"},
+        {"end": "2026-02-30"},
+        {"start": "2026-03-02", "end": "2026-03-01"},
+        {"end": "9999-12-31"},
+        {"start": "2026-01-01", "end": "9000-01-01"},
+        {"start": "1899-12-31"},
+    ],
+    ids=["words", "impossible-date", "reversed", "last-day-there-is", "year-9000", "before-1900"],
 )
 def test_a_bad_date_is_a_400_with_a_message(alice_client, query):
     response = alice_client.get(URL, query)

@@ -50,11 +50,14 @@ def chart_span(date_range: "DateRange", local_dates: pd.Series, *, today: dt.dat
         return None
     first = min(inside)
     # A period reaching far back before the first entry (say "since 1900") shows at most
-    # a year of empty time before it; and an open end runs to today.
+    # a year of empty time before it. The end is today, or the last entry if that is
+    # later (a clock a little ahead): never further, so an end far in the future cannot
+    # make a chart of thousands of empty years.
     start = (
         max(date_range.start, first - dt.timedelta(days=LEAD_DAYS)) if date_range.start else first
     )
-    end = date_range.end or max(today, max(inside))
+    latest = max(today, max(inside))
+    end = min(date_range.end, latest) if date_range.end else latest
     return Span(start, end)
 
 
