@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
+# The desktop top bar shows every main page; the phone tab bar only those with a short
+# label, and "More" holds the rest there.
 # (url name, label, short label for the phone tab bar or "" to keep it in "More").
 MAIN_PAGES = [
     ("insights:dashboard", "Dashboard", "Home"),
@@ -56,13 +58,14 @@ def navigation(request) -> dict:
         url = _url_or_none(name)
         if url:
             more.append(NavItem(url, label, "", _is_active(request.path, url)))
-    # "More" is highlighted when the page is one of those it holds.
-    more_active = any(item.active for item in items if not item.tab_label) or any(
-        item.active for item in more
-    )
+    # "More" is highlighted when the page is one of those it holds on that screen.
+    more_active = any(item.active for item in more)
     return {
         "nav_items": items,
         "nav_more": more,
         "nav_more_active": more_active,
+        "nav_tab_more": [item for item in items if not item.tab_label] + more,
+        "nav_tab_more_active": more_active
+        or any(item.active for item in items if not item.tab_label),
         "nav_log_active": on_log_page,
     }
