@@ -3,7 +3,9 @@
 Pure: takes `insights.analysis.FactorResult` and returns sentences. Never says "caused".
 """
 
-from insights.analysis import FactorResult
+import math
+
+from insights.analysis import CLEAR_Q, POSSIBLE_RATIO, FactorResult
 
 EVIDENCE_LABELS = {
     "clear": "Clear pattern",
@@ -20,25 +22,59 @@ def percent(rate: float | None) -> str:
     return f"{int(rate * 100 + 0.5)}%"
 
 
+# The numbers the evidence rules compare with (insights.analysis): a displayed number
+# must sit on the same side of each as the number itself, or the words beside it
+# ("No pattern", "Clear pattern") would seem to contradict it.
+RATIO_RULES = (1.0, POSSIBLE_RATIO)
+PROBABILITY_RULES = (CLEAR_Q,)
+MOST_EXTRA_DECIMALS = 4
+
+
+def _side(value: float, rule: float) -> int:
+    return (value > rule) - (value < rule)
+
+
+def _faithful(value: float, decimals: int, rules: tuple[float, ...]) -> str:
+    """`value` to `decimals` places, with more places when rounding would carry it onto
+    or across a rule (1.497 is "1.497", not "1.50"; 0.9996 is "0.9996", not "1.00")."""
+    for extra in range(MOST_EXTRA_DECIMALS + 1):
+        places = decimals + extra
+        text = f"{value:.{places}f}"
+        if all(_side(float(text), rule) == _side(value, rule) for rule in rules):
+            return text
+    # Still on a rule at that precision: round towards the side the value is on.
+    scale = 10**places
+    nearest = min(rules, key=lambda rule: abs(value - rule))
+    step = math.floor if value < nearest else math.ceil
+    return f"{step(value * scale) / scale:.{places}f}"
+
+
 def ratio(value: float | None) -> str:
+    """A risk ratio or a bound of its interval: two significant figures below 1 ("0.0040",
+    "0.99"), two decimals up to 10 ("1.47"), whole numbers above; never on the wrong side
+    of 1 or of 1.5, the numbers the evidence levels are judged by."""
     if value is None:
         return "–"
+    if value <= 0:
+        return "0"
     if value < 1:
-        return f"{value:.2f}"
-    if value < 10:
-        return f"{value:.1f}"
-    return f"{value:.0f}"
+        decimals = 1 - math.floor(math.log10(value))
+    elif round(value, 2) < 10:
+        decimals = 2
+    else:
+        decimals = 0
+    return _faithful(value, decimals, RATIO_RULES)
 
 
 def probability(name: str, value: float | None) -> str:
-    """'p = 0.03', 'q < 0.001'."""
+    """'p = 0.03', 'q < 0.001'; never on the wrong side of the q below which a pattern
+    can be clear (q = 0.0996 is "q = 0.0996", not "q = 0.10")."""
     if value is None:
         return f"{name} undefined"
     if value < 0.001:
         return f"{name} < 0.001"
-    if value < 0.01:
-        return f"{name} = {value:.3f}"
-    return f"{name} = {value:.2f}"
+    decimals = 3 if value < 0.01 else 2
+    return f"{name} = {_faithful(value, decimals, PROBABILITY_RULES)}"
 
 
 def counts_sentence(factor: FactorResult) -> str:

@@ -80,7 +80,7 @@ def test_with_thirty_entries_a_card_gives_its_numbers_in_plain_words(alice, alic
     assert response.context["cards"][0].key == "pain"
     assert response.context["cards"][0].evidence == "clear"
     assert "Clear pattern" in text
-    assert "Risk ratio 8.2 (95% CI 2.1 to 32)" in text
+    assert "Risk ratio 8.17 (95% CI 2.09 to 32)" in text
     _reads_cleanly(text)
 
 

@@ -1,0 +1,79 @@
+"""Numbers in words: what the insights page, the dashboard and the summary print.
+
+A number on screen must never seem to contradict the evidence label beside it: the
+levels are judged against 1 (the interval) and 1.5 (the ratio), and q against 0.10.
+"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from insights.wording import EVIDENCE_LABELS, numbers_sentence, probability, ratio
+from tests.analysis_frames import analyse, factor, table_entries
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0.0039561, "0.0040"),
+        (0.004, "0.0040"),
+        (0.0627, "0.063"),
+        (0.5, "0.50"),
+        (0.994, "0.99"),
+        (0.9951, "0.995"),  # two figures would round it up to 1.0
+        (0.9996, "0.9996"),
+        (1.0004, "1.0004"),
+        (1.4706, "1.47"),
+        (1.497, "1.497"),
+        (1.5, "1.50"),
+        (5.8333, "5.83"),
+        (9.996, "10"),
+        (22.2028, "22"),
+        (None, "–"),
+    ],
+)
+def test_a_ratio_shows_enough_figures_to_read_it_right(value, shown):
+    assert ratio(value) == shown
+
+
+@given(st.floats(min_value=1e-6, max_value=1e4, allow_nan=False))
+def test_a_ratio_is_never_shown_on_the_other_side_of_one_or_one_and_a_half(value):
+    shown = float(ratio(value))
+
+    for rule in (1.0, 1.5):
+        assert (shown < rule) == (value < rule)
+        assert (shown > rule) == (value > rule)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0.0004, "q < 0.001"),
+        (0.0056, "q = 0.006"),
+        (0.0312, "q = 0.03"),
+        (0.0996, "q = 0.0996"),
+        (0.1, "q = 0.10"),
+        (0.4321, "q = 0.43"),
+        (None, "q undefined"),
+    ],
+)
+def test_a_q_value_below_the_clear_pattern_cut_off_never_shows_as_0_10(value, shown):
+    assert probability("q", value) == shown
+
+
+def test_a_protective_interval_below_one_never_prints_as_zero_or_one():
+    # Orgasm on 0 of 14 entries followed by an episode, against 8 of 15 without.
+    report = analyse(table_entries({"orgasm": "yes"}, 0, 14, 8, 15, unexposed={"orgasm": "no"}))
+
+    sentence = numbers_sentence(factor(report, "orgasm"))
+
+    assert sentence.startswith("Risk ratio 0.063 (95% CI 0.0040 to 0.995), p = 0.002")
+    assert "0.00 " not in sentence and "1.00" not in sentence
+
+
+def test_a_ratio_just_under_one_and_a_half_is_not_rounded_up_to_it():
+    # 10 of 20 against 17 of 50: a ratio of 1.47, below the 1.5 of a possible pattern.
+    pain = factor(analyse(table_entries({"pain": 6}, 10, 20, 17, 50)), "pain")
+
+    assert EVIDENCE_LABELS[pain.evidence] == "No pattern"
+    assert numbers_sentence(pain).startswith("Risk ratio 1.47 (95% CI 0.82 to 2.64)")
