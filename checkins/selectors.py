@@ -39,7 +39,11 @@ def _empty_frame(zone: zoneinfo.ZoneInfo) -> pd.DataFrame:
 
 
 def checkins_dataframe(
-    user: AbstractBaseUser, date_range: DateRange | None = None, *, time_zone: str | None = None
+    user: AbstractBaseUser,
+    date_range: DateRange | None = None,
+    *,
+    time_zone: str | None = None,
+    as_of: dt.datetime | None = None,
 ) -> pd.DataFrame:
     """The user's check-ins, oldest first, one row each.
 
@@ -51,6 +55,7 @@ def checkins_dataframe(
     `date_range` (insights.selectors.DateRange, inclusive local dates) limits the rows.
     For the 14-day exposure of entries, read without a range, or from 14 days before
     the entries' start, so a check-in just before the period still counts.
+    `as_of` leaves out check-ins taken after that moment (a share link's snapshot).
     """
     zone = zoneinfo.ZoneInfo(time_zone or preferences_for(user).time_zone)
     queryset = CheckIn.objects.filter(user=user).order_by("taken_at")
@@ -60,6 +65,8 @@ def checkins_dataframe(
     if date_range is not None and date_range.end:
         end = dt.datetime.combine(date_range.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
         queryset = queryset.filter(taken_at__lt=end)
+    if as_of is not None:
+        queryset = queryset.filter(taken_at__lte=as_of)
     rows = list(queryset.values_list(*CHECKIN_COLUMNS))
     if not rows:
         return _empty_frame(zone)

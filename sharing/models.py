@@ -1,8 +1,11 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from entries.scales import INTENSITY_MAX
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 90
@@ -12,9 +15,21 @@ class ShareLink(models.Model):
     """A read-only link to one summary of the owner's journal, for a therapist.
 
     The token is shown once, when the link is made; only its SHA-256 is kept
-    (sharing.tokens). The summary's options are frozen at creation (`options`, see
-    insights.summary.options.options_frozen): the link shows that period and those
-    choices, never more, with the journal's numbers as they are when it is opened.
+    (sharing.tokens). What a therapist sees is frozen at creation:
+
+    - the options (`options`, see insights.summary.options.options_frozen): that
+      period as concrete dates and those choices, never more; the notes as the exact
+      entries whose notes were shared;
+    - the journal as of `created_at` (insights.summary.snapshot): entries and factors
+      added afterwards stay out, even when dated inside the period, as do check-ins
+      taken afterwards;
+    - the episode threshold of that moment (`threshold`), so changing it in Settings
+      does not change the link's counts.
+
+    Edits made later to the entries that were there do show, and deleted entries are
+    gone from the link. That is a choice: the journal keeps no earlier versions of an
+    entry (keeping them would mean a second copy of every note), and what a person
+    corrects or deletes should not live on in front of someone else.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -29,6 +44,12 @@ class ShareLink(models.Model):
         help_text=_("Only you see this, to tell your links apart, e.g. “Dr Rivera”."),
     )
     options = models.JSONField(editable=False)
+    threshold = models.PositiveSmallIntegerField(
+        _("episode threshold"),
+        editable=False,
+        validators=[MinValueValidator(1), MaxValueValidator(INTENSITY_MAX)],
+        help_text=_("The owner's episode threshold when the link was made; the link keeps it."),
+    )
     created_at = models.DateTimeField(_("created"), editable=False)
     expires_at = models.DateTimeField(_("expires"))
     revoked_at = models.DateTimeField(_("ended"), null=True, blank=True)

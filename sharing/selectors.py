@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, QuerySet
 
+from accounts.services import preferences_for
 from sharing.models import ShareLink
 from sharing.tokens import TOKEN_MAX_LENGTH, token_hash
 
@@ -14,13 +15,18 @@ def share_link_for_token(token: str, *, now: dt.datetime) -> ShareLink | None:
     alike to the caller, so the public page answers all three the same way."""
     if not token or len(token) > TOKEN_MAX_LENGTH:
         return None
-    return (
+    link = (
         ShareLink.objects.filter(
             token_hash=token_hash(token), revoked_at__isnull=True, expires_at__gt=now
         )
-        .select_related("user")
+        .select_related("user", "user__preferences")
         .first()
     )
+    # The owner's preferences come along, so the summary behind the link (time zone,
+    # discreet mode) needs no query of its own for them.
+    if link is not None and not hasattr(link.user, "preferences"):
+        link.user.preferences = preferences_for(link.user)
+    return link
 
 
 def share_links_of(user: AbstractBaseUser) -> QuerySet[ShareLink]:

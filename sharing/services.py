@@ -66,6 +66,7 @@ def share_link_create(
         token_hash=token_hash(token),
         label=label.strip(),
         options=frozen,
+        threshold=preferences.episode_threshold,
         created_at=now,
         expires_at=now + dt.timedelta(days=days),
     )

@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.services import preferences_for
 from audit.models import EventKind
 from audit.services import audit_record
 from insights.summary.content import build_summary
 from insights.summary.options import SummaryOptions, options_from_frozen, summary_options
+from insights.summary.snapshot import Snapshot
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink, ShareLinkView
 from sharing.selectors import share_link_for_token, share_links_of
@@ -122,7 +122,7 @@ def share_link_revoke_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 def _in_owner_zone(link: ShareLink, moment: dt.datetime) -> str:
     # Written out here: the template's date filter would use the reader's (default) zone.
-    zone = zoneinfo.ZoneInfo(preferences_for(link.user).time_zone)
+    zone = zoneinfo.ZoneInfo(link.user.preferences.time_zone)
     return f"{moment.astimezone(zone):%-d %b %Y, %H:%M}"
 
 
@@ -145,7 +145,8 @@ def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
         return _private(HttpResponseNotAllowed(["GET", "HEAD"]))
     owner_looking = request.user.is_authenticated and request.user.pk == link.user_id
     options = options_from_frozen(link.options)
-    document = build_summary(link.user, options, now=now)
+    snapshot = Snapshot(as_of=link.created_at, threshold=link.threshold)
+    document = build_summary(link.user, options, now=now, snapshot=snapshot)
     # A HEAD shows nothing to anyone (link previews send them), so only GETs count.
     if not owner_looking and request.method == "GET":
         share_link_view_record(link=link, now=now)

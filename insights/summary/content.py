@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ObjectDoesNotExist
 
 from accounts.services import preferences_for
 from checkins.instruments import INSTRUMENTS, PHQ9, SAFETY_ITEM, answer_label
@@ -24,6 +25,7 @@ from insights.summary.chart_images import ChartImage, chart_image
 from insights.summary.glance import glance_lines
 from insights.summary.notes import SharedNote, chosen_notes, notes_in_period
 from insights.summary.options import NOTES_CHOSEN, NOTES_NONE, SummaryOptions
+from insights.summary.snapshot import Snapshot, journal_as_of
 from insights.summary.tables import (
     CopingRow,
     FactorRow,
@@ -81,7 +83,7 @@ class CheckinSection:
 
 @dataclass(frozen=True)
 class Summary:
-    who: str | None  # the username; None in discreet mode
+    who: str | None  # the username; None in discreet mode and behind a share link
     period_label: str  # "Last 90 days"
     period_dates: str  # "28 Aug 2026 – 25 Nov 2026"
     generated: str
@@ -120,10 +122,21 @@ def _pseudonyms(journal: Journal) -> dict[str, str]:
     }
 
 
-def _journal(user: AbstractBaseUser, options: SummaryOptions) -> Journal:
+def _preferences(user: AbstractBaseUser):
+    # The object the preferences middleware (or the share-link selector) attached to the
+    # user, so the summary does not read it again; read or made here otherwise.
+    try:
+        return user.preferences
+    except ObjectDoesNotExist:
+        return preferences_for(user)
+
+
+def _journal(user: AbstractBaseUser, options: SummaryOptions, snapshot: Snapshot | None) -> Journal:
     # Check-in factors (a high PHQ-9 or GAD-7 score before an entry) say something about
     # the check-ins, so they are only analysed when check-ins are shared.
-    if options.checkins:
+    if snapshot is not None:
+        journal = journal_as_of(user, options.dates, snapshot, with_checkins=options.checkins)
+    elif options.checkins:
         journal = journal_with_checkins(user, options.dates)
     else:
         journal = entries_dataframe(user, options.dates)
@@ -177,9 +190,14 @@ def _score(row: pd.Series) -> str:
 
 
 def _checkin_section(
-    user: AbstractBaseUser, options: SummaryOptions, *, time_zone: str, for_pdf: bool
+    user: AbstractBaseUser,
+    options: SummaryOptions,
+    *,
+    time_zone: str,
+    for_pdf: bool,
+    as_of: dt.datetime | None,
 ) -> CheckinSection:
-    frame = checkins_dataframe(user, options.dates, time_zone=time_zone)
+    frame = checkins_dataframe(user, options.dates, time_zone=time_zone, as_of=as_of)
     lines = []
     for key, instrument in INSTRUMENTS.items():
         rows = frame[frame["instrument"] == key]
@@ -234,13 +252,23 @@ def _notes(
 
 
 def build_summary(
-    user: AbstractBaseUser, options: SummaryOptions, *, now: dt.datetime, for_pdf: bool = False
+    user: AbstractBaseUser,
+    options: SummaryOptions,
+    *,
+    now: dt.datetime,
+    for_pdf: bool = False,
+    snapshot: Snapshot | None = None,
 ) -> Summary:
-    """The whole document; `now` is when it is generated (dates in the owner's zone)."""
-    preferences = preferences_for(user)
+    """The whole document; `now` is when it is generated (dates in the owner's zone).
+
+    With a `snapshot` (a share link's), the journal is read as it was then, and the
+    username is left out: the reader is not logged in, and the person who sent the link
+    is already known to them, while a username is half of a login (often an email
+    address) and a link can be forwarded."""
+    preferences = _preferences(user)
     zone = zoneinfo.ZoneInfo(preferences.time_zone)
     today = now.astimezone(zone).date()
-    journal = _journal(user, options)
+    journal = _journal(user, options, snapshot)
     report = report_for(journal)
     start, end = _period_bounds(options, journal.entries, today)
 
@@ -253,12 +281,18 @@ def build_summary(
     numbers = _key_numbers(report, start, end)
     threshold_label = intensity_label(journal.threshold).lower()
     checkins = (
-        _checkin_section(user, options, time_zone=preferences.time_zone, for_pdf=for_pdf)
+        _checkin_section(
+            user,
+            options,
+            time_zone=preferences.time_zone,
+            for_pdf=for_pdf,
+            as_of=snapshot.as_of if snapshot else None,
+        )
         if options.checkins
         else None
     )
     return Summary(
-        who=None if preferences.discreet_mode else user.get_username(),
+        who=None if preferences.discreet_mode or snapshot else user.get_username(),
         period_label=options.period.label,
         period_dates=f"{_day(start)} – {_day(end)}" if start else f"Until {_day(end)}",
         generated=_day(today),
