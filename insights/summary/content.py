@@ -39,6 +39,9 @@ from insights.summary.tables import (
 )
 from insights.wording import percent
 
+# Entries a week are only worked out over at least this many days of journal.
+DAYS_FOR_A_WEEKLY_FIGURE = 7
+
 STATEMENT = (
     "Everything here was recorded by the person themselves in a private journal app. The "
     "patterns are associations within their own entries, things that went together, and "
@@ -53,7 +56,8 @@ class KeyNumbers:
     rate: str  # "36%", or "–" without entries
     rate_interval: str | None  # "28–45%", the 95% Wilson interval
     cried: int
-    per_week: str | None  # entries per week over the period
+    per_week: str | None  # entries per week, from the period's start or the first entry
+    per_week_since: str | None  # that first entry's day, when it came after the start
 
 
 @dataclass(frozen=True)
@@ -154,16 +158,33 @@ def _period_bounds(
     return start, options.dates.end or today
 
 
-def _key_numbers(report: Report, start: dt.date | None, end: dt.date) -> KeyNumbers:
+def _per_week(
+    entries: int, start: dt.date | None, first_entry: dt.date | None, end: dt.date
+) -> tuple[str | None, str | None]:
+    """Entries a week, and the day counting began when that was the first entry.
+
+    Counted from the later of the period's start and the first entry: a journal begun
+    halfway through the period is not diluted by the weeks before it. Under a week of
+    journal says nothing about weeks, so no figure then."""
+    if not entries or start is None or first_entry is None:
+        return None, None
+    counted_from = max(start, first_entry)
+    days = (end - counted_from).days + 1
+    if days < DAYS_FOR_A_WEEKLY_FIGURE:
+        return None, None
+    since = _day(counted_from) if counted_from > start else None
+    return f"{entries / (days / 7):.1f}", since
+
+
+def _key_numbers(
+    report: Report, start: dt.date | None, first_entry: dt.date | None, end: dt.date
+) -> KeyNumbers:
     overall = arm(report.entries, report.episodes)
     interval = None
     if overall.rate_ci_low is not None:
         low, high = percent(overall.rate_ci_low), percent(overall.rate_ci_high)
         interval = f"{low.rstrip('%')}–{high}"
-    per_week = None
-    if start is not None and report.entries:
-        weeks = ((end - start).days + 1) / 7
-        per_week = f"{report.entries / weeks:.1f}"
+    per_week, since = _per_week(report.entries, start, first_entry, end)
     profile = report.profile
     return KeyNumbers(
         entries=report.entries,
@@ -172,6 +193,7 @@ def _key_numbers(report: Report, start: dt.date | None, end: dt.date) -> KeyNumb
         rate_interval=interval,
         cried=profile.cried if profile else 0,
         per_week=per_week,
+        per_week_since=since,
     )
 
 
@@ -278,7 +300,8 @@ def build_summary(
         svg = charts.render_trend_svg(journal.entries, date_range=options.dates, today=today)
         trend = chart_image(svg, trend_summary, for_pdf=for_pdf)
     profile = report.profile
-    numbers = _key_numbers(report, start, end)
+    first_entry = journal.entries["local_date"].min() if not journal.entries.empty else None
+    numbers = _key_numbers(report, start, first_entry, end)
     threshold_label = intensity_label(journal.threshold).lower()
     checkins = (
         _checkin_section(
@@ -301,6 +324,7 @@ def build_summary(
         glance=glance_lines(
             report,
             per_week=numbers.per_week,
+            per_week_since=numbers.per_week_since,
             threshold_label=threshold_label,
             latest_scores=_latest_scores(checkins),
         ),

@@ -13,12 +13,15 @@ from insights.wording import EVIDENCE_LABELS, percent
 MOSTLY = 0.5
 
 
-def _rate_line(report: Report, per_week: str | None) -> str:
+def _rate_line(report: Report, per_week: str | None, since: str | None) -> str:
     line = (
         f"Episodes followed {report.episodes} of {report.entries} logged experiences "
         f"({percent(report.episodes / report.entries)})"
     )
-    return f"{line}, about {per_week} entries a week." if per_week else f"{line}."
+    if not per_week:
+        return f"{line}."
+    # "since": the journal began after the period did, and the figure counts from then.
+    return f"{line}, about {per_week} entries a week" + (f" since {since}." if since else ".")
 
 
 def _pattern_line(report: Report) -> str:
@@ -67,13 +70,14 @@ def glance_lines(
     report: Report,
     *,
     per_week: str | None,
+    per_week_since: str | None = None,
     threshold_label: str,
     latest_scores: str | None,
 ) -> list[str]:
     """Empty without entries: the document then says so itself."""
     if not report.entries:
         return []
-    lines = [_rate_line(report, per_week), _pattern_line(report)]
+    lines = [_rate_line(report, per_week, per_week_since), _pattern_line(report)]
     lines += [
         line
         for line in (
