@@ -8,12 +8,7 @@ from dataclasses import dataclass
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
-from django.http import (
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseNotAllowed,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +20,7 @@ from audit.services import audit_record
 from insights.summary.content import build_summary
 from insights.summary.options import SummaryOptions, options_from_frozen, summary_options
 from insights.summary.snapshot import Snapshot
+from insights.views.export import bad_options_page
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink, ShareLinkView
 from sharing.selectors import share_link_for_token, share_links_of
@@ -77,9 +73,7 @@ def share_link_create_view(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     options_form, options = summary_options(source, user=request.user, today=timezone.localdate())
     if options is None:
-        return HttpResponseBadRequest(
-            options_form.error_text(), content_type="text/plain; charset=utf-8"
-        )
+        return bad_options_page(request, options_form)
     form = ShareLinkForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         link, token = share_link_create(

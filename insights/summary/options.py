@@ -192,10 +192,13 @@ class SummaryOptionsForm(forms.Form):
             paper=data["paper"],
         )
 
+    def error_messages(self) -> list[str]:
+        """Every problem, in words, for the page that answers options it cannot use."""
+        return [str(message) for errors in self.errors.values() for message in errors]
+
     def error_text(self) -> str:
-        """Every problem in one line, for a plain-text 400 answer."""
-        messages = [str(message) for errors in self.errors.values() for message in errors]
-        return " ".join(messages)
+        """Every problem in one line."""
+        return " ".join(self.error_messages())
 
 
 def summary_options(

@@ -1,7 +1,7 @@
 """The therapist summary: the options page with a preview, the print page and the PDF."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,7 +13,13 @@ from audit.services import audit_record
 from insights.ranges import range_picker
 from insights.summary.content import Summary, build_summary
 from insights.summary.notes import notes_in_period
-from insights.summary.options import NOTES_CHOICES, PAPER_SIZES, SummaryOptions, summary_options
+from insights.summary.options import (
+    NOTES_CHOICES,
+    PAPER_SIZES,
+    SummaryOptions,
+    SummaryOptionsForm,
+    summary_options,
+)
 from insights.summary.pdf import render_pdf
 
 # How much of each note the picker shows; the whole note goes into the summary.
@@ -30,8 +36,15 @@ CHOSEN_FIELDS = {
 }
 
 
-def _bad_options(form) -> HttpResponse:
-    return HttpResponseBadRequest(form.error_text(), content_type="text/plain; charset=utf-8")
+def bad_options_page(request: HttpRequest, form: SummaryOptionsForm) -> HttpResponse:
+    """The 400 answer of the summary, its PDF and the share-link form for options they
+    cannot use (a hand-edited or outdated link): what was wrong, and a way back."""
+    ctx = {
+        "problems": form.error_messages(),
+        # Back to the export page with the same query, where the options can be fixed.
+        "retry_query": request.GET.urlencode() if request.method == "GET" else "",
+    }
+    return render(request, "insights/export_bad_options.html", ctx, status=400)
 
 
 def _note_choices(request: HttpRequest, options: SummaryOptions) -> list[dict]:
@@ -102,7 +115,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     """The print-friendly page: the summary alone, ready for the browser's Print."""
     form, options = summary_options(request.GET, user=request.user, today=timezone.localdate())
     if options is None:
-        return _bad_options(form)
+        return bad_options_page(request, form)
     document = build_summary(request.user, options, now=timezone.now())
     return render(request, "insights/summary/page.html", _page(document, options, for_pdf=False))
 
@@ -114,7 +127,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form, options = summary_options(request.GET, user=request.user, today=today)
     if options is None:
-        return _bad_options(form)
+        return bad_options_page(request, form)
     document = build_summary(request.user, options, now=timezone.now(), for_pdf=True)
     pdf = render_pdf(
         render_to_string("insights/summary/page.html", _page(document, options, for_pdf=True))
