@@ -1,49 +1,33 @@
-"""The PHQ-9 question 9 path, walked in Chromium on a phone-sized screen."""
+"""The PHQ-9 question 9 path, walked in Chromium on a phone-sized screen; axe-core checks
+every page in light and dark mode (tests/e2e/journey_support.py)."""
 
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from checkins.models import CheckIn
+from tests.e2e.journey_support import assert_accessible, log_in_as
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(page, live_server, user) -> None:
-    # The log-in form has its own journey; this one starts already logged in.
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
 
 
 def _question(page, number: int):
     return page.get_by_role("group", name=re.compile(rf"^{number}\. "))
 
 
-def _assert_accessible(page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-
 def test_an_answer_on_question_9_leads_to_support_first_and_is_flagged(live_server, phone):
     page, _watch = phone
     user = UserFactory(username="quietmorning")
-    _log_in(page, live_server, user)
+    log_in_as(page, live_server, user)
 
     page.goto(f"{live_server.url}/checkins/")
     expect(page.get_by_text("Check-in reminders are off.")).to_be_visible()
     page.get_by_role("link", name=re.compile("Take the PHQ-9")).click()
     expect(page.get_by_role("heading", name="PHQ-9: mood")).to_be_visible()
     expect(page.get_by_text("Pfizer")).to_be_visible()
-    _assert_accessible(page)
+    assert_accessible(page)
 
     # Saving with nothing answered names what is missing and moves focus there.
     page.get_by_role("button", name="Save check-in").click()
@@ -70,7 +54,7 @@ def test_an_answer_on_question_9_leads_to_support_first_and_is_flagged(live_serv
     expect(page.get_by_role("link", name="Website of Find A Helpline")).to_have_attribute(
         "href", "https://findahelpline.com/"
     )
-    _assert_accessible(page)
+    assert_accessible(page)
     checkin = CheckIn.objects.get(user=user)
     assert (checkin.total, checkin.item9) == (2, 1)
 
@@ -83,4 +67,4 @@ def test_an_answer_on_question_9_leads_to_support_first_and_is_flagged(live_serv
     row = page.locator(".checkin-row").first
     expect(row).to_contain_text("PHQ-9")
     expect(row).to_contain_text("Self-harm thoughts noted")
-    _assert_accessible(page)
+    assert_accessible(page)

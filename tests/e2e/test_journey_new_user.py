@@ -1,13 +1,14 @@
 """A new person's first evening, on a phone and on a desktop: sign up, set the time zone,
 look around the empty journal, log a calm experience and an episode, edit one, delete
-the other, and turn on discreet mode. axe-core checks every page in light and dark mode;
-the fixtures fail the journey on any request leaving 127.0.0.1, console error or CSP
-violation."""
+the other, turn on discreet mode and log out. axe-core checks every page in light and
+dark mode, the edit form and the pages in discreet mode among them; the fixtures fail
+the journey on any request leaving 127.0.0.1, console error or CSP violation."""
 
 import datetime as dt
 import zoneinfo
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.e2e import journey_support
@@ -16,6 +17,8 @@ from tests.e2e.journey_support import Interactions, assert_accessible
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 screen = journey_support.screen
+# Keeps discreet mode for the pages after logging out (accounts/discreet.py).
+DISCREET_MIDDLEWARE = "accounts.discreet.DiscreetCookieMiddleware"
 PASSWORD = "a-quiet-evening-42"
 TIME_ZONE = "Pacific/Auckland"
 # The quick-log form's promise: a calm entry in a few taps, an episode in a dozen.
@@ -102,6 +105,9 @@ def _edit_the_calm_entry(page) -> None:
     assert_accessible(page)
     page.get_by_role("link", name="Edit").click()
     expect(page).to_have_title("Edit entry · PCT Journal")
+    assert_accessible(page)
+    page.get_by_text("When and with whom").click()
+    assert_accessible(page)  # with the partner fields a partnered entry shows
     page.get_by_role("group", name="Irritation").get_by_text("Mild").click()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_contain_text("Your changes are saved.")
@@ -137,11 +143,31 @@ def _discreet_mode_says_journal(page) -> None:
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_role("status")).to_contain_text("Your settings are saved.")
     expect(page).to_have_title("Journal")
+    assert_accessible(page)
+    page.get_by_role("link", name="Journal", exact=True).click()  # the header's home link
+    expect(page.get_by_role("heading", name="Hello", exact=True)).to_be_visible()
+    assert_accessible(page)
     for name in ("Entries", "Insights", "Partners"):
         _go_to(page, name)
         expect(page).to_have_title("Journal")
         expect(page.locator("header")).not_to_contain_text("PCT")
-    expect(page.locator("body")).not_to_contain_text("nightowl")
+        expect(page.locator("body")).not_to_contain_text("nightowl")
+        assert_accessible(page)
+
+
+def _log_out(page) -> None:
+    page.wait_for_load_state()  # the menu needs Bootstrap's script, at the end of the page
+    page.get_by_role("button", name="More").locator("visible=true").click()
+    page.get_by_role("button", name="Log out").locator("visible=true").click()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+
+
+def _still_discreet_after_logging_out(page) -> None:
+    _log_out(page)
+    if DISCREET_MIDDLEWARE in settings.MIDDLEWARE:
+        expect(page).to_have_title("Journal")
+        expect(page.locator("header")).not_to_contain_text("PCT")
+    assert_accessible(page)
 
 
 def test_a_new_person_logs_a_calm_evening_and_an_episode_then_tidies_up(live_server, screen):
@@ -166,4 +192,5 @@ def test_a_new_person_logs_a_calm_evening_and_an_episode_then_tidies_up(live_ser
     _edit_the_calm_entry(page)
     _delete_the_episode(page)
     _discreet_mode_says_journal(page)
+    _still_discreet_after_logging_out(page)
     assert (calm_taps, episode_taps) == (2, 10)
