@@ -7,6 +7,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checkins.services import checkin_create
 from tests.factories import EntryFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +208,53 @@ def test_any_query_gets_the_page_or_a_400_never_a_server_error(alice_client, que
         response = alice_client.get(reverse(name), query)
 
         assert response.status_code in (200, 400), (name, query)
+
+
+def _phq9_on(user, day: int, item9: int):
+    checkin = checkin_create(user=user, instrument="phq9", answers=[1] * 8 + [item9])
+    checkin.taken_at = _at(day)
+    checkin.save()
+
+
+def _checkins_help(body: str) -> str:
+    return body.split('id="opt-checkins-help">')[1].split("</div>")[0]
+
+
+def test_next_to_the_check_ins_option_it_says_what_leaving_them_out_also_leaves_out(
+    alice_client,
+):
+    body = alice_client.get(f"{URL}?{MARCH}").content.decode()
+
+    assert 'id="opt-checkins" aria-describedby="opt-checkins-help" checked' in body
+    help_text = _checkins_help(body)
+    assert "Leaving check-ins out also leaves out those answers" in help_text
+    assert "PHQ-9 question about thoughts of self-harm (question 9)" in help_text
+
+
+def test_with_check_ins_left_out_it_says_how_many_question_9_answers_the_summary_omits(
+    alice, alice_client
+):
+    _march(alice)
+    _phq9_on(alice, 3, item9=1)
+    _phq9_on(alice, 10, item9=2)
+    _phq9_on(alice, 11, item9=0)
+
+    left_out = alice_client.get(f"{URL}?{MARCH}&options=1&charts=on").content.decode()
+    kept = alice_client.get(f"{URL}?{MARCH}").content.decode()
+
+    assert (
+        "In this period you answered that question above “Not at all” on 2 check-ins. "
+        "With check-ins left out, the summary does not mention them."
+    ) in _checkins_help(left_out)
+    assert "PHQ-9 question 9 answered above" not in left_out.split('id="h-preview"')[1]
+    assert "In this period you answered" not in kept
+    assert "PHQ-9 question 9 answered above" in kept.split('id="h-preview"')[1]
+
+
+def test_with_check_ins_left_out_and_no_such_answer_it_adds_nothing(alice, alice_client):
+    _march(alice)
+    _phq9_on(alice, 3, item9=0)
+
+    body = alice_client.get(f"{URL}?{MARCH}&options=1").content.decode()
+
+    assert "In this period you answered" not in body

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from audit.models import EventKind
 from audit.services import audit_record
+from checkins.selectors import checkins_dataframe
 from insights.ranges import range_picker
 from insights.summary.content import Summary, build_summary
 from insights.summary.notes import notes_in_period
@@ -78,6 +79,15 @@ def _chosen(form, options: SummaryOptions | None) -> dict:
     return values | {"note_ids": set(data.get("note") or ())}
 
 
+def _left_out_safety_answers(request: HttpRequest, options: SummaryOptions) -> int:
+    """How many PHQ-9 question 9 answers above "Not at all" the period has that the
+    summary will not mention, because check-ins are left out (the person's choice)."""
+    if options.checkins:
+        return 0
+    frame = checkins_dataframe(request.user, options.dates, time_zone=request.preferences.time_zone)
+    return int((frame["item9"].fillna(0) > 0).sum())
+
+
 @login_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
@@ -99,6 +109,7 @@ def export(request: HttpRequest) -> HttpResponse:
     ctx |= {
         "summary": build_summary(request.user, options, now=timezone.now()),
         "note_choices": _note_choices(request, options),
+        "left_out_safety_answers": _left_out_safety_answers(request, options),
         "options_query": options.query(),
         "period_pairs": [pair for pair in options.query_pairs() if pair[0] in PERIOD_PARAMS],
     }
