@@ -293,6 +293,9 @@ def _factor_rank(factor: FactorResult) -> tuple:
         EVIDENCE_ORDER.index(factor.evidence),
         -ci_low,
         CATEGORY_ORDER.index(factor.category),
+        # A factor with no known entry at all (a check-in factor before any check-in)
+        # does not lead its category's card ahead of one that is under way.
+        factor.exposed.entries + factor.unexposed.entries == 0,
         factor.label.casefold(),
     )
 

@@ -74,16 +74,33 @@ SCALE_FACTORS = (
     ),
 )
 
-# Nullable-boolean columns that other parts of the app may add to the entries frame
-# (the check-ins work adds these); analysed whenever the column is present.
-# column: (label, the rest, category)
-OPTIONAL_FLAG_FACTORS = {
-    "phq9_recent_high": (
+
+@dataclass(frozen=True)
+class CheckinFactor:
+    """A factor read from the wellbeing check-ins (DESIGN §4: "latest PHQ-9 ≥ 10 within 14
+    days before"), joined onto the entries as a nullable-boolean column by
+    insights.journal_report (checkins.exposure)."""
+
+    instrument: str  # the checkins.instruments key, for a link to take one
+    name: str  # "PHQ-9"
+    label: str
+    rest: str
+    category: str
+
+
+# Always tested, like every factor of DESIGN §4: without check-ins every entry is unknown
+# for them, so they read "not enough data" and say how to start (insights.wording).
+CHECKIN_FACTORS = {
+    "phq9_recent_high": CheckinFactor(
+        "phq9",
+        "PHQ-9",
         "a PHQ-9 score of 10 or more in the 14 days before",
         "entries with a lower PHQ-9 score in the 14 days before",
         "distress",
     ),
-    "gad7_recent_high": (
+    "gad7_recent_high": CheckinFactor(
+        "gad7",
+        "GAD-7",
         "a GAD-7 score of 10 or more in the 14 days before",
         "entries with a lower GAD-7 score in the 14 days before",
         "anxiety",
@@ -191,10 +208,13 @@ def factor_exposures(
         FactorExposure(ALCOHOL, _flag(entries["alcohol_or_drugs"])),
         FactorExposure(SOLO, (entries["activity"] == "solo").astype("boolean")),
     ]
-    for column, (label, rest, category) in OPTIONAL_FLAG_FACTORS.items():
+    for column, checkin in CHECKIN_FACTORS.items():
+        definition = _with(column, checkin.label, checkin.category, checkin.rest)
         if column in entries.columns:
-            definition = _with(column, label, category, rest)
-            factors.append(FactorExposure(definition, _flag(entries[column])))
+            exposure = _flag(entries[column])
+        else:  # no check-ins joined on: unknown for every entry
+            exposure = pd.Series(pd.NA, index=entries.index, dtype="boolean")
+        factors.append(FactorExposure(definition, exposure))
     factors += _partner_exposures(entries, partner_names)
     factors += _tag_exposures(entries, tag_names)
     order = {key: index for index, key in enumerate(CATEGORY_ORDER)}

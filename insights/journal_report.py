@@ -13,7 +13,8 @@ from insights.selectors import DateRange, Journal
 
 def journal_with_checkins(user: AbstractBaseUser, dates: DateRange | None = None) -> Journal:
     """The entries with `phq9_recent_high` / `gad7_recent_high` joined on, when the
-    person has taken any check-ins (without any, those factors would only be noise)."""
+    person has taken any check-ins. Without any, the analysis still lists both factors
+    (every entry unknown: "not enough data", with how to start taking check-ins)."""
     journal = journal_frame(user, dates)
     if journal.entries.empty:
         return journal

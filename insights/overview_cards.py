@@ -9,6 +9,7 @@ from entries.scales import Coping, intensity_label
 from insights.analysis import CategoryResult, FactorResult, Report
 from insights.categories import CATEGORY_MEANINGS, NEXT_STEPS
 from insights.episode_profile import CopingOutcome, EpisodeProfile
+from insights.factors import CHECKIN_FACTORS
 from insights.wording import (
     EVIDENCE_LABELS,
     counts_sentence,
@@ -36,6 +37,9 @@ class FactorLine:
     counts: str
     numbers: str | None
     more_needed: str | None
+    # The questionnaire to offer ("phq9") while a check-in factor waits for data.
+    take_checkin: str = ""
+    take_checkin_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class CategoryCard:
 
 
 def factor_line(factor: FactorResult) -> FactorLine:
+    checkin = CHECKIN_FACTORS.get(factor.key)
+    waiting = checkin is not None and factor.evidence == "not_enough_data"
     return FactorLine(
         key=factor.key,
         label=factor.label[:1].upper() + factor.label[1:],
@@ -61,6 +67,8 @@ def factor_line(factor: FactorResult) -> FactorLine:
         # Ratios from a handful of entries say little, so they wait for enough data.
         numbers=None if factor.evidence == "not_enough_data" else numbers_sentence(factor),
         more_needed=more_needed_sentence(factor),
+        take_checkin=checkin.instrument if waiting else "",
+        take_checkin_name=checkin.name if waiting else "",
     )
 
 

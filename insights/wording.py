@@ -5,7 +5,11 @@ Pure: takes `insights.analysis.FactorResult` and returns sentences. Never says "
 
 import math
 
-from insights.analysis import CLEAR_Q, POSSIBLE_RATIO, FactorResult
+from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_RATIO, FactorResult
+from insights.factors import CHECKIN_FACTORS
+
+# Where check-ins are taken, as the navigation names it (pct_journal.navigation).
+CHECKINS_PLACE = "More → Check-ins"
 
 EVIDENCE_LABELS = {
     "clear": "Clear pattern",
@@ -82,6 +86,9 @@ def counts_sentence(factor: FactorResult) -> str:
     without (13%).'"""
     exposed, unexposed = factor.exposed, factor.unexposed
     if exposed.entries == 0 and unexposed.entries == 0:
+        checkin = CHECKIN_FACTORS.get(factor.key)
+        if checkin:
+            return f"No entry in this period came in the 14 days after a {checkin.name} check-in."
         return "This was not recorded on any entry in this period yet."
     if exposed.entries == 0:
         return f"There are no {factor.exposed_words} in this period yet, so nothing to compare."
@@ -104,8 +111,28 @@ def _some_more(count: int, words: str) -> str:
     return f"{count} more {words}"
 
 
+def _checkin_needed_sentence(factor: FactorResult) -> str | None:
+    # More entries would not help (and a high score is nothing to aim for): what helps is
+    # taking the questionnaire, so that entries have a recent score to be compared by.
+    if not (factor.more_needed_exposed or factor.more_needed_unexposed):
+        return None
+    name = CHECKIN_FACTORS[factor.key].name
+    if factor.exposed.entries + factor.unexposed.entries == 0:
+        return (
+            f"To include this, take a {name} check-in ({CHECKINS_PLACE}); the entries in "
+            "the 14 days after it are then compared by its score."
+        )
+    return (
+        f"This can be judged once at least {MIN_ARM_ENTRIES} entries follow a score of 10 or "
+        f"more and {MIN_ARM_ENTRIES} a lower one, each within 14 days; taking the {name} "
+        f"every week or two ({CHECKINS_PLACE}) builds that up."
+    )
+
+
 def more_needed_sentence(factor: FactorResult) -> str | None:
     """'3 more entries with moderate or worse pain are needed before this can be judged.'"""
+    if factor.key in CHECKIN_FACTORS:
+        return _checkin_needed_sentence(factor)
     needed = []
     if factor.more_needed_exposed:
         needed.append((factor.more_needed_exposed, factor.exposed_words))

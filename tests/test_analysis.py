@@ -35,6 +35,8 @@ def test_an_empty_journal_gives_a_report_with_nothing_to_judge():
     assert report.strongest() is None
     assert factor(report, "pain").more_needed_exposed == 5
     assert factor(report, "pain").exposed.rate is None
+    assert factor(report, "phq9_recent_high").evidence == "not_enough_data"
+    assert factor(report, "gad7_recent_high").evidence == "not_enough_data"
 
 
 def test_it_counts_episodes_with_and_without_a_factor():
@@ -208,7 +210,47 @@ def test_check_in_columns_are_analysed_when_present_and_unknown_is_left_out():
     assert phq9.label == "a PHQ-9 score of 10 or more in the 14 days before"
     assert (phq9.exposed.entries, phq9.unexposed.entries) == (10, 25)
     assert phq9.exposed.episodes == 6
-    assert "gad7_recent_high" not in {f.key for f in report.ranked_factors()}
+    gad7 = factor(report, "gad7_recent_high")  # no GAD-7 taken: there, but nothing known
+    assert (gad7.exposed.entries, gad7.unexposed.entries) == (0, 0)
+    assert gad7.evidence == "not_enough_data"
+
+
+def test_without_check_ins_both_check_in_factors_are_there_and_say_how_to_start():
+    report = analyse(table_entries(PAIN, 6, 10, 4, 30))
+    phq9, gad7 = factor(report, "phq9_recent_high"), factor(report, "gad7_recent_high")
+
+    assert (phq9.category, gad7.category) == ("distress", "anxiety")
+    for checkin in (phq9, gad7):
+        assert checkin.evidence == "not_enough_data"
+        assert (checkin.exposed.entries, checkin.unexposed.entries) == (0, 0)
+        assert checkin.risk_ratio is None and checkin.q_value is None
+    assert counts_sentence(phq9) == (
+        "No entry in this period came in the 14 days after a PHQ-9 check-in."
+    )
+    assert more_needed_sentence(phq9) == (
+        "To include this, take a PHQ-9 check-in (More → Check-ins); the entries in the "
+        "14 days after it are then compared by its score."
+    )
+    assert "take a GAD-7 check-in (More → Check-ins)" in more_needed_sentence(gad7)
+    # A factor with nothing known does not lead its card ahead of one with entries.
+    distress = next(c for c in report.categories if c.key == "distress")
+    assert distress.factors[0].key != "phq9_recent_high"
+
+
+def test_with_a_few_check_ins_it_asks_for_regular_ones_not_for_high_scores():
+    entries = table_entries(PAIN, 2, 10, 4, 30)
+    recent_high = pd.array([True] * 3 + [False] * 2 + [None] * 35, dtype="boolean")
+
+    phq9 = factor(analyse(entries, phq9_recent_high=recent_high), "phq9_recent_high")
+
+    assert phq9.evidence == "not_enough_data"
+    sentence = more_needed_sentence(phq9)
+    assert sentence == (
+        "This can be judged once at least 5 entries follow a score of 10 or more and 5 a "
+        "lower one, each within 14 days; taking the PHQ-9 every week or two "
+        "(More → Check-ins) builds that up."
+    )
+    assert "more entries with a PHQ-9 score" not in sentence
 
 
 def test_a_category_takes_its_strongest_factors_level_and_clear_ranks_first():

@@ -241,3 +241,14 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 def test_posting_to_a_chart_is_not_allowed(alice_client):
     assert alice_client.post(_url("trend")).status_code == 405
+
+
+def test_the_factors_chart_draws_a_check_in_factor_once_entries_have_a_score(alice, alice_client):
+    _log(alice, 6, pain=6)
+    before = alice_client.get(_url("factors", range="90d")).content.decode()
+    checkin_create(user=alice, instrument="phq9", answers=[2] * 9, taken_at=_days_ago(10))
+
+    after = alice_client.get(_url("factors", range="90d")).content.decode()
+
+    assert "PHQ-9" not in before  # nothing known for it yet: no empty row is drawn
+    assert "PHQ-9 score of 10 or more" in after

@@ -184,3 +184,18 @@ def test_partner_and_tag_factors_use_their_names(alice, alice_client, alice_part
 
     assert "entries with Sam" in text
     assert "entries tagged “after an argument”" in text
+
+
+def test_before_any_check_in_the_cards_say_where_to_take_one(alice, alice_client):
+    _log(alice, 12, episodes=4, low_mood=3)
+    _log(alice, 12, episodes=1)
+
+    response = alice_client.get(URL)
+    text = _text(response)
+
+    assert "take a PHQ-9 check-in (More → Check-ins)" in text
+    assert "take a GAD-7 check-in (More → Check-ins)" in text
+    assert f'href="{reverse("checkins:create")}?instrument=phq9"' in response.content.decode()
+    distress = next(card for card in response.context["cards"] if card.key == "distress")
+    assert distress.lead.key == "low_mood"  # the factor with data leads the card
+    assert "phq9_recent_high" in {line.key for line in distress.others}

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from checkins.services import checkin_create
 from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,10 @@ def _strict_json(response) -> dict:
 
 def _factor(data: dict, key: str) -> dict:
     return next(f for c in data["categories"] for f in c["factors"] if f["key"] == key)
+
+
+def _category_of(data: dict, key: str) -> str:
+    return next(c["key"] for c in data["categories"] for f in c["factors"] if f["key"] == key)
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
@@ -141,3 +146,33 @@ def test_it_reports_only_the_users_own_entries(alice, charlie_client):
 
     assert data["entries"] == 0
     assert _factor(data, "pain")["exposed"]["entries"] == 0
+
+
+def test_the_check_in_factors_are_there_before_any_check_in(alice, alice_client):
+    _log(alice, 9, episodes=7, pain=6)
+
+    data = _strict_json(alice_client.get(URL))
+
+    for key, category in (("phq9_recent_high", "distress"), ("gad7_recent_high", "anxiety")):
+        item = _factor(data, key)
+        assert set(item) == FACTOR_KEYS
+        assert _category_of(data, key) == category
+        assert item["evidence"] == "not_enough_data"
+        assert item["exposed"] == item["unexposed"] == {"entries": 0, "episodes": 0}
+        assert item["risk_ratio"] is None and item["p_value"] is None
+
+
+def test_after_a_phq9_only_the_phq9_factor_has_entries(alice, alice_client):
+    checkin_create(
+        user=alice,
+        instrument="phq9",
+        answers=[2] * 9,
+        taken_at=timezone.now() - dt.timedelta(days=3),
+    )
+    _log(alice, 4, episodes=2)
+
+    data = _strict_json(alice_client.get(URL))
+
+    assert _factor(data, "phq9_recent_high")["exposed"] == {"entries": 4, "episodes": 2}
+    assert _factor(data, "gad7_recent_high")["exposed"]["entries"] == 0
+    assert _factor(data, "gad7_recent_high")["evidence"] == "not_enough_data"
