@@ -49,6 +49,26 @@ def assert_accessible(page) -> None:
         )
 
 
+MIN_TARGET = 44  # CSS pixels, each way (DESIGN 5b)
+# Every visible link and button inside the given element, with its size.
+_TARGETS = """(container) => [...container.querySelectorAll('a, button')]
+  .filter((element) => element.getClientRects().length)
+  .map((element) => {
+    const box = element.getBoundingClientRect();
+    return {text: element.textContent.trim().replace(/\\s+/g, ' '),
+            width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10};
+  })"""
+
+
+def assert_touch_targets(locator) -> int:
+    """Every link and button in the element is at least 44x44 CSS pixels; returns how
+    many were measured, so a caller can check the list was not empty."""
+    targets = locator.evaluate(_TARGETS)
+    small = [t for t in targets if t["width"] < MIN_TARGET or t["height"] < MIN_TARGET]
+    assert small == [], f"touch targets under {MIN_TARGET}px: {small}"
+    return len(targets)
+
+
 def log_in_as(page, live_server, user) -> None:
     """Starts a journey already logged in; signing up and logging in have their own."""
     client = Client()

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from tests.e2e import journey_support
 from tests.e2e.conftest import BrowserWatch
-from tests.e2e.journey_support import assert_accessible
+from tests.e2e.journey_support import assert_accessible, assert_touch_targets
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,10 +35,12 @@ def _log_in(page, base_url: str) -> None:
 
 
 def _open_export_page(page) -> None:
-    link = page.get_by_role("link", name="Export", exact=True)
+    # In the top bar on a desktop, under "More" on a phone.
+    link = page.get_by_role("link", name="Export", exact=True).locator("visible=true")
     page.wait_for_load_state()  # the menu needs Bootstrap's script, at the end of the page
-    page.get_by_role("button", name="More").locator("visible=true").click()
-    link.locator("visible=true").click()
+    if link.count() == 0:
+        page.get_by_role("button", name="More").locator("visible=true").click()
+    link.click()
     expect(page).to_have_title("Summary for a therapist · PCT Journal")
     expect(page.get_by_role("heading", name="Preview")).to_be_visible()
     assert_accessible(page)
@@ -117,6 +119,7 @@ def test_a_person_hands_a_summary_to_their_therapist(live_server, screen, demo_u
     expect(page).to_have_title("Share links · PCT Journal")
     expect(page.locator("main")).to_contain_text("Opened 1 time")
     assert_accessible(page)
+    assert assert_touch_targets(page.locator("main ul.list-unstyled")) == 1  # End this link
     page.get_by_role("link", name=re.compile("^End this link")).click()
     expect(page).to_have_title("End share link · PCT Journal")
     assert_accessible(page)
