@@ -8,6 +8,7 @@ import math
 from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_RATIO, FactorResult
 from insights.factors import CHECKIN_FACTORS
 
+PARTNER_TOO_FEW_OTHERS = "There are too few other partnered entries to compare with yet."
 # Where check-ins are taken, as the navigation names it (pct_journal.navigation).
 CHECKINS_PLACE = "More → Check-ins"
 
@@ -136,14 +137,20 @@ def more_needed_sentence(factor: FactorResult) -> str | None:
     needed = []
     if factor.more_needed_exposed:
         needed.append((factor.more_needed_exposed, factor.exposed_words))
-    # Never suggest seeing someone else just to fill a comparison.
-    if factor.more_needed_unexposed and not factor.key.startswith("partner:"):
+    # Never suggest seeing someone else just to fill a comparison; but say why the card
+    # waits (with none at all, the counts sentence already says so).
+    partner = factor.key.startswith("partner:")
+    too_few_others = partner and factor.more_needed_unexposed and factor.unexposed.entries
+    if factor.more_needed_unexposed and not partner:
         needed.append((factor.more_needed_unexposed, factor.unexposed_words))
-    if not needed:
-        return None
-    verb = "is" if len(needed) == 1 and needed[0][0] == 1 else "are"
-    parts = " and ".join(_some_more(count, words) for count, words in needed)
-    return f"{parts} {verb} needed before this can be judged."
+    sentences = []
+    if needed:
+        verb = "is" if len(needed) == 1 and needed[0][0] == 1 else "are"
+        parts = " and ".join(_some_more(count, words) for count, words in needed)
+        sentences.append(f"{parts} {verb} needed before this can be judged.")
+    if too_few_others:
+        sentences.append(PARTNER_TOO_FEW_OTHERS)
+    return " ".join(sentences) or None
 
 
 def numbers_sentence(factor: FactorResult) -> str | None:

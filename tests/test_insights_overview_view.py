@@ -199,3 +199,15 @@ def test_before_any_check_in_the_cards_say_where_to_take_one(alice, alice_client
     distress = next(card for card in response.context["cards"] if card.key == "distress")
     assert distress.lead.key == "low_mood"  # the factor with data leads the card
     assert "phq9_recent_high" in {line.key for line in distress.others}
+
+
+def test_a_partner_card_waiting_for_other_partnered_entries_says_so(
+    alice, alice_client, alice_partner
+):
+    _log(alice, 8, episodes=3, partner=alice_partner)
+    _log(alice, 2, episodes=1)  # partnered, nobody named
+
+    text = _text(alice_client.get(URL))
+
+    assert "Episodes followed 3 of 8 entries with Sam (38%), and 1 of 2" in text
+    assert "There are too few other partnered entries to compare with yet." in text

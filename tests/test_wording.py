@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insights.wording import EVIDENCE_LABELS, numbers_sentence, probability, ratio
-from tests.analysis_frames import analyse, factor, table_entries
+from insights.wording import (
+    EVIDENCE_LABELS,
+    counts_sentence,
+    more_needed_sentence,
+    numbers_sentence,
+    probability,
+    ratio,
+)
+from tests.analysis_frames import analyse, demo_entry, factor, table_entries
 
 
 @pytest.mark.parametrize(
@@ -77,3 +84,38 @@ def test_a_ratio_just_under_one_and_a_half_is_not_rounded_up_to_it():
 
     assert EVIDENCE_LABELS[pain.evidence] == "No pattern"
     assert numbers_sentence(pain).startswith("Risk ratio 1.47 (95% CI 0.82 to 2.64)")
+
+
+def _partner(with_partner: int, others: int, solo: int = 0):
+    entries = [demo_entry(i, partner="Sam") for i in range(with_partner)]
+    entries += [demo_entry(100 + i) for i in range(others)]  # partnered, nobody named
+    entries += [demo_entry(200 + i, activity="solo") for i in range(solo)]
+    return next(f for f in analyse(entries).ranked_factors() if f.label == "Sam")
+
+
+def test_a_partner_card_says_why_it_waits_when_there_are_few_others_to_compare_with():
+    sam = _partner(8, 3, solo=10)  # solo entries are not a comparison for a partner
+
+    assert EVIDENCE_LABELS[sam.evidence] == "Not enough data yet"
+    assert more_needed_sentence(sam) == (
+        "There are too few other partnered entries to compare with yet."
+    )
+
+
+def test_a_partner_card_never_asks_for_entries_with_someone_else():
+    sam = _partner(2, 1)
+
+    assert more_needed_sentence(sam) == (
+        "3 more entries with Sam are needed before this can be judged. "
+        "There are too few other partnered entries to compare with yet."
+    )
+    assert "someone else" not in more_needed_sentence(sam)
+
+
+def test_with_no_other_partnered_entries_the_counts_already_say_so():
+    sam = _partner(8, 0)
+
+    assert more_needed_sentence(sam) is None
+    assert "there are no partnered entries with someone else or nobody named" in (
+        counts_sentence(sam)
+    )
