@@ -67,6 +67,27 @@ def _show_as_table(page, chart_title: str) -> None:
     expect(table.locator("thead")).not_to_be_empty()
 
 
+def _assert_ranked_as_in_the_report(page, cards, report_url: str) -> None:
+    """The cards are the JSON report's categories for the same period, in its order,
+    each with the same evidence level and label."""
+    report = page.request.get(report_url).json()
+    shown = cards.evaluate_all(
+        """cards => cards.map(card => ({
+          id: card.id,
+          evidence: [...card.querySelector('.evidence-badge').classList]
+            .find(name => name.startsWith('evidence-') && name !== 'evidence-badge'),
+          title: card.querySelector('summary').textContent,
+        }))"""
+    )
+    expected = [
+        {"id": f"category-{c['key']}", "evidence": f"evidence-{c['evidence']}"}
+        for c in report["categories"]
+    ]
+    assert [{"id": card["id"], "evidence": card["evidence"]} for card in shown] == expected
+    for card, category in zip(shown, report["categories"], strict=True):
+        assert category["label"] in card["title"], card["id"]
+
+
 def test_a_person_with_history_sees_charts_insights_and_tables(live_server, screen, demo_user):
     page, _watch = screen
     charts = ChartResponses(page)
@@ -97,6 +118,9 @@ def test_a_person_with_history_sees_charts_insights_and_tables(live_server, scre
 
     cards = page.locator("section[aria-labelledby=h-categories] details.insight-card")
     expect(cards).to_have_count(7)
+    _assert_ranked_as_in_the_report(
+        page, cards, live_server.url + "/insights/report.json?range=all"
+    )
     expect(cards.first).to_contain_text("Physical pain")
     expect(cards.first).to_contain_text("Clear pattern")
     expect(cards.first).to_contain_text(re.compile(r"Episodes followed \d+ of \d+ entries"))
