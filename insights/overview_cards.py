@@ -13,6 +13,7 @@ from insights.factors import CHECKIN_FACTORS
 from insights.wording import (
     EVIDENCE_LABELS,
     counts_sentence,
+    fewer_episodes_sentence,
     more_needed_sentence,
     numbers_sentence,
     percent,
@@ -37,6 +38,7 @@ class FactorLine:
     counts: str
     numbers: str | None
     more_needed: str | None
+    fewer_episodes: str | None = None  # the interval lies wholly below 1
     # The questionnaire to offer ("phq9") while a check-in factor waits for data.
     take_checkin: str = ""
     take_checkin_name: str = ""
@@ -67,6 +69,7 @@ def factor_line(factor: FactorResult) -> FactorLine:
         # Ratios from a handful of entries say little, so they wait for enough data.
         numbers=None if factor.evidence == "not_enough_data" else numbers_sentence(factor),
         more_needed=more_needed_sentence(factor),
+        fewer_episodes=fewer_episodes_sentence(factor),
         take_checkin=checkin.instrument if waiting else "",
         take_checkin_name=checkin.name if waiting else "",
     )

@@ -170,6 +170,17 @@ def numbers_sentence(factor: FactorResult) -> str | None:
     return text + "."
 
 
+def fewer_episodes_sentence(factor: FactorResult) -> str | None:
+    """When the whole interval lies below 1, say so in words: the evidence levels only
+    look for factors that go with *more* episodes, so such a factor reads "No pattern"."""
+    if factor.evidence == "not_enough_data" or factor.ci_high is None or factor.ci_high >= 1:
+        return None
+    return (
+        f"In your entries, episodes were less common with {factor.label}: the whole 95% "
+        "interval of the ratio lies below 1."
+    )
+
+
 def strongest_sentence(factor: FactorResult) -> str:
     """One line for the dashboard: which factor went together with episodes most."""
     level = "clearly" if factor.evidence == "clear" else "possibly"

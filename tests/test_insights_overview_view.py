@@ -211,3 +211,17 @@ def test_a_partner_card_waiting_for_other_partnered_entries_says_so(
 
     assert "Episodes followed 3 of 8 entries with Sam (38%), and 1 of 2" in text
     assert "There are too few other partnered entries to compare with yet." in text
+
+
+def test_a_factor_that_went_with_fewer_episodes_says_so_on_its_card(alice, alice_client):
+    _log(alice, 14, orgasm="yes")
+    _log(alice, 15, episodes=8, orgasm="no")
+
+    response = alice_client.get(URL)
+    text = _text(response)
+
+    hormonal = next(card for card in response.context["cards"] if card.key == "hormonal")
+    assert hormonal.evidence_label == "No pattern"
+    assert "Episodes followed 0 of 14 entries with an orgasm (0%), and 8 of 15 without" in text
+    assert "In your entries, episodes were less common with an orgasm" in text
+    assert "Risk ratio 0.063 (95% CI 0.0040 to 0.995)" in text

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from insights.wording import (
     EVIDENCE_LABELS,
     counts_sentence,
+    fewer_episodes_sentence,
     more_needed_sentence,
     numbers_sentence,
     probability,
@@ -119,3 +120,26 @@ def test_with_no_other_partnered_entries_the_counts_already_say_so():
     assert "there are no partnered entries with someone else or nobody named" in (
         counts_sentence(sam)
     )
+
+
+def test_a_factor_that_went_with_fewer_episodes_says_so_beside_no_pattern():
+    report = analyse(table_entries({"orgasm": "yes"}, 0, 14, 8, 15, unexposed={"orgasm": "no"}))
+    orgasm = factor(report, "orgasm")
+
+    assert orgasm.q_value < 0.01
+    assert EVIDENCE_LABELS[orgasm.evidence] == "No pattern"  # DESIGN §4 looks for more
+    assert fewer_episodes_sentence(orgasm) == (
+        "In your entries, episodes were less common with an orgasm: the whole 95% "
+        "interval of the ratio lies below 1."
+    )
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [(3, 14, 5, 15), (0, 3, 8, 15)],
+    ids=["interval-reaches-above-one", "too-few-to-judge"],
+)
+def test_fewer_episodes_is_not_claimed_without_an_interval_wholly_below_one(counts):
+    report = analyse(table_entries({"orgasm": "yes"}, *counts, unexposed={"orgasm": "no"}))
+
+    assert fewer_episodes_sentence(factor(report, "orgasm")) is None
