@@ -20,9 +20,22 @@ def data_version_bump(*, user_id: int) -> None:
         Preferences.objects.get_or_create(user_id=user_id, defaults={"data_version": 1})
 
 
+# What the settings form can change. data_version (editable=False) is never written
+# from memory: an entry saved meanwhile may have bumped it in the database already.
+EDITABLE_PREFERENCES = tuple(
+    field.name
+    for field in Preferences._meta.concrete_fields
+    if field.editable and not field.primary_key
+)
+
+
+@transaction.atomic
 def preferences_update(*, preferences: Preferences) -> Preferences:
-    preferences.data_version += 1
-    preferences.save()
+    """Save the settings and mark derived data stale, with the version bumped in the
+    database (so no concurrent bump is lost and no two data states share a version)."""
+    preferences.save(update_fields=EDITABLE_PREFERENCES)
+    data_version_bump(user_id=preferences.user_id)
+    preferences.refresh_from_db(fields=["data_version"])
     return preferences
 
 
