@@ -357,6 +357,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    # WeasyPrint logs each step of every PDF at INFO; its warnings still come through.
-    "loggers": {"weasyprint": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs each step of every PDF at INFO; its warnings still come through.
+        "weasyprint": {"level": "WARNING"},
+        # At DEBUG, Django's template engine logs every missing variable with a
+        # traceback that holds the page's whole context (entries, nicknames): never
+        # below INFO, whatever DJANGO_LOG_LEVEL says.
+        "django.template": {"level": "INFO"},
+    },
 }

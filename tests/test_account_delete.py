@@ -1,64 +1,23 @@
 import pytest
-from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.apps import apps
 from django.conf import settings
-from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from accounts.services import preferences_for
 from audit.models import EventKind, SecurityEvent
-from audit.services import audit_record
-from checkins.services import checkin_create
-from insights.ranges import SelectedRange
-from insights.selectors import DateRange
-from insights.summary.options import SummaryOptions
 from sharing.models import ShareLinkView
-from sharing.services import share_link_create, share_link_view_record
-from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.owned_rows import fill_every_kind_of_row, models_owned_by_users
 from tests.security_helpers import forget_rate_limits, log_in, reauthenticate
 
 pytestmark = pytest.mark.django_db
 
 
-def _models_owned_by_users():
-    """Every model with a foreign key or one-to-one to the user model."""
-    for model in apps.get_models():
-        for field in model._meta.get_fields():
-            if (
-                field.is_relation
-                and field.concrete
-                and field.related_model is get_user_model()
-                and model is not get_user_model()
-            ):
-                yield model, field.name
-
-
-def _fill_journal(user):
-    partner = PartnerFactory(user=user)
-    tag = TagFactory(user=user)
-    entry = EntryFactory(user=user, partner=partner, notes="private")
-    entry.tags.add(tag)
-    preferences_for(user)
-    checkin_create(user=user, instrument="phq9", answers=[1] * 9)
-    EmailAddress.objects.create(user=user, email=f"{user.username}@example.org", primary=True)
-    TOTP.activate(user, generate_totp_secret())
-    audit_record(user=user, kind=EventKind.PASSWORD_CHANGED)
-    # What a staff member did in the admin (off by default) is theirs too.
-    LogEntry.objects.create(user=user, object_repr="a tag", action_flag=ADDITION)
-    all_time = SelectedRange("all", "All time", DateRange())
-    link, _token = share_link_create(user=user, options=SummaryOptions(period=all_time), days=14)
-    share_link_view_record(link=link)
-
-
 def test_every_model_that_points_at_a_user_goes_with_them():
     # SET_NULL or PROTECT would leave rows behind (or block the deletion) without the
     # row-count test below noticing: they would no longer point at the user.
-    for model, field in _models_owned_by_users():
+    for model, field in models_owned_by_users():
         on_delete = model._meta.get_field(field).remote_field.on_delete
         assert on_delete is models.CASCADE, f"{model._meta.label}.{field}"
 
@@ -68,11 +27,11 @@ def test_it_deletes_every_row_the_user_owns(alice, bob, password):
     # Through allauth, which tracks the session; before two-factor is turned on below.
     log_in(alice_client, "alice")
     reauthenticate(alice_client)
-    _fill_journal(alice)
-    _fill_journal(bob)
+    fill_every_kind_of_row(alice)
+    fill_every_kind_of_row(bob)
     # Each kind of row really exists before the deletion, so its absence afterwards
-    # means something: a new model must get a row in _fill_journal to pass.
-    for model, field in _models_owned_by_users():
+    # means something: a new model must get a row in fill_every_kind_of_row to pass.
+    for model, field in models_owned_by_users():
         assert model.objects.filter(**{field: alice.pk}).exists(), model._meta.label
 
     response = alice_client.post(reverse("accounts:delete"), {"confirm": "on"})
@@ -80,7 +39,7 @@ def test_it_deletes_every_row_the_user_owns(alice, bob, password):
     assert response.status_code == 302
     assert not get_user_model().objects.filter(pk=alice.pk).exists()
     checked = []
-    for model, field in _models_owned_by_users():
+    for model, field in models_owned_by_users():
         assert not model.objects.filter(**{field: alice.pk}).exists(), model
         checked.append(model._meta.label)
     assert {
@@ -151,7 +110,7 @@ def test_it_ends_sessions_allauth_does_not_track(alice, bob):
 
 
 def test_only_an_anonymous_note_that_an_account_was_deleted_remains(alice, alice_client):
-    _fill_journal(alice)
+    fill_every_kind_of_row(alice)
     reauthenticate(alice_client)
 
     alice_client.post(reverse("accounts:delete"), {"confirm": "on"})
@@ -165,7 +124,7 @@ def test_only_an_anonymous_note_that_an_account_was_deleted_remains(alice, alice
 
 
 def test_it_asks_to_confirm_the_password_first(alice, alice_client):
-    _fill_journal(alice)
+    fill_every_kind_of_row(alice)
 
     page = alice_client.get(reverse("accounts:delete"))
     post = alice_client.post(reverse("accounts:delete"), {"confirm": "on"})
@@ -177,7 +136,7 @@ def test_it_asks_to_confirm_the_password_first(alice, alice_client):
 
 
 def test_after_confirming_the_password_it_continues_with_the_deletion(alice, alice_client):
-    _fill_journal(alice)
+    fill_every_kind_of_row(alice)
     alice_client.post(reverse("accounts:delete"), {"confirm": "on"})
 
     response = alice_client.post(
@@ -190,7 +149,7 @@ def test_after_confirming_the_password_it_continues_with_the_deletion(alice, ali
 
 
 def test_a_wrong_password_does_not_count_as_confirming(alice, alice_client):
-    _fill_journal(alice)
+    fill_every_kind_of_row(alice)
 
     response = alice_client.post(reverse("account_reauthenticate"), {"password": "wrong"})
     post = alice_client.post(reverse("accounts:delete"), {"confirm": "on"})
@@ -209,7 +168,7 @@ def test_a_wrong_password_does_not_count_as_confirming(alice, alice_client):
     ],
 )
 def test_it_refuses_without_the_confirmation(alice, alice_client, data):
-    _fill_journal(alice)
+    fill_every_kind_of_row(alice)
     reauthenticate(alice_client)
 
     response = alice_client.post(reverse("accounts:delete"), data)

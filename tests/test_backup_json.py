@@ -17,6 +17,7 @@ from entries.portability.sections import (
     unregister_backup_section,
 )
 from entries.portability.spec import (
+    ACCOUNT_KEY,
     ENTRY_FIELDS_NOT_EXPORTED,
     ENTRY_KEYS,
     FORMAT_NAME,
@@ -79,7 +80,7 @@ def test_the_file_says_what_it_is(alice_client):
     assert backup["format"] == FORMAT_NAME
     assert backup["version"] == FORMAT_VERSION
     sections = [section.key for section in registered_sections()]
-    assert list(backup) == [*TOP_LEVEL_KEYS, *sections]
+    assert list(backup) == [*TOP_LEVEL_KEYS, *sections, ACCOUNT_KEY]
 
 
 def test_an_empty_journal_gives_empty_lists(alice_client):
@@ -170,6 +171,9 @@ def test_the_order_does_not_depend_on_how_the_journal_was_written(alice, bob):
     assert [p["nickname"] for p in first["partners"]] == ["A", "b", "c"]
     assert [e["notes"] for e in first["entries"]] == ["", "A", "b", "c"]
     first.pop("exported_at"), second.pop("exported_at")
+    # The account record names its own account; the journal is the same.
+    assert first.pop(ACCOUNT_KEY)["username"] == "alice"
+    assert second.pop(ACCOUNT_KEY)["username"] == "bob"
     assert first == second
 
 
@@ -204,7 +208,7 @@ def test_a_registered_section_is_added_under_its_key(alice_client, stand_in_chec
     backup = _download(alice_client)
 
     assert backup["checkins"] == [{"instrument": "phq9"}]
-    assert list(backup)[-1] == "checkins"
+    assert list(backup)[-2:] == ["checkins", ACCOUNT_KEY]
 
 
 def test_a_section_outside_the_format_cannot_be_registered():

@@ -9,10 +9,27 @@ from django.utils import timezone
 from accounts.models import Preferences
 from entries.portability.csv_export import COLUMNS, spreadsheet_safe
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.security_helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("entries:export_csv")
+
+
+@pytest.fixture
+def alice_client(alice_client):
+    """Every note in plain text asks for the password again; these tests have given it."""
+    reauthenticate(alice_client)
+    return alice_client
+
+
+def test_it_asks_for_the_password_again_first(alice, client):
+    client.force_login(alice)
+
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
 
 
 def _rows(client) -> list[dict]:

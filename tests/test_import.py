@@ -351,7 +351,7 @@ def test_bad_settings_are_refused(alice_backup, bob, change, message):
         pytest.param(b"[1, 2, 3]", "not a PCT Journal backup", id="a-list"),
         pytest.param(b'{"format": "other-app"}', "not a PCT Journal backup", id="other-format"),
         pytest.param(
-            b'{"format": "pct-journal-backup", "version": 2}', "newer version", id="newer-version"
+            b'{"format": "pct-journal-backup", "version": 3}', "newer version", id="newer-version"
         ),
         pytest.param(
             b'{"format": "pct-journal-backup", "version": "1"}', 'version "1"', id="version-text"
@@ -498,9 +498,14 @@ def test_the_downloaded_file_imports_as_it_is(alice, alice_client, alice_backup,
 
     response = _upload(_bob_client(bob), raw)
 
-    assert response.context["report"].entries.added == 3
+    report = response.context["report"]
+    assert report.entries.added == 3
+    assert report.account_record_left_out
+    assert "account record" in response.content.decode()
     mine, theirs = backup_for_user(alice), backup_for_user(bob)
-    mine.pop("exported_at"), theirs.pop("exported_at")
+    # The journal moved; each account keeps its own record (name, sign-ins, log).
+    for document in (mine, theirs):
+        document.pop("exported_at"), document.pop("account")
     assert json.dumps(mine) == json.dumps(theirs)
 
 
@@ -531,3 +536,24 @@ def test_names_the_database_counts_as_one_are_refused_as_a_whole(alice_backup, b
     assert "count as the same name" in _errors(response)
     assert not Entry.objects.filter(user=bob).exists()
     assert not Partner.objects.filter(user=bob).exists()
+
+
+def test_a_version_1_file_without_the_account_record_still_imports(alice_backup, bob):
+    document = {key: value for key, value in alice_backup.items() if key != "account"}
+    document["version"] = 1
+
+    response = _upload(_bob_client(bob), document)
+
+    report = response.context["report"]
+    assert report.entries.added == 3
+    assert not report.account_record_left_out
+    assert "account record" not in response.content.decode()
+
+
+def test_an_account_record_that_is_not_an_object_is_refused(alice_backup, bob):
+    document = {**alice_backup, "account": ["not", "an", "object"]}
+
+    response = _upload(_bob_client(bob), document)
+
+    assert "“account” must be an object." in _errors(response)
+    assert Entry.objects.filter(user=bob).count() == 0

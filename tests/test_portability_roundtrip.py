@@ -21,7 +21,7 @@ from checkins.services import checkin_create
 from entries.models import Entry, Partner, Tag
 from entries.portability.backup import backup_for_user, backup_json_bytes
 from entries.portability.restore import backup_restore
-from entries.portability.spec import ENTRY_KEYS, BackupInvalid
+from entries.portability.spec import ACCOUNT_KEY, ENTRY_KEYS, BackupInvalid
 from entries.portability.validate import load_backup_json
 from entries.scales import Coping
 
@@ -168,7 +168,11 @@ def _write(journal: dict):
 
 
 def _without_export_time(document: dict) -> str:
-    return json.dumps({k: v for k, v in document.items() if k != "exported_at"})
+    # The account record describes the account itself (its name, sign-ins and security
+    # log), which differs between the two accounts and is never imported.
+    return json.dumps(
+        {k: v for k, v in document.items() if k not in ("exported_at", ACCOUNT_KEY)}
+    )
 
 
 def _through_a_file(document: dict) -> object:

@@ -25,6 +25,7 @@ OWNER_GET_STATUS: dict[str, int] = {
     # Asks to confirm the password first (re-authentication), then shows the form.
     "accounts:delete": 302,
     "entries:backup_json": 302,
+    "entries:export_csv": 302,
     "sharing:create": 302,
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
     # (links that work are tested in tests/test_share_view.py).

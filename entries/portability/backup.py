@@ -9,10 +9,12 @@ from collections.abc import Mapping
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from accounts.account_record import account_record
 from accounts.services import preferences_for
 from entries.models import Entry, Partner, Tag
 from entries.portability.sections import registered_sections
 from entries.portability.spec import (
+    ACCOUNT_KEY,
     ENTRY_KEYS,
     ENTRY_VALUE_KEYS,
     FORMAT_NAME,
@@ -99,6 +101,7 @@ def backup_for_user(user: AbstractBaseUser) -> dict:
     }
     for section in registered_sections():
         document[section.key] = section.export(user)
+    document[ACCOUNT_KEY] = account_record(user, zone)
     return document
 
 

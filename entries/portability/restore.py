@@ -52,6 +52,9 @@ class RestoreReport:
     settings_changed: list[str] = field(default_factory=list)
     # Items of sections this install does not keep, by label: reported, not imported.
     left_out: dict[str, int] = field(default_factory=dict)
+    # The file's account record (sign-in, sessions, share links, security log) stays
+    # with the account it describes.
+    account_record_left_out: bool = False
 
     @property
     def changed_anything(self) -> bool:
@@ -83,7 +86,7 @@ def _restore(
     # Locking the settings row makes two imports of the same file (a double click) run
     # one after the other, so the second finds the first one's entries and skips them.
     preferences = Preferences.objects.select_for_update().get(pk=preferences_for(user).pk)
-    report = RestoreReport()
+    report = RestoreReport(account_record_left_out=backup.has_account_record)
     registered = {section.key: section for section in registered_sections()}
     for key, items in backup.sections.items():
         label = OPTIONAL_SECTION_LABELS[key]

@@ -7,11 +7,15 @@ and in detail in entries/portability/FORMAT.md; keep the three in step.
 from entries.models import EMOTION_FIELDS
 
 FORMAT_NAME = "pct-journal-backup"
-FORMAT_VERSION = 1
+# Version 2 added the `account` record (version 1 files import just the same).
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 # Uploads larger than this are refused before they are read (see upload.py).
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 TOP_LEVEL_KEYS = ("format", "version", "exported_at", "preferences", "partners", "tags", "entries")
+# The account's own record (accounts/account_record.py): written, never imported.
+ACCOUNT_KEY = "account"
 PREFERENCE_KEYS = (
     "time_zone",
     "episode_threshold",

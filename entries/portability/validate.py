@@ -25,11 +25,13 @@ from entries.portability.rules import (
 )
 from entries.portability.sections import OPTIONAL_SECTION_KEYS
 from entries.portability.spec import (
+    ACCOUNT_KEY,
     ENTRY_KEYS,
     FORMAT_NAME,
     FORMAT_VERSION,
     PARTNER_KEYS,
     PREFERENCE_KEYS,
+    READABLE_VERSIONS,
     TAG_KEYS,
     TOP_LEVEL_KEYS,
     BackupInvalid,
@@ -70,6 +72,7 @@ class ValidBackup:
     tags: list[TagRecord]
     entries: list[EntryRecord]
     sections: dict[str, list]  # optional sections present in the file, items unchecked
+    has_account_record: bool = False  # read, never written (it describes the old account)
 
 
 def _keys(keys: list) -> str:
@@ -123,7 +126,7 @@ def _check_header(data: object) -> None:
                 f"{version}); this journal reads version {FORMAT_VERSION}. Update it first."
             ]
         )
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise BackupInvalid(
             [
                 f"This backup has format version {shown(version)}, which this journal "
@@ -237,7 +240,8 @@ def parse_backup(data: object) -> ValidBackup:
     missing = [key for key in TOP_LEVEL_KEYS if key not in data]
     if missing:
         raise BackupInvalid([f"The backup is incomplete: {_keys(missing)} missing."])
-    unknown = [key for key in data if key not in TOP_LEVEL_KEYS + OPTIONAL_SECTION_KEYS]
+    known = (*TOP_LEVEL_KEYS, *OPTIONAL_SECTION_KEYS, ACCOUNT_KEY)
+    unknown = [key for key in data if key not in known]
     if unknown:
         problems.add(f"{_keys(unknown)}: not part of the backup format.")
     if not isinstance(data["exported_at"], str):
@@ -252,6 +256,8 @@ def parse_backup(data: object) -> ValidBackup:
         for number, item in enumerate(_list(problems, data, "entries"), start=1)
     ]
     sections = {key: _list(problems, data, key) for key in OPTIONAL_SECTION_KEYS if key in data}
+    if ACCOUNT_KEY in data and not isinstance(data[ACCOUNT_KEY], dict):
+        problems.add(f"“{ACCOUNT_KEY}” must be an object.")
     problems.raise_if_any()
     return ValidBackup(
         preferences=preferences,
@@ -259,6 +265,7 @@ def parse_backup(data: object) -> ValidBackup:
         tags=tags,
         entries=[entry for entry in entries if entry is not None],
         sections=sections,
+        has_account_record=ACCOUNT_KEY in data,
     )
 
 

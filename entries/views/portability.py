@@ -25,9 +25,11 @@ def _attachment_name(stem: str, extension: str) -> str:
 
 
 @login_required
+@reauthentication_required
 @require_GET
 @never_cache
 def export_csv(request: HttpRequest) -> HttpResponse:
+    # Every note in plain text, like the full backup: worth the same second prompt.
     # Built whole rather than streamed: even years of entries are a few megabytes, and
     # a complete response can be checked (the URL walk looks for leaked text in it).
     lines = list(entries_csv_lines(request.user))
