@@ -252,3 +252,18 @@ def test_the_factors_chart_draws_a_check_in_factor_once_entries_have_a_score(ali
 
     assert "PHQ-9" not in before  # nothing known for it yet: no empty row is drawn
     assert "PHQ-9 score of 10 or more" in after
+
+
+def test_raising_the_threshold_in_settings_redraws_the_trend(alice, alice_client, render_count):
+    _log(alice, 2, sadness=2)  # moderate: an episode at threshold 2, not at 3
+    _log(alice, 1, sadness=3)
+    _log(alice, 1)
+    before = alice_client.get(_url("trend", range="30d")).content.decode()
+
+    settings = {"time_zone": "UTC", "episode_threshold": "3", "checkin_cadence_days": "14"}
+    assert alice_client.post(reverse("accounts:settings"), settings).status_code == 302
+    after = alice_client.get(_url("trend", range="30d")).content.decode()
+
+    assert "4 entries, 3 followed by an episode (75%)" in before
+    assert "4 entries, 1 followed by an episode (25%)" in after
+    assert render_count == ["trend", "trend"]

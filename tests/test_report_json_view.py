@@ -176,3 +176,19 @@ def test_after_a_phq9_only_the_phq9_factor_has_entries(alice, alice_client):
     assert _factor(data, "phq9_recent_high")["exposed"] == {"entries": 4, "episodes": 2}
     assert _factor(data, "gad7_recent_high")["exposed"]["entries"] == 0
     assert _factor(data, "gad7_recent_high")["evidence"] == "not_enough_data"
+
+
+def test_raising_the_threshold_in_settings_changes_the_report(alice, alice_client):
+    _log(alice, 6, pain=6, sadness=2)  # moderate: episodes at threshold 2, not at 3
+    _log(alice, 2, episodes=2)  # sadness 3: episodes at either threshold
+    _log(alice, 4)
+    before = _strict_json(alice_client.get(URL))
+
+    settings = {"time_zone": "UTC", "episode_threshold": "3", "checkin_cadence_days": "14"}
+    assert alice_client.post(reverse("accounts:settings"), settings).status_code == 302
+    after = _strict_json(alice_client.get(URL))
+
+    assert (before["threshold"], before["episodes"]) == (2, 8)
+    assert (after["threshold"], after["episodes"]) == (3, 2)
+    assert _factor(before, "pain")["exposed"] == {"entries": 6, "episodes": 6}
+    assert _factor(after, "pain")["exposed"] == {"entries": 6, "episodes": 0}
