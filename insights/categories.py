@@ -131,16 +131,27 @@ METHOD_NOTES = [
     "Entries where a factor is unknown are left out of that factor’s comparison: orgasm "
     "answered “not sure” or not at all, connection not recorded, check-ins older than 14 "
     "days.",
-    "A partner is compared with your other partnered entries (with someone else or with "
-    "nobody named); solo entries are compared separately, as solo against partnered.",
+    "Each partner is compared with the rest of your partnered entries (with someone else "
+    "or with nobody named), not with solo ones: solo against partnered is a comparison of "
+    "its own, and mixing solo entries in would make every partner look different merely "
+    "for being a partner.",
+    "The PHQ-9 and GAD-7 factors are listed from the start. An entry counts for them only "
+    "when a check-in was taken in the 14 days before it, so they read “not enough data” "
+    "until check-ins cover enough entries.",
     "When one of the four counts is zero, 0.5 is added to each of them before the ratio and "
     "its interval are worked out (the Haldane–Anscombe correction), so no ratio is ever "
     "infinite. When no entry, or every entry, was followed by an episode, there is nothing "
     "to compare and no ratio is shown.",
     "Fisher’s exact test gives a p value for each factor. Because many factors are checked at "
     "once, the p values are adjusted for that (Benjamini–Hochberg q values) across every "
-    "factor with at least 5 entries on each side.",
+    "factor that can be judged, that is with at least 5 entries on each side. Factors "
+    "with fewer are left out of the adjustment: they are not judged whatever their p, and "
+    "counting them would make every other q value larger just because, say, a new tag "
+    "was added.",
     "Clear pattern: the whole interval lies above 1 and q is below 0.10. Possible pattern: "
     "episodes were at least 1.5 times as common with the factor, but that is not yet clear. "
     "Not enough data: fewer than 5 entries with or without the factor.",
+    "The levels look for factors that went together with more episodes. When the whole "
+    "interval lies below 1, the card says that episodes were less common with the factor, "
+    "and its level stays “no pattern”.",
 ]

@@ -225,3 +225,19 @@ def test_a_factor_that_went_with_fewer_episodes_says_so_on_its_card(alice, alice
     assert "Episodes followed 0 of 14 entries with an orgasm (0%), and 8 of 15 without" in text
     assert "In your entries, episodes were less common with an orgasm" in text
     assert "Risk ratio 0.063 (95% CI 0.0040 to 0.995)" in text
+
+
+def test_the_method_note_says_what_a_partner_is_compared_with_and_where_q_comes_from(
+    alice, alice_client
+):
+    _log(alice, 3)
+
+    text = _text(alice_client.get(URL))
+
+    assert (
+        "Each partner is compared with the rest of your partnered entries (with someone else "
+        "or with nobody named), not with solo ones"
+    ) in text
+    assert "across every factor that can be judged, that is with at least 5 entries" in text
+    assert "Factors with fewer are left out of the adjustment" in text
+    assert "The PHQ-9 and GAD-7 factors are listed from the start." in text
