@@ -296,7 +296,7 @@ def test_a_period_without_entries_shows_what_to_log(render, summarise, what_to_l
 def test_the_factors_and_checkins_charts_have_empty_states_too():
     no_checkins = _checkins().iloc[:0]
 
-    assert "Turn on wellbeing check-ins in Settings" in checkins_summary(no_checkins).empty_message
+    assert "check-in under More → Check-ins" in checkins_summary(no_checkins).empty_message
     assert ids(render_checkins_svg(no_checkins), "empty-state")
     assert factors_summary([]).is_empty
     assert ids(render_factors_svg([]), "empty-state")

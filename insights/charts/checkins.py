@@ -18,8 +18,8 @@ from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plu
 NAME = "checkins"
 TITLE = "Wellbeing check-ins"
 EMPTY_MESSAGE = (
-    "No check-ins in this period. Turn on wellbeing check-ins in Settings, and your "
-    "PHQ-9 (mood) and GAD-7 (anxiety) scores show here over time."
+    "No check-ins in this period. Take a PHQ-9 (mood) or GAD-7 (anxiety) check-in under "
+    "More → Check-ins, and your scores show here over time."
 )
 
 
