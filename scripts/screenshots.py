@@ -1,11 +1,13 @@
-"""Save PNG screenshots of every main page for the demo account, on a phone and a desktop
-screen, in light and dark mode, and print the folder they are in.
+"""Save PNG screenshots of every main page for the demo account (and the sign-in pages and
+a new account's empty pages), on a phone and a desktop screen, in light and dark mode,
+and print the folder they are in.
 
     make screenshots            # or: .venv/bin/python scripts/screenshots.py [--out DIR]
 
 The app runs from a throwaway data folder (its own SQLite database and keys) on a free
-port of 127.0.0.1, with the demo journal (`seed_demo`) and a few check-ins, so nothing
-in var/ is touched. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+port of 127.0.0.1, with the demo journal (`seed_demo`), a few check-ins and share links,
+and a second account with nothing in it (the empty states), so nothing in var/ is
+touched. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 """
 
 import argparse
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 USERNAME = "demo"
 PASSWORD = "a-calm-demo-password-7"  # noqa: S105  (a throwaway demo account)
+NEWCOMER = "newcomer"  # a second account with nothing in it yet, for the empty states
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ("light", "dark")
 # (file name, path); "{entry}" is the newest entry. Pages that do not exist yet are skipped.
@@ -34,15 +37,62 @@ PAGES = [
     ("entries", "/entries/"),
     ("entries-filter-open", "/entries/"),
     ("entry-detail", "/entries/{entry}/"),
+    ("entry-edit-open", "/entries/{entry}/edit/"),
     ("insights", "/insights/"),
     ("export", "/export/"),
+    ("share-links", "/share/"),
     ("checkins", "/checkins/"),
     ("settings", "/settings/"),
+    ("security-log", "/settings/security-log/"),
     ("partners", "/partners/"),
     ("factors", "/tags/"),
 ]
+# Before logging in.
+ENTRANCE_PAGES = [("login", "/accounts/login/"), ("signup", "/accounts/signup/")]
+# A new account's first look: every page says what to do next.
+EMPTY_PAGES = [
+    ("empty-dashboard", "/"),
+    ("empty-entries", "/entries/"),
+    ("empty-insights", "/insights/"),
+    ("empty-export", "/export/"),
+]
 OPEN_EVERY_DETAILS = "document.querySelectorAll('details').forEach((d) => { d.open = true; })"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Run by `manage.py shell` after seed_demo: check-ins, share links (one opened, one
+# expired, one ended) and the empty account; prints the newest entry's id.
+EXTRAS_SCRIPT = f"""
+import datetime as dt
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from accounts.services import preferences_for
+from checkins.services import checkin_create
+from entries.models import Entry
+from insights.ranges import selected_range
+from insights.summary.options import SummaryOptions
+from sharing.services import share_link_create, share_link_view_record
+
+User = get_user_model()
+user = User.objects.get(username={USERNAME!r})
+preferences = preferences_for(user)
+preferences.checkins_enabled = True
+preferences.save()
+now = timezone.now()
+for weeks, level in ((16, 2), (12, 2), (8, 1), (4, 1), (1, 0)):
+    when = now - dt.timedelta(weeks=weeks)
+    checkin_create(user=user, instrument="phq9", answers=[level] * 8 + [0], taken_at=when)
+    checkin_create(user=user, instrument="gad7", answers=[level] * 7, taken_at=when)
+options = SummaryOptions(period=selected_range({{"range": "90d"}}, today=now.date()))
+opened, _ = share_link_create(user=user, options=options, days=14, label="For Dr. Rivera")
+for hours in (50, 3):
+    share_link_view_record(link=opened, now=now - dt.timedelta(hours=hours))
+share_link_create(user=user, options=options, days=1, now=now - dt.timedelta(days=20))
+ended, _ = share_link_create(user=user, options=options, days=14, now=now - dt.timedelta(days=9))
+ended.revoked_at = now - dt.timedelta(days=2)
+ended.save()
+newcomer = User.objects.create_user({NEWCOMER!r}, password={PASSWORD!r})
+preferences_for(newcomer)
+print(Entry.objects.filter(user=user).order_by("-occurred_at").first().pk)
+"""
 
 
 def _free_port() -> int:
@@ -62,27 +112,8 @@ def _seed(env: dict[str, str]) -> str:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    script = (
-        "import datetime as dt\n"
-        "from django.contrib.auth import get_user_model\n"
-        "from django.utils import timezone\n"
-        "from accounts.services import preferences_for\n"
-        "from checkins.services import checkin_create\n"
-        "from entries.models import Entry\n"
-        f"user = get_user_model().objects.get(username={USERNAME!r})\n"
-        "preferences = preferences_for(user)\n"
-        "preferences.checkins_enabled = True\n"
-        "preferences.save()\n"
-        "now = timezone.now()\n"
-        "for weeks, level in ((16, 2), (12, 2), (8, 1), (4, 1), (1, 0)):\n"
-        "    when = now - dt.timedelta(weeks=weeks)\n"
-        "    checkin_create(user=user, instrument='phq9', answers=[level] * 8 + [0],"
-        " taken_at=when)\n"
-        "    checkin_create(user=user, instrument='gad7', answers=[level] * 7, taken_at=when)\n"
-        "print(Entry.objects.filter(user=user).order_by('-occurred_at').first().pk)\n"
-    )
     done = subprocess.run(  # noqa: S603
-        [*manage, "shell", "-c", script], env=env, check=True, capture_output=True, text=True
+        [*manage, "shell", "-c", EXTRAS_SCRIPT], env=env, check=True, capture_output=True, text=True
     )
     return done.stdout.strip().splitlines()[-1]
 
@@ -101,9 +132,9 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
     raise SystemExit(f"The app did not answer at {url} within 30 seconds.")
 
 
-def _log_in(page, base: str) -> None:
+def _log_in(page, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/login/")
-    page.locator("#id_login").fill(USERNAME)
+    page.locator("#id_login").fill(username)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{base}/")
@@ -118,28 +149,34 @@ def _screenshot_whole_page(page, viewport: dict, path: Path) -> None:
     page.set_viewport_size(viewport)
 
 
+def _shoot_pages(page, base, pages, entry, suffix, out, saved, missing) -> None:
+    viewport = page.viewport_size
+    for name, path in pages:
+        response = page.goto(base + path.format(entry=entry))
+        if response is None or response.status == 404:
+            missing.add(name)
+            continue
+        page.wait_for_load_state("networkidle")
+        if name.endswith("-open"):
+            page.evaluate(OPEN_EVERY_DETAILS)
+        file_name = f"{name}-{suffix}.png"
+        _screenshot_whole_page(page, viewport, out / file_name)
+        saved.append(file_name)
+
+
 def _shoot(browser, base: str, entry: str, out: Path) -> list[str]:
     saved, missing = [], set()
     for viewport_name, viewport in VIEWPORTS.items():
         for scheme in SCHEMES:
-            context = browser.new_context(viewport=viewport, color_scheme=scheme)
-            page = context.new_page()
-            page.goto(f"{base}/accounts/login/")
-            _screenshot_whole_page(page, viewport, out / f"login-{viewport_name}-{scheme}.png")
-            saved.append(f"login-{viewport_name}-{scheme}.png")
-            _log_in(page, base)
-            for name, path in PAGES:
-                response = page.goto(base + path.format(entry=entry))
-                if response is None or response.status == 404:
-                    missing.add(name)
-                    continue
-                page.wait_for_load_state("networkidle")
-                if name.endswith("-open"):
-                    page.evaluate(OPEN_EVERY_DETAILS)
-                file_name = f"{name}-{viewport_name}-{scheme}.png"
-                _screenshot_whole_page(page, viewport, out / file_name)
-                saved.append(file_name)
-            context.close()
+            suffix = f"{viewport_name}-{scheme}"
+            for username, pages in ((USERNAME, PAGES), (NEWCOMER, EMPTY_PAGES)):
+                context = browser.new_context(viewport=viewport, color_scheme=scheme)
+                page = context.new_page()
+                if username == USERNAME:
+                    _shoot_pages(page, base, ENTRANCE_PAGES, entry, suffix, out, saved, missing)
+                _log_in(page, base, username)
+                _shoot_pages(page, base, pages, entry, suffix, out, saved, missing)
+                context.close()
     for name in sorted(missing):
         print(f"Skipped {name}: the page does not exist (404).")
     return saved

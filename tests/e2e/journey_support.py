@@ -50,8 +50,8 @@ def assert_accessible(page) -> None:
 
 
 MIN_TARGET = 44  # CSS pixels, each way (DESIGN 5b)
-# Every visible link and button inside the given element, with its size.
-_TARGETS = """(container) => [...container.querySelectorAll('a, button')]
+# Every visible link, button and checkbox label inside the given element, with its size.
+_TARGETS = """(container) => [...container.querySelectorAll('a, button, .form-check-label')]
   .filter((element) => element.getClientRects().length)
   .map((element) => {
     const box = element.getBoundingClientRect();
@@ -61,8 +61,8 @@ _TARGETS = """(container) => [...container.querySelectorAll('a, button')]
 
 
 def assert_touch_targets(locator) -> int:
-    """Every link and button in the element is at least 44x44 CSS pixels; returns how
-    many were measured, so a caller can check the list was not empty."""
+    """Every link, button and checkbox label in the element is at least 44x44 CSS pixels;
+    returns how many were measured, so a caller can check the list was not empty."""
     targets = locator.evaluate(_TARGETS)
     small = [t for t in targets if t["width"] < MIN_TARGET or t["height"] < MIN_TARGET]
     assert small == [], f"touch targets under {MIN_TARGET}px: {small}"

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.e2e import journey_support
-from tests.e2e.journey_support import assert_accessible, log_in_as
+from tests.e2e.journey_support import assert_accessible, assert_touch_targets, log_in_as
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -127,6 +127,11 @@ def test_a_person_with_history_sees_charts_insights_and_tables(live_server, scre
     _assert_charts_loaded(page, charts, count=page.locator("img.chart-image").count())
     _show_as_table(page, "Episode rate with and without each factor")
     assert_accessible(page)
+
+    page.goto(live_server.url + "/entries/?episodes=on")
+    assert assert_touch_targets(page.locator("nav[aria-label=Pages]")) == 1  # "Older"
+    assert assert_touch_targets(page.locator("form", has_text="Apply")) == 3
+    page.go_back()
 
     page.get_by_role("navigation", name="Period shown").get_by_text("Custom dates").click()
     page.get_by_label("From", exact=True).fill("2000-01-01")

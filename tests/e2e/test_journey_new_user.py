@@ -12,7 +12,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.e2e import journey_support
-from tests.e2e.journey_support import Interactions, assert_accessible
+from tests.e2e.journey_support import Interactions, assert_accessible, assert_touch_targets
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +30,8 @@ def _sign_up(page, base_url: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
     expect(page).to_have_title("Log in · PCT Journal")
     assert_accessible(page)
+    # "Forgot your password?", "Keep me logged in" and "Log in".
+    assert assert_touch_targets(page.locator("main form")) == 3
     page.get_by_role("link", name="Create an account").click()
     expect(page).to_have_title("Create an account · PCT Journal")
     assert_accessible(page)
