@@ -9,6 +9,7 @@ from functools import cache
 
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.urls import URLFetcher
 
 STYLESHEET = "css/summary.css"
@@ -23,9 +24,14 @@ def _stylesheet() -> CSS:
     return CSS(filename=path)
 
 
-def render_pdf(html: str) -> bytes:
-    """The PDF of a complete HTML document (templates/insights/summary/page.html)."""
+def layout_pdf(html: str) -> Document:
+    """The pages of a complete HTML document (templates/insights/summary/page.html), laid
+    out as the PDF prints them; the tests read where each chart and paragraph landed."""
     # A fetcher per document: URLFetcher keeps per-request state, and threads share nothing.
     fetcher = URLFetcher(allowed_protocols=("data",), allow_redirects=False)
-    document = HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[_stylesheet()])
+    return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[_stylesheet()])
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of a complete HTML document (templates/insights/summary/page.html)."""
+    return layout_pdf(html).write_pdf()

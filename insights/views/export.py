@@ -13,6 +13,7 @@ from audit.services import audit_record
 from checkins.selectors import checkins_dataframe
 from insights.ranges import range_picker
 from insights.summary.content import Summary, build_summary
+from insights.summary.length import summary_length
 from insights.summary.notes import notes_in_period
 from insights.summary.options import (
     NOTES_CHOICES,
@@ -106,8 +107,10 @@ def export(request: HttpRequest) -> HttpResponse:
     }
     if options is None:
         return render(request, "insights/export.html", ctx, status=400)
+    document = build_summary(request.user, options, now=timezone.now())
     ctx |= {
-        "summary": build_summary(request.user, options, now=timezone.now()),
+        "summary": document,
+        "length": summary_length(document),
         "note_choices": _note_choices(request, options),
         "left_out_safety_answers": _left_out_safety_answers(request, options),
         "options_query": options.query(),
