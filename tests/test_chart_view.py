@@ -1,25 +1,22 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
+from cryptography.exceptions import InvalidTag
+from django.core.cache import caches
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Preferences, new_cache_secret
+from accounts.services import account_delete
 from checkins.services import checkin_create
 from entries import services
+from insights import chart_cache
+from insights.ranges import selected_range
 from insights.views import charts as chart_views
 from tests.factories import EntryFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    # Test databases hand out the same user ids again; a cache from an earlier test
-    # must not answer for this one.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -45,12 +42,18 @@ def _days_ago(days: int) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days)
 
 
+def _derived_keys(kind: str = "svg") -> list[str]:
+    # The in-memory test cache keeps its keys as ":<version>:<key>".
+    keys = [made.split(":", 2)[2] for made in caches["derived"]._cache]
+    return [key for key in keys if f":{kind}:" in key]
+
+
 def _log(user, count: int, **fields):
     for index in range(count):
         EntryFactory(user=user, occurred_at=_days_ago(index + 1), **fields)
 
 
-def test_it_serves_the_trend_as_a_private_svg(alice, alice_client):
+def test_it_serves_the_trend_as_an_svg_no_browser_keeps(alice, alice_client):
     _log(alice, 3)
     _log(alice, 1, sadness=3)
 
@@ -58,8 +61,8 @@ def test_it_serves_the_trend_as_a_private_svg(alice, alice_client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
-    assert "private" in response["Cache-Control"]
-    assert response["ETag"]
+    assert "no-store" in response["Cache-Control"]
+    assert "ETag" not in response
     policy = {part.strip() for part in response["Content-Security-Policy"].split(";")}
     assert policy == {"default-src 'none'", "style-src 'unsafe-inline'"}
     body = response.content.decode()
@@ -197,7 +200,6 @@ def test_one_user_never_gets_another_users_cached_chart(alice, bob, alice_client
     assert render_count == ["trend", "trend"]
     assert "5 entries, 5 followed by an episode" in alices.content.decode()
     assert "1 entry, 0 followed by an episode" in bobs.content.decode()
-    assert alices["ETag"] != bobs["ETag"]
 
 
 def test_it_checks_ownership(alice, charlie_client):
@@ -211,25 +213,55 @@ def test_it_checks_ownership(alice, charlie_client):
     assert 'id="empty-state"' in response.content.decode()
 
 
-def test_an_unchanged_chart_is_answered_with_not_modified(alice, alice_client, render_count):
+def test_a_revisit_is_served_whole_from_the_server_cache(alice, alice_client, render_count):
     _log(alice, 2)
-    etag = alice_client.get(_url("trend", range="30d"))["ETag"]
+    first = alice_client.get(_url("trend", range="30d"))
 
-    response = alice_client.get(_url("trend", range="30d"), headers={"if-none-match": etag})
+    # Even a browser that kept an old copy and asks whether it changed gets the image
+    # itself again: nothing invites it to keep journal data on disk.
+    again = alice_client.get(_url("trend", range="30d"), headers={"if-none-match": '"x"'})
 
-    assert response.status_code == 304
-    assert response.content == b""
-    assert "private" in response["Cache-Control"]
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert "no-store" in again["Cache-Control"]
+    assert render_count == ["trend"]
 
 
-def test_another_users_etag_does_not_get_a_not_modified(alice, bob, alice_client):
-    bob_client = alice_client.__class__()
-    bob_client.force_login(bob)
-    bobs_etag = bob_client.get(_url("trend", range="30d"))["ETag"]
+def test_a_cached_chart_is_stored_encrypted_under_its_owners_key(alice, alice_client):
+    _log(alice, 3, sadness=3)
+    body = alice_client.get(_url("trend", range="30d")).content
+    derived = caches["derived"]
+    stored = [derived.get(key) for key in _derived_keys()]
 
-    response = alice_client.get(_url("trend", range="30d"), headers={"if-none-match": bobs_etag})
+    assert stored, "the chart was not cached"
+    assert all(isinstance(value, bytes) for value in stored)
+    assert not any(b"followed by an episode" in value for value in stored)
+    assert b"followed by an episode" in body
 
-    assert response.status_code == 200
+
+def test_after_the_account_is_deleted_its_cached_charts_cannot_be_read(alice, alice_client):
+    _log(alice, 3, sadness=3)
+    alice_client.get(_url("trend", range="30d"))
+    key = chart_cache.chart_cache_key(
+        "svg",
+        user=alice,
+        data_version=alice.preferences.data_version,
+        name="trend",
+        dates=selected_range(QueryDict("range=30d"), today=timezone.localdate()).dates,
+        today=timezone.localdate(),
+    )
+    sealed = caches["derived"].get(key.text)
+    assert sealed is not None
+    assert b"followed by an episode" in chart_cache.cached(key, lambda: b"rebuilt")
+
+    account_delete(user=alice)
+
+    # The bytes may linger in a shared cache until they expire, but the only key that
+    # opens them went with the account.
+    assert not Preferences.objects.filter(user_id=alice.pk).exists()
+    assert caches["derived"].get(key.text) == sealed
+    with pytest.raises(InvalidTag):
+        chart_cache._open(chart_cache.CacheKey(key.text, bytes.fromhex(new_cache_secret())), sealed)
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
