@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.UserPreferencesMiddleware",
+    # Remembers discreet mode in a cookie for the logged-out pages (accounts/discreet.py).
+    "accounts.discreet.DiscreetCookieMiddleware",
 ]
 
 ROOT_URLCONF = "pct_journal.urls"
