@@ -150,7 +150,8 @@ def test_check_ins_show_once_there_are_some(alice, alice_client):
 
     assert 'id="empty-state"' in empty
     assert 'id="checkins-phq9"' in drawn
-    assert "the latest was 9 (mild)" in drawn
+    assert "1 check-in, on " in drawn
+    assert "score 9 of 27 (mild)" in drawn
 
 
 def test_a_chart_is_drawn_once_and_then_served_from_the_cache(alice, alice_client, render_count):

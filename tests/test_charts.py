@@ -192,9 +192,27 @@ def test_the_checkins_chart_draws_each_questionnaire_over_its_bands():
     assert drawn_points(svg, "checkins-phq9") == 3
     assert drawn_points(svg, "checkins-gad7") == 1
     assert "PHQ-9 (mood): 3 check-ins from 5 Jan 2026 to 2 Feb 2026" in summary.description
-    assert "the latest was 15 (moderately severe)" in summary.description
+    assert "scores 8 to 15 of 27; the latest was 15 of 27 (moderately severe)" in (
+        summary.description
+    )
+    assert "GAD-7 (anxiety): 1 check-in, on 5 Jan 2026, score 6 of 21 (mild)." in (
+        summary.description
+    )
     assert len(summary.table.rows) == 4
     assert summary.table.rows[0][0] == "5 Jan 2026"
+
+
+def test_the_checkins_text_says_when_every_score_was_the_same():
+    taken = pd.Timestamp("2026-01-05 20:00", tz="UTC")
+    same = pd.DataFrame(
+        [(taken + pd.Timedelta(days=14 * n), "gad7", 14, "moderate") for n in range(3)],
+        columns=["taken_at", "instrument", "total", "band"],
+    )
+
+    description = checkins_summary(same).description
+
+    assert "3 check-ins from 5 Jan 2026 to 2 Feb 2026, score 14 of 21 each time." in description
+    assert "14 to 14" not in description
 
 
 def _arm(entries: int, episodes: int) -> Arm:

@@ -48,7 +48,7 @@ def test_both_questionnaires_show_on_the_chart_with_their_text_and_table(alice, 
     assert 'aria-describedby="chart-checkins-desc"' in content
     description = content.split('id="chart-checkins-desc">')[1].split("</figcaption>")[0]
     assert "PHQ-9 (mood): 2 check-ins" in description
-    assert "the latest was 18 (moderately severe)" in description
+    assert "the latest was 18 of 27 (moderately severe)" in description
     assert "GAD-7 (anxiety): 1 check-in" in description
     assert content.count("Show as table") == 3
     assert '<caption class="small">Check-in scores</caption>' in content

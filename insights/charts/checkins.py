@@ -84,17 +84,28 @@ def _band(key: object) -> str:
     return str(key).replace("_", " ")  # "moderately_severe" -> "moderately severe"
 
 
+def _scores_sentence(instrument: Instrument, scores: pd.DataFrame) -> str:
+    first, latest = scores.iloc[0], scores.iloc[-1]
+    latest_score = f"{int(latest['total'])} of {instrument.maximum} ({_band(latest['band'])})"
+    if len(scores) == 1:
+        day = f"{first['taken_at']:%-d %b %Y}"
+        return f"{instrument.label}: 1 check-in, on {day}, score {latest_score}."
+    low, high = int(scores["total"].min()), int(scores["total"].max())
+    spread = (
+        f"score {low} of {instrument.maximum} each time"
+        if low == high
+        else f"scores {low} to {high} of {instrument.maximum}; the latest was {latest_score}"
+    )
+    return (
+        f"{instrument.label}: {plural(len(scores), 'check-in')} from "
+        f"{first['taken_at']:%-d %b %Y} to {latest['taken_at']:%-d %b %Y}, {spread}."
+    )
+
+
 def _summary(panels: list[tuple[Instrument, pd.DataFrame]]) -> ChartSummary:
     sentences, rows = [], []
     for instrument, scores in panels:
-        first, latest = scores.iloc[0], scores.iloc[-1]
-        sentences.append(
-            f"{instrument.label}: {plural(len(scores), 'check-in')} from "
-            f"{first['taken_at']:%-d %b %Y} to {latest['taken_at']:%-d %b %Y}, scores "
-            f"{int(scores['total'].min())} to {int(scores['total'].max())} of "
-            f"{instrument.maximum}; the latest was {int(latest['total'])} "
-            f"({_band(latest['band'])})."
-        )
+        sentences.append(_scores_sentence(instrument, scores))
         rows += [
             (f"{row.taken_at:%-d %b %Y}", instrument.label, str(int(row.total)), _band(row.band))
             for row in scores.itertuples()
