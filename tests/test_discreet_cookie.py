@@ -14,14 +14,13 @@ from tests.security_helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
-MIDDLEWARE = "accounts.discreet.DiscreetCookieMiddleware"
 
-
-@pytest.fixture(autouse=True)
-def _discreet_middleware(settings):
-    # Listed in settings.MIDDLEWARE right after accounts.middleware.UserPreferencesMiddleware.
-    if MIDDLEWARE not in settings.MIDDLEWARE:
-        settings.MIDDLEWARE = [*settings.MIDDLEWARE, MIDDLEWARE]
+def test_the_middleware_runs_after_the_preferences_are_loaded(settings):
+    # It reads request.preferences, which accounts.middleware sets.
+    middleware = settings.MIDDLEWARE
+    assert middleware.index("accounts.discreet.DiscreetCookieMiddleware") > middleware.index(
+        "accounts.middleware.UserPreferencesMiddleware"
+    )
 
 
 def _discreet(user, on: bool = True) -> None:

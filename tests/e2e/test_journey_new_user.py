@@ -8,7 +8,6 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.e2e import journey_support
@@ -17,8 +16,6 @@ from tests.e2e.journey_support import Interactions, assert_accessible, assert_to
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 screen = journey_support.screen
-# Keeps discreet mode for the pages after logging out (accounts/discreet.py).
-DISCREET_MIDDLEWARE = "accounts.discreet.DiscreetCookieMiddleware"
 PASSWORD = "a-quiet-evening-42"
 TIME_ZONE = "Pacific/Auckland"
 # The quick-log form's promise: a calm entry in a few taps, an episode in a dozen.
@@ -166,9 +163,9 @@ def _log_out(page) -> None:
 
 def _still_discreet_after_logging_out(page) -> None:
     _log_out(page)
-    if DISCREET_MIDDLEWARE in settings.MIDDLEWARE:
-        expect(page).to_have_title("Journal")
-        expect(page.locator("header")).not_to_contain_text("PCT")
+    expect(page.get_by_role("status")).to_contain_text("You are logged out.")
+    expect(page).to_have_title("Journal")
+    expect(page.locator("header")).not_to_contain_text("PCT")
     assert_accessible(page)
 
 
