@@ -170,9 +170,7 @@ def _write(journal: dict):
 def _without_export_time(document: dict) -> str:
     # The account record describes the account itself (its name, sign-ins and security
     # log), which differs between the two accounts and is never imported.
-    return json.dumps(
-        {k: v for k, v in document.items() if k not in ("exported_at", ACCOUNT_KEY)}
-    )
+    return json.dumps({k: v for k, v in document.items() if k not in ("exported_at", ACCOUNT_KEY)})
 
 
 def _through_a_file(document: dict) -> object:

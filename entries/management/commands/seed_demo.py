@@ -91,7 +91,8 @@ class Command(BaseCommand):
         Tag.objects.filter(user=user).delete()
         preferences = preferences_for(user)
         preferences.time_zone = time_zone
-        preferences.save()
+        # Only the zone: a whole save would write back a data version read earlier.
+        preferences.save(update_fields=["time_zone"])
         return user
 
     def _write(self, user, generated) -> None:
