@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.browsers import browser_label
+
 
 class EventKind(models.TextChoices):
     LOGIN = "login", _("Logged in")
@@ -52,3 +54,7 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def browser(self) -> str:
+        return browser_label(self.user_agent)
