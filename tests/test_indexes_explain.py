@@ -168,6 +168,7 @@ def test_share_links_are_found_by_token_and_by_owner(people):
         ShareLink(
             user=user,
             token_hash=f"{index:064x}",
+            threshold=2,
             options={},
             created_at=now - dt.timedelta(days=index % 30),
             expires_at=now + dt.timedelta(days=7),
