@@ -1,8 +1,21 @@
 import zoneinfo
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.models import Preferences
 from accounts.services import preferences_for
+
+
+def _preferences_of(user) -> Preferences:
+    # accounts.auth_backends loads them with the user, in the same query; a person
+    # without a row yet (or a user loaded another way) gets one read or made here.
+    if get_user_model().preferences.is_cached(user):
+        try:
+            return user.preferences
+        except Preferences.DoesNotExist:
+            pass
+    return preferences_for(user)
 
 
 class UserPreferencesMiddleware:
@@ -15,7 +28,7 @@ class UserPreferencesMiddleware:
     def __call__(self, request):
         request.preferences = None
         if request.user.is_authenticated:
-            request.preferences = preferences_for(request.user)
+            request.preferences = _preferences_of(request.user)
             # The same object for code that reads user.preferences (the selectors), so
             # a page does not load the row a second time.
             request.user.preferences = request.preferences

@@ -36,11 +36,12 @@ def _initial_for_new_entry(request: HttpRequest) -> dict:
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
     threshold = request.preferences.episode_threshold
+    # The list shows neither notes nor factors: the notes stay encrypted, unread.
     entries = (
         Entry.objects.filter(user=request.user)
         .with_episode_flag(threshold)
         .select_related("partner")
-        .prefetch_related("tags")
+        .defer("notes")
     )
     filters = EntryFilterForm(request.GET or None, user=request.user)
     if filters.is_valid():

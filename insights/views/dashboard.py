@@ -22,7 +22,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "counts": month_counts(request.user, threshold=preferences.episode_threshold, today=today),
         "recent_entries": Entry.objects.filter(user=request.user)
         .with_episode_flag(preferences.episode_threshold)
-        .select_related("partner")[:RECENT_ENTRIES],
+        .select_related("partner")
+        .defer("notes")[:RECENT_ENTRIES],
         "checkin_notice": checkin_due(request.user, preferences, timezone.now()),
     }
     try:
