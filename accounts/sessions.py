@@ -1,6 +1,9 @@
 """Ending a user's sessions, wherever they are logged in."""
 
+from importlib import import_module
+
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.utils import timezone
@@ -18,9 +21,11 @@ def sessions_end_all(*, user_id: int) -> int:
     for user_session in UserSession.objects.filter(user_id=user_id):
         user_session.end()
         ended += 1
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         data = session.get_decoded()
         if data.get(SESSION_KEY) == str(user_id):
-            session.delete()
+            # Through the session engine, so a cached copy goes too, not just the row.
+            store(session_key=session.session_key).delete()
             ended += 1
     return ended

@@ -290,6 +290,9 @@ if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
 # check --deploy warns about it (security.W021) only when preload is deliberately off.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Sessions live in the database, read through the "default" cache under a hash of their
+# key (pct_journal/session_store.py): one query less on every request.
+SESSION_ENGINE = "pct_journal.session_store"
 # A session lasts at most this long, however active, and ends after SESSION_IDLE_TIMEOUT
 # without a request (both enforced by pct_journal.middleware.SessionLimitsMiddleware).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_MAX_AGE", 12 * 60 * 60, minimum=60)
