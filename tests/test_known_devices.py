@@ -1,5 +1,6 @@
 """Someone guessing at a username cannot lock its owner out of a browser the owner has
-logged in from before (accounts/known_devices.py)."""
+logged in from before (accounts/known_devices.py). Each test starts with empty rate
+limits (tests/conftest.py gives it a cache of its own)."""
 
 import pytest
 from django.conf import settings
@@ -7,16 +8,9 @@ from django.core import signing
 from django.test import Client
 
 from accounts.known_devices import COOKIE_NAME, SALT
-from tests.security_helpers import forget_rate_limits, log_in
+from tests.security_helpers import log_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    forget_rate_limits()
-    yield
-    forget_rate_limits()
 
 
 def _known_browser(username: str, password: str) -> Client:
