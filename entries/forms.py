@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, NOTES_MAX_LENGTH, Entry, Partner, Tag
 from entries.scales import Activity, Coping
+from entries.services import name_taken
 
 # Scales answered on a 0-4 or 0-10 row of buttons.
 SEGMENTED_FIELDS = (
@@ -259,9 +260,8 @@ class _NamedThingForm(forms.ModelForm):
 
     def _clean_name(self) -> str:
         name = self.cleaned_data[self.name_field].strip()
-        lookup = {f"{self.name_field}__iexact": name}
-        taken = self._meta.model.objects.filter(user=self.user, **lookup)
-        if taken.exclude(pk=self.instance.pk).exists():
+        model, field = self._meta.model, self.name_field
+        if name_taken(model, user_id=self.user.pk, field=field, value=name, pk=self.instance.pk):
             raise self._taken_error()
         return name
 

@@ -68,7 +68,8 @@ class NameTaken(Exception):
     check cannot see, such as the same form sent twice at once by a double tap."""
 
 
-def _name_taken(model: type[Partner | Tag], *, user_id: int, field: str, value: str, pk) -> bool:
+def name_taken(model: type[Partner | Tag], *, user_id: int, field: str, value: str, pk) -> bool:
+    """Whether another of the user's partners (or factors) has this name, in any case."""
     return (
         model.objects.filter(user_id=user_id, **{f"{field}__iexact": value}).exclude(pk=pk).exists()
     )
@@ -83,7 +84,7 @@ def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
             data_version_bump(user_id=thing.user_id)
     except IntegrityError:
         value = getattr(thing, field)
-        if not _name_taken(
+        if not name_taken(
             type(thing), user_id=thing.user_id, field=field, value=value, pk=thing.pk
         ):
             raise
