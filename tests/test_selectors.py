@@ -56,6 +56,53 @@ def test_tags_and_partners_come_with_each_entry(alice, alice_entry, alice_partne
     assert row["partner"] == "Sam"
 
 
+def test_every_column_reads_back_what_was_saved(alice, alice_partner, alice_tag):
+    # The rows bypass Django's converters (selectors.py), so each kind of value is
+    # checked here on whichever database the suite runs on.
+    preferences = preferences_for(alice)
+    preferences.time_zone = "Pacific/Auckland"
+    preferences.save()
+    alice.refresh_from_db()
+    moment = dt.datetime(2026, 5, 4, 21, 30, 15, 123456, tzinfo=dt.UTC)
+    saved = EntryFactory(
+        user=alice,
+        occurred_at=moment,
+        partner=alice_partner,
+        orgasm="yes",
+        satisfaction=None,
+        connection_after=3,
+        sadness=2,
+        cried=True,
+        episode_minutes=45,
+        memories_surfaced=True,
+        alcohol_or_drugs=False,
+        coping=["talked", "time_alone"],
+        coping_helped=None,
+    )
+    saved.tags.add(alice_tag)
+    EntryFactory(user=alice, occurred_at=moment - dt.timedelta(days=1), coping=[])
+
+    frame = entries_dataframe(alice).entries
+    row = frame.iloc[1]
+
+    assert row["id"] == str(saved.pk)
+    assert row["occurred_at"] == moment
+    assert str(row["occurred_at"].tz) == "Pacific/Auckland"
+    assert row["local_date"] == dt.date(2026, 5, 5)
+    assert row["partner_id"] == str(alice_partner.pk)
+    assert row["orgasm"] == "yes"
+    assert pd.isna(row["satisfaction"])
+    assert row["connection_after"] == 3
+    assert row["episode_minutes"] == 45
+    assert row["cried"] and row["memories_surfaced"] and not row["alcohol_or_drugs"]
+    assert row["coping"] == ["talked", "time_alone"]
+    assert pd.isna(row["coping_helped"])
+    assert row["tags"] == [str(alice_tag.pk)]
+    assert frame.iloc[0]["coping"] == [] and frame.iloc[0]["tags"] == []
+    assert pd.isna(frame.iloc[0]["partner_id"])
+    assert frame["cried"].dtype == bool and frame["satisfaction"].dtype == "Int64"
+
+
 def test_an_unanswered_orgasm_is_read_as_unknown(alice):
     EntryFactory(user=alice, orgasm="")
 
