@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -93,6 +94,16 @@ def episode_condition(threshold: int) -> Q:
     for field in EMOTION_FIELDS:
         condition |= Q(**{f"{field}__gte": threshold})
     return condition
+
+
+def peak_of(values: Mapping[str, int]) -> int:
+    """The strongest emotion of an entry's values (a row of .values(), or its fields)."""
+    return max(values[field] for field in EMOTION_FIELDS)
+
+
+def is_episode_of(values: Mapping, threshold: int) -> bool:
+    """episode_condition for one entry's values, in Python."""
+    return bool(values["cried"]) or peak_of(values) >= threshold
 
 
 class EntryQuerySet(models.QuerySet):
@@ -208,9 +219,13 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return f"Entry {self.occurred_at:%Y-%m-%d %H:%M}"
 
+    def _values(self, names: tuple[str, ...]) -> dict:
+        # getattr rather than __dict__: a deferred field is loaded instead of missing.
+        return {name: getattr(self, name) for name in names}
+
     @property
     def peak_intensity(self) -> int:
-        return max(getattr(self, field) for field in EMOTION_FIELDS)
+        return peak_of(self._values(EMOTION_FIELDS))
 
     @property
     def peak_label(self) -> str:
@@ -224,7 +239,7 @@ class Entry(models.Model):
         return self.is_episode_at(self.user.preferences.episode_threshold)
 
     def is_episode_at(self, threshold: int) -> bool:
-        return self.cried or self.peak_intensity >= threshold
+        return is_episode_of(self._values((*EMOTION_FIELDS, "cried")), threshold)
 
     def coping_labels(self) -> list[str]:
         labels = dict(Coping.choices)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Preferences
 from audit.models import EventKind, SecurityEvent
 from entries.models import Entry
-from entries.portability.backup import backup_for_user
+from entries.portability.backup import backup_for_user, backup_json_bytes
 from entries.portability.sections import (
     BackupSection,
     register_backup_section,
@@ -183,6 +183,19 @@ def test_notes_in_any_script_stay_readable_in_the_file(alice, alice_client):
     response = alice_client.get(URL)
 
     assert "Ça va 😊 — 大丈夫" in response.content.decode("utf-8")
+
+
+def test_the_file_reads_back_as_the_document_with_an_entry_a_line(alice):
+    EntryFactory(user=alice, notes='Line one\nline "two"\tand a tab, Ça va 😊')
+    EntryFactory(user=alice, notes="")
+    document = backup_for_user(alice)
+
+    text = backup_json_bytes(document).decode("utf-8")
+
+    assert json.loads(text) == document
+    entry_lines = [line for line in text.splitlines() if line.lstrip().startswith('{"')]
+    assert len(entry_lines) == 2
+    assert text.startswith('{\n  "format": ') and text.endswith("}\n")
 
 
 @pytest.fixture

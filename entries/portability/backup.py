@@ -105,9 +105,26 @@ def backup_for_user(user: AbstractBaseUser) -> dict:
     return document
 
 
-def backup_json_bytes(document: dict) -> bytes:
+def _json(value: object, **options) -> str:
     # ensure_ascii=False keeps notes readable in a text editor; the file is UTF-8. The
-    # document is plain data built above, so the check for reference cycles (a tenth of
-    # the time for a long journal) has nothing to find.
-    text = json.dumps(document, ensure_ascii=False, indent=2, check_circular=False)
-    return (text + "\n").encode("utf-8")
+    # document is plain data built above, so the check for reference cycles has nothing
+    # to find.
+    return json.dumps(value, ensure_ascii=False, check_circular=False, **options)
+
+
+def backup_json_bytes(document: dict) -> bytes:
+    """The document with each record of a list (entries, check-ins, ...) on a line of its
+    own and everything else indented.
+
+    json's fast C encoder only runs without `indent`: indenting the whole document made
+    the pure-Python one take most of the time of backing up a long journal (0.7 of 0.9 s
+    for 20,000 entries). A record a line reads as well in an editor, and diffs better."""
+    members = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            records = ",\n    ".join(_json(record) for record in value)
+            text = f"[\n    {records}\n  ]"
+        else:
+            text = _json(value, indent=2).replace("\n", "\n  ")
+        members.append(f"  {_json(key)}: {text}")
+    return ("{\n" + ",\n".join(members) + "\n}\n").encode("utf-8")

@@ -8,13 +8,13 @@ with "; ". A cell that a spreadsheet would run as a formula (one starting with =
 
 import csv
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from accounts.services import preferences_for
-from entries.models import Entry
+from entries.models import Entry, is_episode_of, peak_of
 from entries.portability.spec import ENTRY_KEYS, ENTRY_VALUE_KEYS
 from entries.portability.tag_names import id_text, partner_nicknames, tag_names_by_entry
 
@@ -24,6 +24,14 @@ DERIVED_COLUMNS = ("episode", "peak_intensity", "created_at", "updated_at")
 COLUMNS = (*ENTRY_KEYS, *DERIVED_COLUMNS)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 JOIN = "; "
+READ_FIELDS = (
+    "id_text",
+    "partner_text",
+    *ENTRY_VALUE_KEYS,
+    "occurred_at",
+    "created_at",
+    "updated_at",
+)
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -39,22 +47,23 @@ def _cell(value: object) -> str:
 
 
 def entry_row(
-    entry: Entry,
+    entry: Mapping,
     zone: zoneinfo.ZoneInfo,
     threshold: int,
     *,
     partner: str | None,
     tag_names: list[str],
 ) -> list[str]:
-    """`partner` is the entry's partner's nickname, `tag_names` its factors."""
-    values = {key: getattr(entry, key) for key in ENTRY_VALUE_KEYS}
+    """`entry` holds READ_FIELDS (Entry.objects.values(...)); `partner` is its partner's
+    nickname, `tag_names` its factors."""
+    values = {key: entry[key] for key in ENTRY_VALUE_KEYS}
     values["partner"] = partner
     values["tags"] = JOIN.join(sorted(tag_names, key=str.lower))
-    values["coping"] = JOIN.join(entry.coping)
-    values["episode"] = entry.is_episode_at(threshold)
-    values["peak_intensity"] = entry.peak_intensity
+    values["coping"] = JOIN.join(entry["coping"])
+    values["episode"] = is_episode_of(entry, threshold)
+    values["peak_intensity"] = peak_of(entry)
     for key in ("occurred_at", "created_at", "updated_at"):
-        values[key] = timezone.localtime(getattr(entry, key), zone).isoformat(timespec="seconds")
+        values[key] = timezone.localtime(entry[key], zone).isoformat(timespec="seconds")
     return [spreadsheet_safe(_cell(values[key])) for key in COLUMNS]
 
 
@@ -79,12 +88,13 @@ def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
         .annotate(id_text=id_text("id"), partner_text=id_text("partner_id"))
         .order_by("occurred_at", "created_at")
     )
-    for entry in entries.iterator(chunk_size=500):
+    # Plain values: building an Entry for each row was half the time of a long journal.
+    for entry in entries.values(*READ_FIELDS).iterator(chunk_size=500):
         row = entry_row(
             entry,
             zone,
             preferences.episode_threshold,
-            partner=nicknames.get(entry.partner_text),
-            tag_names=tags.get(entry.id_text, []),
+            partner=nicknames.get(entry["partner_text"]),
+            tag_names=tags.get(entry["id_text"], []),
         )
         yield writer.writerow(row)
