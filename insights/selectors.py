@@ -3,26 +3,23 @@
 One query for the entries and one for their tags, however many entries there are.
 Notes are never read here (they are not needed, and decrypting them costs time).
 
-The rows are read with the queryset's own SQL but without Django's per-value
-converters, and converted a column at a time by pandas instead: for a journal of 20,000
-entries the converters (parsing each datetime, decoding each JSON list, checking each
-boolean) took more time than the database did. Both backends hand back what the
-conversions below expect: text for the cast ids and for JSON, a datetime (naive UTC
-from SQLite, aware from PostgreSQL), booleans or 0/1.
+
+The rows come from entries.plain_rows, which skips Django's per-value converters: for
+a journal of 20,000 entries they took longer than the database. pandas then converts
+whole columns at once.
 """
 
 import datetime as dt
-import json
 import zoneinfo
 from dataclasses import dataclass, field
 
 import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connections
-from django.db.models import CharField, QuerySet
+from django.db.models import CharField
 from django.db.models.functions import Cast
 
 from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, Entry, Tag
+from entries.plain_rows import plain_rows
 
 ENTRY_COLUMNS = [
     "id",
@@ -65,12 +62,6 @@ class Journal:
     time_zone: str = "UTC"
 
 
-def _as_text(name: str):
-    # Ids are read as text: building a uuid.UUID per value is the slowest part of reading
-    # thousands of entries (and their tags), and the frame holds them as strings anyway.
-    return Cast(name, output_field=CharField()) if name in UUID_COLUMNS else name
-
-
 def _uuid_text(value: str | None) -> str | None:
     """The usual dashed form: SQLite gives 32 hex digits, PostgreSQL the dashed form."""
     if not isinstance(value, str):
@@ -83,20 +74,6 @@ def _uuid_text(value: str | None) -> str | None:
 def _uuid_texts(values: pd.Series) -> pd.Series:
     """_uuid_text of each value, worked out once per distinct value."""
     return values.map({value: _uuid_text(value) for value in values.dropna().unique()})
-
-
-def _json_list(value: str | list) -> list:
-    if not isinstance(value, str):
-        return list(value)
-    return [] if value == "[]" else json.loads(value)
-
-
-def _raw_rows(queryset: QuerySet) -> list[tuple]:
-    """The queryset's rows as the database driver gives them (see the module's note)."""
-    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -138,7 +115,13 @@ def entries_dataframe(
                 date_range.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone
             )
         )
-    rows = _raw_rows(queryset.values_list(*(_as_text(name) for name in ENTRY_COLUMNS)))
+    rows = plain_rows(
+        # Ids as text: the frame holds them as strings (and a uuid.UUID each is slow).
+        queryset.annotate(
+            **{f"{name}_text": Cast(name, output_field=CharField()) for name in UUID_COLUMNS}
+        ),
+        tuple(f"{name}_text" if name in UUID_COLUMNS else name for name in ENTRY_COLUMNS),
+    )
     tag_names = {
         str(pk): name for pk, name in Tag.objects.filter(user=user).values_list("pk", "name")
     }
@@ -148,10 +131,12 @@ def entries_dataframe(
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS).rename(
         columns={"partner__nickname": "partner"}
     )
-    tag_pairs = _raw_rows(
-        Entry.tags.through.objects.filter(entry__in=queryset).values_list(
-            Cast("entry_id", output_field=CharField()), Cast("tag_id", output_field=CharField())
-        )
+    tag_pairs = plain_rows(
+        Entry.tags.through.objects.filter(entry__in=queryset).annotate(
+            entry_text=Cast("entry_id", output_field=CharField()),
+            tag_text=Cast("tag_id", output_field=CharField()),
+        ),
+        ("entry_text", "tag_text"),
     )
     # Pairs are matched on the database's own text of the entry id (the same Cast as the
     # entries'), and each of the few tag ids is converted once rather than once a pair.
@@ -166,12 +151,13 @@ def entries_dataframe(
     frame["id"] = frame["id"].map(_uuid_text)
     frame["partner_id"] = _uuid_texts(frame["partner_id"])
     frame["orgasm"] = frame["orgasm"].replace("", None)
-    frame["coping"] = [_json_list(value) for value in frame["coping"].tolist()]
     for name in BOOLEANS:
         frame[name] = frame[name].astype(bool)
     for name in NULLABLE_INTS:
         frame[name] = frame[name].astype("Int64")
-    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"], utc=True).dt.tz_convert(zone)
+    frame["occurred_at"] = pd.to_datetime(
+        frame["occurred_at"], format="ISO8601", utc=True
+    ).dt.tz_convert(zone)
     frame["local_date"] = frame["occurred_at"].dt.date
     frame["peak"] = frame[list(EMOTION_FIELDS)].max(axis=1)
     frame["is_episode"] = frame["cried"] | (frame["peak"] >= threshold)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.account_record import account_record
 from accounts.services import preferences_for
 from entries.models import Entry, Partner, Tag
+from entries.plain_rows import plain_values
 from entries.portability.sections import registered_sections
 from entries.portability.spec import (
     ACCOUNT_KEY,
@@ -36,14 +37,14 @@ def _by_name(name: str) -> tuple[str, str]:
     return (name_key(name), name)
 
 
-# What an entry's record is made of, read as plain values (no model objects).
+# What an entry's record is made of, read as plain values (entries.plain_rows).
 ENTRY_READ_FIELDS = ("id_text", "occurred_at", "partner_text", *ENTRY_VALUE_KEYS)
 
 
 def entry_as_backup(
     entry: Mapping, zone: zoneinfo.ZoneInfo, *, partner: str | None, tag_names: list[str]
 ) -> dict:
-    """`entry` holds ENTRY_READ_FIELDS (Entry.objects.values(...)); `partner` is its
+    """`entry` holds ENTRY_READ_FIELDS (plain_values or .values()); `partner` is its
     partner's nickname, `tag_names` its factors."""
     values = {key: entry[key] for key in ENTRY_VALUE_KEYS}
     values["coping"] = list(entry["coping"])
@@ -85,9 +86,12 @@ def backup_for_user(user: AbstractBaseUser) -> dict:
                 tag_names=tags_of.get(entry["id_text"], []),
             ),
         )
-        for entry in Entry.objects.filter(user=user)
-        .annotate(id_text=id_text("id"), partner_text=id_text("partner_id"))
-        .values(*ENTRY_READ_FIELDS)
+        for entry in plain_values(
+            Entry.objects.filter(user=user).annotate(
+                id_text=id_text("id"), partner_text=id_text("partner_id")
+            ),
+            ENTRY_READ_FIELDS,
+        )
     ]
     records = _in_order(records)
     document = {

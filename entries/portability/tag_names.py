@@ -12,6 +12,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 
 from entries.models import Entry, Partner
+from entries.plain_rows import plain_rows
 
 
 def id_text(field: str) -> Cast:
@@ -24,7 +25,10 @@ def tag_names_by_entry(user: AbstractBaseUser) -> dict[str, list[str]]:
     """{id_text("id") of an entry: [factor name, ...]} for every entry with factors."""
     through = Entry.tags.through
     names: dict[str, list[str]] = defaultdict(list)
-    pairs = through.objects.filter(entry__user=user).values_list(id_text("entry_id"), "tag__name")
+    pairs = plain_rows(
+        through.objects.filter(entry__user=user).annotate(entry_text=id_text("entry_id")),
+        ("entry_text", "tag__name"),
+    )
     for entry_id, name in pairs:
         names[entry_id].append(name)
     return names
