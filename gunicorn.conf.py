@@ -47,13 +47,16 @@ def when_ready(server):
     memory of its own, and the first chart of each worker would also load matplotlib's
     fonts. Then freeze what is loaded: the garbage collector never walks those
     objects again (its full passes over them were a tenth of a chart's drawing time),
-    and workers leave the shared pages alone instead of copying them.
+    and workers leave the shared pages alone instead of copying them. Workers inherit
+    the collector's thresholds too (pct_journal/garbage_collection.py).
     """
     from django.urls import get_resolver
 
     from insights.charts.figure import render_empty_svg
+    from pct_journal.garbage_collection import tune_garbage_collector
 
     get_resolver().url_patterns  # noqa: B018 (imports every view module)
     render_empty_svg(title="Warm-up", message="Loads the fonts once, in the master.")
     gc.collect()
     gc.freeze()
+    tune_garbage_collector()

@@ -29,7 +29,7 @@ CONTENT = {  # paper: (width, height)
 
 LINE = 18.4  # a line of body text (9.5 pt, line height 1.45)
 SMALL_LINE = 16.9  # 0.92 em text: notes under tables, the header's details
-CHAR = 5.6  # the average width of a character of body text
+CHAR = 6.4  # the average width of a character of body text (DejaVu Sans; see summary.css)
 WRAP_LOSS = 4  # characters a wrapped line loses on average, where a word did not fit
 HEADING = 47.7  # a section's top margin and its heading
 TABLE_HEAD = 19.0
