@@ -37,7 +37,7 @@ run: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	MALLOC_ARENA_MAX=$${MALLOC_ARENA_MAX:-2} $(BIN)/gunicorn pct_journal.wsgi --config gunicorn.conf.py
+	$(BIN)/gunicorn pct_journal.wsgi --config gunicorn.conf.py
 
 # Load test (benchmarks/loadtest/README.md): 50 people with 1,000 entries each for 60 s
 # against `make serve` on 127.0.0.1, on SQLite and then on PostgreSQL + Redis. The load

@@ -11,10 +11,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from checkins.selectors import checkins_dataframe, has_checkins
+from checkins.selectors import has_checkins
 from entries.models import Entry, episode_condition
 from insights import chart_cache
-from insights.charts import ChartSummary, checkins_summary, emotions_summary, trend_summary
+from insights.chart_data import chart_summary
+from insights.charts import ChartSummary, emotions_summary, trend_summary
 from insights.journal_report import journal_with_checkins, report_for
 from insights.selectors import DateRange
 from insights.wording import percent, strongest_sentence
@@ -81,7 +82,9 @@ def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> M
     )
 
 
-def _build_panel(user: AbstractBaseUser, dates: DateRange, today: dt.date) -> DashboardPanel:
+def _build_panel(
+    user: AbstractBaseUser, dates: DateRange, today: dt.date, data_version: int
+) -> DashboardPanel:
     journal = journal_with_checkins(user, dates)
     entries = journal.entries
     report = report_for(journal)
@@ -95,18 +98,21 @@ def _build_panel(user: AbstractBaseUser, dates: DateRange, today: dt.date) -> Da
     return DashboardPanel(
         trend=trend_summary(entries, date_range=dates, today=today),
         emotions=emotions_summary(entries, date_range=dates, today=today),
-        checkins=_checkins_chart(user, dates, time_zone=journal.time_zone),
+        checkins=_checkins_chart(user, dates, today=today, data_version=data_version),
         insight=insight,
         has_pattern=strongest is not None,
     )
 
 
 def _checkins_chart(
-    user: AbstractBaseUser, dates: DateRange, *, time_zone: str
+    user: AbstractBaseUser, dates: DateRange, *, today: dt.date, data_version: int
 ) -> ChartSummary | None:
     """The check-ins chart's text, once the person has taken any check-in: with none in
-    this period it says so (its empty state); with none ever, the chart is not shown."""
-    summary = checkins_summary(checkins_dataframe(user, dates, time_zone=time_zone))
+    this period it says so (its empty state); with none ever, the chart is not shown.
+    Through chart_summary, which keeps it while only entries change."""
+    summary = chart_summary(
+        "checkins", user=user, dates=dates, today=today, data_version=data_version
+    )
     if summary.is_empty and not has_checkins(user):
         return None
     return summary
@@ -125,4 +131,4 @@ def dashboard_panel(
         dates=dates,
         today=today,
     )
-    return chart_cache.cached(key, lambda: _build_panel(user, dates, today))
+    return chart_cache.cached(key, lambda: _build_panel(user, dates, today, data_version))

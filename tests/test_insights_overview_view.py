@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from checkins.services import checkin_create
+from entries.services import entry_create
 from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +243,39 @@ def test_the_method_note_says_what_a_partner_is_compared_with_and_where_q_comes_
     assert "across every factor that can be judged, that is with at least 5 entries" in text
     assert "Factors with fewer are left out of the adjustment" in text
     assert "The PHQ-9 and GAD-7 factors are listed from the start." in text
+
+
+def _chart_description(response, name: str) -> str:
+    html = response.content.decode()
+    match = re.search(rf'id="chart-{name}-desc">([^<]*)<', html)
+    assert match, f"no {name} chart on the page"
+    return match.group(1)
+
+
+def test_a_new_entry_shows_in_the_chart_sections_at_once(alice, alice_client):
+    # The sections are kept rendered between visits (insights.chart_sections).
+    _log(alice, 12, episodes=3)
+    before = _chart_description(alice_client.get(URL), "calendar")
+
+    entry_create(user=alice, occurred_at=timezone.now() - dt.timedelta(hours=1), sadness=4)
+    after = _chart_description(alice_client.get(URL), "calendar")
+
+    assert before != after
+    assert "entries on 2 of 2 days" in after and "2 of 2 days" not in before
+
+
+def test_a_new_check_in_shows_in_its_table_at_once(alice, alice_client):
+    _log(alice, 12, episodes=3)
+    checkin_create(user=alice, instrument="phq9", answers=[1] * 9)
+    before = alice_client.get(URL).content.decode()
+
+    checkin_create(user=alice, instrument="gad7", answers=[3] * 7)
+    after = alice_client.get(URL).content.decode()
+
+    assert "GAD-7" not in _between(before, 'id="chart-checkins-title"', "</section>")
+    assert "GAD-7" in _between(after, 'id="chart-checkins-title"', "</section>")
+
+
+def _between(html: str, start: str, end: str) -> str:
+    begin = html.index(start)
+    return html[begin : html.index(end, begin)]

@@ -103,15 +103,25 @@ def _scores_sentence(instrument: Instrument, scores: pd.DataFrame) -> str:
 
 
 def _summary(panels: list[tuple[Instrument, pd.DataFrame]]) -> ChartSummary:
-    sentences, rows = [], []
+    sentences, dated_rows = [], []
     for instrument, scores in panels:
         sentences.append(_scores_sentence(instrument, scores))
-        rows += [
-            (f"{row.taken_at:%-d %b %Y}", instrument.label, str(int(row.total)), _band(row.band))
+        dated_rows += [
+            (
+                row.taken_at.date(),
+                (
+                    f"{row.taken_at:%-d %b %Y}",
+                    instrument.label,
+                    str(int(row.total)),
+                    _band(row.band),
+                ),
+            )
             for row in scores.itertuples()
         ]
-    rows.sort(key=lambda row: pd.Timestamp(row[0]))
-    table = ChartTable("Check-in scores", ("Day", "Questionnaire", "Score", "Band"), tuple(rows))
+    # By day; a stable sort keeps the questionnaires of one day in the panels' order.
+    dated_rows.sort(key=lambda dated: dated[0])
+    rows = tuple(row for _day, row in dated_rows)
+    table = ChartTable("Check-in scores", ("Day", "Questionnaire", "Score", "Band"), rows)
     return ChartSummary(NAME, TITLE, " ".join(sentences), table)
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from insights import chart_cache
-from insights.chart_data import CHART_NAMES, checkins_fingerprint, render_chart
+from insights.chart_data import CHART_NAMES, chart_version, render_chart
 from insights.ranges import InvalidRange, selected_range
 
 # The SVG carries its own <style> (its light and dark colours) and nothing else.
@@ -24,15 +24,16 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         period = selected_range(request.GET, today=today)
     except InvalidRange as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    version = request.preferences.data_version
-    if name == "checkins":
-        version = checkins_fingerprint(
-            request.user, period.dates, data_version=version, today=today
-        )
     key = chart_cache.chart_cache_key(
         "svg",
         user=request.user,
-        data_version=version,
+        data_version=chart_version(
+            name,
+            user=request.user,
+            dates=period.dates,
+            data_version=request.preferences.data_version,
+            today=today,
+        ),
         name=name,
         dates=period.dates,
         today=today,
