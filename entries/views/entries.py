@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from entries import services
 from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
+from entries.list_rows import entry_rows
 from entries.models import Entry
 
 PAGE_SIZE = 20
@@ -59,6 +60,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     ctx = {
         "page": page,
+        "entry_rows": entry_rows(request, page, filters_query=query.urlencode()),
         "filters": filters,
         "filtered": filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values()),
         "query": query.urlencode(),

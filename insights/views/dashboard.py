@@ -1,17 +1,21 @@
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from checkins.selectors import checkin_due
 from entries.models import Entry
-from insights.dashboard_data import dashboard_panel, month_counts
-from insights.ranges import InvalidRange, range_picker, selected_range
+from insights.chart_data import chart_version
+from insights.chart_sections import chart_section
+from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
+from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 
 RECENT_ENTRIES = 5
 DEFAULT_RANGE = "90d"
-DASHBOARD_CHARTS = ("trend", "emotions", "checkins")
 
 
 @login_required
@@ -33,15 +37,36 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             range_error=str(error), range_picker=range_picker(request.GET, None, today=today)
         )
         return render(request, "insights/dashboard.html", ctx, status=400)
+    panel = dashboard_panel(
+        request.user, data_version=preferences.data_version, dates=period.dates, today=today
+    )
     ctx.update(
         period=period,
-        chart_src={
-            name: f"{reverse('insights:chart', args=[name])}?{period.query()}"
-            for name in DASHBOARD_CHARTS
-        },
         range_picker=range_picker(request.GET, period, today=today),
-        panel=dashboard_panel(
-            request.user, data_version=preferences.data_version, dates=period.dates, today=today
-        ),
+        panel=panel,
+        chart_sections=_chart_sections(request, panel, period, today),
     )
     return render(request, "insights/dashboard.html", ctx)
+
+
+def _chart_sections(
+    request: HttpRequest, panel: DashboardPanel, period: SelectedRange, today: dt.date
+) -> dict[str, SafeString]:
+    """Each chart's finished section of the page (insights.chart_sections); no check-ins
+    chart for someone who has never taken a check-in."""
+    summaries = {"trend": panel.trend, "emotions": panel.emotions, "checkins": panel.checkins}
+    version = request.preferences.data_version
+    return {
+        name: chart_section(
+            summary,
+            src=f"{reverse('insights:chart', args=[name])}?{period.query()}",
+            user=request.user,
+            dates=period.dates,
+            today=today,
+            version=chart_version(
+                name, user=request.user, dates=period.dates, data_version=version, today=today
+            ),
+        )
+        for name, summary in summaries.items()
+        if summary is not None
+    }

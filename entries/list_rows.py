@@ -1,0 +1,35 @@
+"""The entries list's rows rendered once per data version, page and filters.
+
+Rendering 25 rows (a link, a date in the person's time zone, partner and peak) was most
+of the time of the list, the page people open most after the dashboard. The rows show
+nothing that can change without `Preferences.data_version` changing too: entries,
+partners' nicknames, the episode threshold and the time zone all bump it. So the HTML
+is kept in the derived-data cache with the charts, sealed with the person's own secret
+(insights.chart_cache), and the page's entries are not even read while it is there.
+"""
+
+from django.core.paginator import Page
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from insights import chart_cache
+from insights.selectors import DateRange
+
+
+def entry_rows(request: HttpRequest, page: Page, *, filters_query: str) -> SafeString:
+    """entries/_entry_rows.html for `page` of the list as filtered by `filters_query`."""
+    key = chart_cache.chart_cache_key(
+        "entry-rows",
+        user=request.user,
+        data_version=request.preferences.data_version,
+        name=f"page={page.number}:{filters_query}",
+        dates=DateRange(),
+        today=timezone.localdate(),
+    )
+    html = chart_cache.cached(
+        key, lambda: render_to_string("entries/_entry_rows.html", {"entries": page.object_list})
+    )
+    # Escaped when it was rendered; AES-GCM refuses anything the cache did not get from us.
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703
