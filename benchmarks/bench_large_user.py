@@ -70,6 +70,10 @@ def _setup_django(workdir: str) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    # The garbage collector as the server's workers have it (gunicorn.conf.py).
+    from pct_journal.garbage_collection import tune_garbage_collector
+
+    tune_garbage_collector()
     # Plain files instead of the manifest: the benchmark does not run collectstatic.
     settings.STORAGES["staticfiles"]["BACKEND"] = (
         "django.contrib.staticfiles.storage.StaticFilesStorage"

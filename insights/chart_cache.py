@@ -31,7 +31,7 @@ from insights.selectors import DateRange
 CACHE_ALIAS = "derived"
 # Bump when a chart's drawing or wording changes, so a shared cache (Redis) that outlives
 # a deploy does not keep serving the old pictures.
-CHARTS_FORMAT = 2
+CHARTS_FORMAT = 3
 # A day: a miss costs a fraction of a second, and nothing derived lingers for long.
 TIMEOUT = 24 * 60 * 60
 NONCE_BYTES = 12

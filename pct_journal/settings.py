@@ -166,7 +166,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
         "derived": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache without zlib: these values are ciphertext.
+            "BACKEND": "pct_journal.sealed_file_cache.SealedFileCache",
             "LOCATION": str(VAR_DIR / "cache" / "derived"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
