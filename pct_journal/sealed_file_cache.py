@@ -27,8 +27,9 @@ class SealedFileCache(FileBasedCache):
     def _read_value(self, file, default):
         try:
             return pickle.loads(file.read())  # noqa: S301  # nosec B301
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            return default  # a file written by Django's own (compressing) backend: a miss
+        except Exception:  # noqa: BLE001 (a damaged or old file is a miss, never an error)
+            # e.g. a file written by Django's own, compressing backend
+            return default
 
     def _write_content(self, file, timeout, value):
         file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
