@@ -27,8 +27,9 @@ class SealedFileCache(FileBasedCache):
     def _read_value(self, file, default):
         try:
             return pickle.loads(file.read())  # noqa: S301  # nosec B301
-        except Exception:  # noqa: BLE001 (a damaged or old file is a miss, never an error)
-            # e.g. a file written by Django's own, compressing backend
+        except Exception:
+            # A damaged file, or one written by Django's own compressing backend, is a
+            # miss: reading the cache never fails a request.
             return default
 
     def _write_content(self, file, timeout, value):
