@@ -7,7 +7,8 @@ was a tenth of the time of the insights page. This stores the same pickled value
 without zlib; everything else (expiry, culling, atomic writes) is Django's.
 """
 
-import pickle  # nosec B403 (Django's own file cache format, read back only from our files)
+# Django's own file cache format, read back only from files this app wrote.
+import pickle  # nosec B403
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
