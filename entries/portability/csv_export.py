@@ -11,7 +11,6 @@ import zoneinfo
 from collections.abc import Iterator, Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone
 
 from accounts.services import preferences_for
 from entries.models import Entry, is_episode_of, peak_of
@@ -40,11 +39,14 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def _cell(value: object) -> str:
+    # Identity and exact-type checks: this runs for every cell of every row.
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if type(value) is int:
         return str(value)  # a number, never a formula
     return spreadsheet_safe(str(value))
 
@@ -66,7 +68,7 @@ def entry_row(
     values["episode"] = is_episode_of(entry, threshold)
     values["peak_intensity"] = peak_of(entry)
     for key in ("occurred_at", "created_at", "updated_at"):
-        values[key] = timezone.localtime(entry[key], zone).isoformat(timespec="seconds")
+        values[key] = entry[key].astimezone(zone).isoformat(timespec="seconds")
     return [_cell(values[key]) for key in COLUMNS]
 
 
