@@ -8,6 +8,8 @@ is kept in the derived-data cache with the charts, sealed with the person's own 
 (insights.chart_cache), and the page's entries are not even read while it is there.
 """
 
+import hashlib
+
 from django.core.paginator import Page
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -24,7 +26,9 @@ def entry_rows(request: HttpRequest, page: Page, *, filters_query: str) -> SafeS
         "entry-rows",
         user=request.user,
         data_version=request.preferences.data_version,
-        name=f"page={page.number}:{filters_query}",
+        # A digest, not the query itself: the filters are the person's own words and
+        # dates, and a query string can be as long as the URL.
+        name=f"page={page.number}:{hashlib.sha256(filters_query.encode()).hexdigest()[:32]}",
         dates=DateRange(),
         today=timezone.localdate(),
     )
