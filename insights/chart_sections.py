@@ -3,40 +3,44 @@
 A chart's "show as table" holds the same data as the picture: for a long period the
 calendar's and the check-ins' tables run to hundreds of rows, and rendering them was
 most of the time of the insights page on every visit. The finished HTML goes through
-`insights.chart_cache` like the charts themselves: under the user's key and data
-version, sealed with the user's own secret.
+`insights.chart_cache` like the charts themselves: under the user's key and the chart's
+version (insights.chart_data.chart_version), sealed with the user's own secret.
 """
 
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from insights import chart_cache
+from insights.chart_data import chart_version
 from insights.charts import ChartSummary
-from insights.selectors import DateRange
+from insights.ranges import SelectedRange
 
 
 def chart_section(
     summary: ChartSummary,
     *,
-    src: str,
     user: AbstractBaseUser,
-    dates: DateRange,
+    period: SelectedRange,
     today: dt.date,
-    version: int | str,
+    data_version: int,
 ) -> SafeString:
-    """insights/_chart.html for `summary`, whose image is at `src`; `version` is the
-    chart's (insights.chart_data.chart_version)."""
+    """insights/_chart.html for `summary`, with the chart's image for `period`."""
+    name = summary.name
+    src = f"{reverse('insights:chart', args=[name])}?{period.query()}"
     key = chart_cache.chart_cache_key(
         "section",
         user=user,
-        data_version=version,
+        data_version=chart_version(
+            name, user=user, dates=period.dates, data_version=data_version, today=today
+        ),
         # The image's URL is part of the HTML: two ways of asking for the same dates
         # (a named period, or its start and end) must not share a section.
-        name=f"{summary.name}:{src}",
-        dates=dates,
+        name=f"{name}:{src}",
+        dates=period.dates,
         today=today,
     )
     html = chart_cache.cached(

@@ -2,7 +2,6 @@
 what the in-memory test database cannot show: WAL files, several processes, a crash.
 """
 
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +12,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 from django.conf import settings
+
+from tests.production_env import clean_env
 
 BASE_DIR = Path(settings.BASE_DIR)
 ON_SQLITE = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
@@ -28,11 +29,7 @@ django.setup()
 
 
 def django_env(db_path: Path, key: str) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
-    }
+    env = clean_env()
     env.update(
         DJANGO_SETTINGS_MODULE="pct_journal.settings",
         DJANGO_DEBUG="True",

@@ -1,34 +1,12 @@
 """`manage.py check --deploy` passes with zero warnings under a production environment."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from cryptography.fernet import Fernet
-from django.core.management.utils import get_random_secret_key
+from tests.production_env import production_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def _production_env(tmp_path, **overrides) -> dict:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        # Start from a clean slate: no development or test overrides leak in.
-        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="pct_journal.settings",
-        DJANGO_DEBUG="False",
-        DJANGO_SECRET_KEY=get_random_secret_key(),
-        DJANGO_ALLOWED_HOSTS="journal.example.org",
-        DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
-        DJANGO_VAR_DIR=str(tmp_path),
-        DATABASE_URL="postgres://journal@db.example.org/journal",
-    )
-    env.update(overrides)
-    return env
 
 
 def _check_deploy(env) -> subprocess.CompletedProcess:
@@ -43,21 +21,21 @@ def _check_deploy(env) -> subprocess.CompletedProcess:
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
-    result = _check_deploy(_production_env(tmp_path))
+    result = _check_deploy(production_env(tmp_path))
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
 def test_it_still_passes_with_hsts_preload_switched_on(tmp_path):
-    result = _check_deploy(_production_env(tmp_path, DJANGO_HSTS_PRELOAD="True"))
+    result = _check_deploy(production_env(tmp_path, DJANGO_HSTS_PRELOAD="True"))
 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_check_fails_when_cookies_are_not_https_only(tmp_path):
     # Proves the check above would catch a weakened production setting.
-    result = _check_deploy(_production_env(tmp_path, DJANGO_SECURE_COOKIES="False"))
+    result = _check_deploy(production_env(tmp_path, DJANGO_SECURE_COOKIES="False"))
 
     assert result.returncode != 0
     assert "security.W012" in result.stderr + result.stdout

@@ -1,13 +1,11 @@
 """What gunicorn's master loads before it forks the workers (gunicorn.conf.py)."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from cryptography.fernet import Fernet
-from django.core.management.utils import get_random_secret_key
+from tests.production_env import production_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -26,16 +24,7 @@ print(json.dumps({
 
 
 def _master_state(tmp_path) -> dict:
-    env = {name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="pct_journal.settings",
-        DJANGO_DEBUG="False",
-        DJANGO_SECRET_KEY=get_random_secret_key(),
-        DJANGO_ALLOWED_HOSTS="journal.example.org",
-        DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
-        DJANGO_VAR_DIR=str(tmp_path),
-        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
-    )
+    env = production_env(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
     result = subprocess.run(  # noqa: S603 (our own interpreter and script)
         [sys.executable, "-c", CHILD],
         cwd=BASE_DIR,

@@ -3,13 +3,11 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from checkins.selectors import checkin_due
 from entries.models import Entry
-from insights.chart_data import chart_version
 from insights.chart_sections import chart_section
 from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
@@ -54,19 +52,15 @@ def _chart_sections(
 ) -> dict[str, SafeString]:
     """Each chart's finished section of the page (insights.chart_sections); no check-ins
     chart for someone who has never taken a check-in."""
-    summaries = {"trend": panel.trend, "emotions": panel.emotions, "checkins": panel.checkins}
-    version = request.preferences.data_version
+    summaries = (panel.trend, panel.emotions, panel.checkins)
     return {
-        name: chart_section(
+        summary.name: chart_section(
             summary,
-            src=f"{reverse('insights:chart', args=[name])}?{period.query()}",
             user=request.user,
-            dates=period.dates,
+            period=period,
             today=today,
-            version=chart_version(
-                name, user=request.user, dates=period.dates, data_version=version, today=today
-            ),
+            data_version=request.preferences.data_version,
         )
-        for name, summary in summaries.items()
+        for summary in summaries
         if summary is not None
     }

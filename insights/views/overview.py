@@ -1,14 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from insights import charts
 from insights.categories import METHOD_NOTES, NOT_A_DIAGNOSIS, PREVALENCE_CONTEXT, SOURCES
-from insights.chart_data import chart_summary, chart_version
+from insights.chart_data import chart_summary
 from insights.chart_sections import chart_section
 from insights.journal_report import journal_report
 from insights.overview_cards import category_cards, coping_sentences, profile_sentences
@@ -32,26 +31,17 @@ def _charts(request: HttpRequest, period: SelectedRange, report) -> list[SafeStr
     section of the page (insights.chart_sections)."""
     today = timezone.localdate()
     version = request.preferences.data_version
-    shown = [("factors", charts.factors_summary(report.ranked_factors()))]
+    shown = [charts.factors_summary(report.ranked_factors())]
     for name in ("calendar", "checkins"):
         summary = chart_summary(
             name, user=request.user, dates=period.dates, today=today, data_version=version
         )
         if name == "checkins" and summary.is_empty:
             continue
-        shown.append((name, summary))
+        shown.append(summary)
     return [
-        chart_section(
-            summary,
-            src=f"{reverse('insights:chart', args=[name])}?{period.query()}",
-            user=request.user,
-            dates=period.dates,
-            today=today,
-            version=chart_version(
-                name, user=request.user, dates=period.dates, data_version=version, today=today
-            ),
-        )
-        for name, summary in shown
+        chart_section(summary, user=request.user, period=period, today=today, data_version=version)
+        for summary in shown
     ]
 
 
