@@ -25,6 +25,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import caches
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from insights.selectors import DateRange
 
@@ -98,3 +100,11 @@ def cached(key: CacheKey, build: Callable[[], T]) -> T:
     value = build()
     cache.set(key.text, _seal(key, value), TIMEOUT)
     return value
+
+
+def cached_html(key: CacheKey, template: str, context: dict) -> SafeString:
+    """render_to_string(template, context), rendered once and kept under `key`."""
+    html = cached(key, lambda: render_to_string(template, context))
+    # The template escaped everything when it rendered, and what comes back from the
+    # cache is that same text: AES-GCM refuses anything that was not sealed by us.
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703

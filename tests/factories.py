@@ -47,3 +47,13 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     occurred_at = factory.Sequence(lambda n: timezone.now() - dt.timedelta(hours=n + 1))
+
+
+def entry_with_partner_and_tag(user, *, nickname: str, tag_name: str, notes: str):
+    """An episode (sadness 3) with a partner, a factor and a note: one of each thing a
+    page can show about an entry."""
+    partner = PartnerFactory(user=user, nickname=nickname)
+    tag = TagFactory(user=user, name=tag_name)
+    entry = EntryFactory(user=user, partner=partner, notes=notes, sadness=3)
+    entry.tags.add(tag)
+    return entry, partner, tag

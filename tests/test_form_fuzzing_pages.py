@@ -19,7 +19,7 @@ from checkins.models import CheckIn
 from entries.forms import EntryFilterForm
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink
-from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.factories import EntryFactory, entry_with_partner_and_tag
 from tests.security_helpers import reauthenticate
 from tests.test_form_fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
 
@@ -33,10 +33,9 @@ PERIODS = st.sampled_from(["", "30d", "90d", "365d", "all", "custom", "7d", "ALL
 
 @pytest.fixture
 def journal(alice):
-    partner = PartnerFactory(user=alice, nickname="Sam")
-    tag = TagFactory(user=alice, name="after an argument")
-    entry = EntryFactory(user=alice, partner=partner, notes="kept", sadness=3)
-    entry.tags.add(tag)
+    entry, partner, _tag = entry_with_partner_and_tag(
+        alice, nickname="Sam", tag_name="after an argument", notes="kept"
+    )
     client = Client()
     client.force_login(alice)
     return alice, partner, entry, client

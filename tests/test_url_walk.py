@@ -12,7 +12,7 @@ from insights.ranges import SelectedRange
 from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
 from sharing.services import share_link_create, share_link_revoke
-from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.factories import entry_with_partner_and_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -103,10 +103,9 @@ APP_URLS = _app_url_names()
 
 @pytest.fixture
 def owned(alice):
-    partner = PartnerFactory(user=alice, nickname="Canarypartner")
-    tag = TagFactory(user=alice, name="canary factor")
-    entry = EntryFactory(user=alice, partner=partner, notes="canary-note-5d1f", sadness=3)
-    entry.tags.add(tag)
+    entry, partner, tag = entry_with_partner_and_tag(
+        alice, nickname="Canarypartner", tag_name="canary factor", notes="canary-note-5d1f"
+    )
     return Owned(entry=entry, partner=partner, tag=tag)
 
 
