@@ -69,6 +69,18 @@ def assert_touch_targets(locator) -> int:
     return len(targets)
 
 
+def follow_main_link(page, name: str) -> None:
+    """Follows a main navigation link: in the top bar on a desktop, in the tab bar or
+    under "More" on a phone. Both bars are in the page and CSS hides one, so this waits
+    for the page's stylesheets (and Bootstrap's script, for "More") before it looks for
+    the visible link; a link found before the styles applied can vanish under the click."""
+    page.wait_for_load_state()
+    link = page.get_by_role("link", name=name, exact=True).locator("visible=true")
+    if link.count() == 0:
+        page.get_by_role("button", name="More").locator("visible=true").click()
+    link.first.click()
+
+
 def log_in_as(page, live_server, user) -> None:
     """Starts a journey already logged in; signing up and logging in have their own."""
     client = Client()

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from tests.e2e import journey_support
 from tests.e2e.conftest import BrowserWatch
-from tests.e2e.journey_support import assert_accessible, assert_touch_targets
+from tests.e2e.journey_support import assert_accessible, assert_touch_targets, follow_main_link
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,12 +35,7 @@ def _log_in(page, base_url: str) -> None:
 
 
 def _open_export_page(page) -> None:
-    # In the top bar on a desktop, under "More" on a phone.
-    link = page.get_by_role("link", name="Export", exact=True).locator("visible=true")
-    page.wait_for_load_state()  # the menu needs Bootstrap's script, at the end of the page
-    if link.count() == 0:
-        page.get_by_role("button", name="More").locator("visible=true").click()
-    link.click()
+    follow_main_link(page, "Export")
     expect(page).to_have_title("Summary for a therapist · PCT Journal")
     expect(page.get_by_role("heading", name="Preview")).to_be_visible()
     assert_accessible(page)

@@ -11,7 +11,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import journey_support
-from tests.e2e.journey_support import Interactions, assert_accessible, assert_touch_targets
+from tests.e2e.journey_support import (
+    Interactions,
+    assert_accessible,
+    assert_touch_targets,
+    follow_main_link,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -127,17 +132,8 @@ def _delete_the_episode(page) -> None:
     expect(page.locator(".entry-item")).to_contain_text("Calm")
 
 
-def _go_to(page, name: str) -> None:
-    """Follows a main navigation link, through "More" where the screen keeps it there."""
-    page.wait_for_load_state()  # the menu needs Bootstrap's script, at the end of the page
-    link = page.get_by_role("link", name=name, exact=True).locator("visible=true")
-    if link.count() == 0:
-        page.get_by_role("button", name="More").locator("visible=true").click()
-    link.first.click()
-
-
 def _discreet_mode_says_journal(page) -> None:
-    _go_to(page, "Settings")
+    follow_main_link(page, "Settings")
     page.get_by_label("Discreet mode").check()
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_role("status")).to_contain_text("Your settings are saved.")
@@ -147,7 +143,7 @@ def _discreet_mode_says_journal(page) -> None:
     expect(page.get_by_role("heading", name="Hello", exact=True)).to_be_visible()
     assert_accessible(page)
     for name in ("Entries", "Insights", "Partners"):
-        _go_to(page, name)
+        follow_main_link(page, name)
         expect(page).to_have_title("Journal")
         expect(page.locator("header")).not_to_contain_text("PCT")
         expect(page.locator("body")).not_to_contain_text("nightowl")

@@ -7,14 +7,19 @@ import pytest
 from playwright.sync_api import expect
 
 from entries.models import Entry, Partner
-from tests.e2e.journey_support import assert_accessible, assert_touch_targets, log_in_as
+from tests.e2e.journey_support import (
+    assert_accessible,
+    assert_touch_targets,
+    follow_main_link,
+    log_in_as,
+)
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _open_the_log_form(page) -> None:
-    page.get_by_role("link", name="Log", exact=True).locator("visible=true").first.click()
+    follow_main_link(page, "Log")
     expect(page).to_have_title("Log an experience · PCT Journal")
     page.get_by_text("When and with whom").click()
 
