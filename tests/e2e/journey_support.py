@@ -73,12 +73,16 @@ def follow_main_link(page, name: str) -> None:
     """Follows a main navigation link: in the top bar on a desktop, in the tab bar or
     under "More" on a phone. Both bars are in the page and CSS hides one, so this waits
     for the page's stylesheets (and Bootstrap's script, for "More") before it looks for
-    the visible link; a link found before the styles applied can vanish under the click."""
+    the visible link; a link found before the styles applied can vanish under the click.
+    It returns once the new page marks that link as the current page, so what the caller
+    checks next is the new page and not the one being left."""
     page.wait_for_load_state()
     link = page.get_by_role("link", name=name, exact=True).locator("visible=true")
     if link.count() == 0:
         page.get_by_role("button", name="More").locator("visible=true").click()
     link.first.click()
+    current = page.get_by_role("link", name=name, exact=True, include_hidden=True)
+    expect(current.and_(page.locator('[aria-current="page"]')).first).to_be_attached()
 
 
 def log_in_as(page, live_server, user) -> None:
