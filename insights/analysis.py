@@ -194,9 +194,12 @@ def risk_ratio_table(
     )
 
 
+@lru_cache(maxsize=8192)
 def fisher_p(
     exposed_episodes: int, exposed_entries: int, unexposed_episodes: int, unexposed_entries: int
 ) -> float | None:
+    """Fisher's exact two-sided p of the 2x2 table; remembered, like wilson_interval, as
+    it depends on the four counts only."""
     if exposed_entries == 0 or unexposed_entries == 0:
         return None
     table = [

@@ -5,6 +5,7 @@ count bars and points rather than compare pictures.
 """
 
 import datetime as dt
+import re
 import threading
 import xml.etree.ElementTree as ET
 
@@ -83,6 +84,17 @@ def drawn_bars(svg: bytes, gid: str) -> int:
     """Shapes in the collection with this gid (bars, calendar days, interval lines)."""
     group = next(element for element in svg_root(svg).iter() if element.get("id") == gid)
     return len(list(group.iter(f"{SVG}path")))
+
+
+def squares_by_fill(svg: bytes, gid: str) -> dict[str, int]:
+    """Squares in the group with this gid, counted per colour role: the calendar draws
+    each colour as one path of many squares, so this counts the paths' subpaths."""
+    group = next(element for element in svg_root(svg).iter() if element.get("id") == gid)
+    counts: dict[str, int] = {}
+    for path in group.iter(f"{SVG}path"):
+        role = re.search(r"fill: var\(--c-(\w+)", path.get("style"))[1]
+        counts[role] = counts.get(role, 0) + path.get("d").count("M")
+    return counts
 
 
 def description(svg: bytes) -> str:
@@ -167,11 +179,26 @@ def test_the_calendar_has_a_square_per_day_and_a_dot_per_episode_day(three_weeks
     svg = render_calendar_svg(three_weeks, date_range=THREE_WEEKS, today=END)
     summary = calendar_summary(three_weeks, date_range=THREE_WEEKS, today=END)
 
-    assert drawn_bars(svg, "calendar-days") == 21
+    # 21 days: the 5 with one entry each in the lightest entry colour, the rest empty.
+    assert squares_by_fill(svg, "calendar-days") == {"cell0": 16, "cell1": 5}
     assert drawn_points(svg, "calendar-episodes") == 3
     assert "entries on 5 of 21 days; an episode followed on 3 days" in summary.description
     assert summary.table.rows[0] == ("Mon 9 Mar 2026", "1", "1")
     assert len(summary.table.rows) == 5
+
+
+def test_a_calendar_day_is_darker_the_more_entries_it_has():
+    busy = entries_frame(
+        *[{"day": day(0)}] * 2, *[{"day": day(1)}] * 3, *[{"day": day(2)}] * 5, {"day": day(3)}
+    )
+    svg = render_calendar_svg(busy, date_range=THREE_WEEKS, today=END)
+
+    assert squares_by_fill(svg, "calendar-days") == {
+        "cell0": 17,
+        "cell1": 1,
+        "cell2": 1,
+        "cell3": 2,
+    }
 
 
 def _checkins() -> pd.DataFrame:

@@ -145,7 +145,7 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
             *(one_decimal(row[column]) for column, *_ in EMOTIONS),
             str(int(row["cried"])),
         )
-        for period, row in frame.iterrows()
+        for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
     )
     table = ChartTable(
         f"Rolling average of each feeling per {bucket} (0 none to 4 severe), {span.label()}",

@@ -97,7 +97,7 @@ def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
             str(int(row["episodes"])),
             percent(int(row["episodes"]), int(row["entries"])),
         )
-        for period, row in frame.iterrows()
+        for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
     )
     table = ChartTable(
         f"Entries and episodes per {bucket}, {span.label()}",
