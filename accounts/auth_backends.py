@@ -8,9 +8,14 @@ from django.contrib.auth.backends import ModelBackend
 def _user_with_preferences(backend: ModelBackend, user_id):
     # Every page needs the preferences (time zone, threshold, data version): one join
     # instead of a second query (accounts.middleware reads user.preferences).
-    users = get_user_model()._default_manager.select_related("preferences")
-    user = users.filter(pk=user_id).first()
-    return user if user is not None and backend.user_can_authenticate(user) else None
+    # get() rather than first(): first() orders by the key, which every request then
+    # compiled into its SQL for nothing.
+    model = get_user_model()
+    try:
+        user = model._default_manager.select_related("preferences").get(pk=user_id)
+    except model.DoesNotExist:
+        return None
+    return user if backend.user_can_authenticate(user) else None
 
 
 class JournalModelBackend(ModelBackend):
