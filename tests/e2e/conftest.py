@@ -23,6 +23,16 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Seconds a browser journey may take; each takes under a minute even on a busy machine.
+# Some Playwright calls (evaluate, above all) have no timeout of their own, and once a
+# journey waited on one for over an hour.
+JOURNEY_TIMEOUT = 300
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("e2e") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(JOURNEY_TIMEOUT))
 
 
 def _chromium_path() -> str | None:

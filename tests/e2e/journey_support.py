@@ -19,8 +19,13 @@ _WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')]
     && !element.closest('.table-responsive, .visually-hidden, .visually-hidden-focusable'))
   .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.'))
   .slice(0, 5)"""
-# Resolves once every running CSS transition or animation has finished.
-_SETTLED = "() => Promise.all(document.getAnimations().map((animation) => animation.finished))"
+# Resolves once every running CSS transition or animation has finished or been
+# cancelled, or after two seconds at most: page.evaluate has no timeout of its own, and an
+# animation whose timeline stalls would otherwise keep the journey waiting for ever.
+_SETTLED = """() => Promise.race([
+  Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
+  new Promise((resolve) => setTimeout(resolve, 2000)),
+])"""
 
 
 @pytest.fixture(params=["phone", "desktop"])
