@@ -3,7 +3,6 @@
 One query for the entries and one for their tags, however many entries there are.
 Notes are never read here (they are not needed, and decrypting them costs time).
 
-
 The rows come from entries.plain_rows, which skips Django's per-value converters: for
 a journal of 20,000 entries they took longer than the database. pandas then converts
 whole columns at once.

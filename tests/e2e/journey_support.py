@@ -84,10 +84,17 @@ def follow_main_link(page, name: str) -> None:
     page.wait_for_load_state()
     link = page.get_by_role("link", name=name, exact=True).locator("visible=true")
     if link.count() == 0:
-        page.get_by_role("button", name="More").locator("visible=true").click()
+        open_more_menu(page)
     link.first.click()
     current = page.get_by_role("link", name=name, exact=True, include_hidden=True)
     expect(current.and_(page.locator('[aria-current="page"]')).first).to_be_attached()
+
+
+def open_more_menu(page) -> None:
+    """Opens the visible bar's "More" menu, once Bootstrap's script (at the end of the
+    page) has loaded to drive it."""
+    page.wait_for_load_state()
+    page.get_by_role("button", name="More").locator("visible=true").click()
 
 
 def log_in_as(page, live_server, user) -> None:

@@ -16,6 +16,7 @@ from tests.e2e.journey_support import (
     assert_accessible,
     assert_touch_targets,
     follow_main_link,
+    open_more_menu,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -151,8 +152,7 @@ def _discreet_mode_says_journal(page) -> None:
 
 
 def _log_out(page) -> None:
-    page.wait_for_load_state()  # the menu needs Bootstrap's script, at the end of the page
-    page.get_by_role("button", name="More").locator("visible=true").click()
+    open_more_menu(page)
     page.get_by_role("button", name="Log out").locator("visible=true").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
 
