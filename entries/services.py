@@ -22,11 +22,14 @@ def entry_create(
     user: AbstractBaseUser,
     tags: Iterable[Tag] = (),
     new_partner: str = "",
+    new_tag: str = "",
     **fields,
 ) -> Entry:
     tags = list(tags)
     if new_partner:
         fields["partner"] = partner_get_or_create(user=user, nickname=new_partner)
+    if new_tag:
+        tags.append(tag_get_or_create(user=user, name=new_tag))
     _check_owner(user.pk, fields.get("partner"), *tags)
     entry = Entry.objects.create(user=user, **fields)
     entry.tags.set(tags)
@@ -40,11 +43,14 @@ def entry_update(
     entry: Entry,
     tags: Iterable[Tag] = (),
     new_partner: str = "",
+    new_tag: str = "",
     **fields,
 ) -> Entry:
     tags = list(tags)
     if new_partner:
         fields["partner"] = partner_get_or_create(user=entry.user, nickname=new_partner)
+    if new_tag:
+        tags.append(tag_get_or_create(user=entry.user, name=new_tag))
     _check_owner(entry.user_id, fields.get("partner"), *tags)
     for name, value in fields.items():
         setattr(entry, name, value)
@@ -122,6 +128,18 @@ def partner_delete(*, partner: Partner) -> None:
     user_id = partner.user_id
     partner.delete()
     data_version_bump(user_id=user_id)
+
+
+def tag_get_or_create(*, user: AbstractBaseUser, name: str) -> Tag:
+    """A factor typed in the log form. The form refuses a name already there; this
+    reuses one created a moment ago by the same form sent twice."""
+    existing = Tag.objects.filter(user=user, name__iexact=name).first()
+    if existing:
+        return existing
+    try:
+        return tag_create(user=user, name=name)
+    except NameTaken:
+        return Tag.objects.get(user=user, name__iexact=name)
 
 
 def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:
