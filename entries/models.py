@@ -259,3 +259,26 @@ class Entry(models.Model):
     def coping_labels(self) -> list[str]:
         labels = dict(Coping.choices)
         return [str(labels[key]) for key in self.coping if key in labels]
+
+
+class DeletedEntry(models.Model):
+    """An entry deleted a moment ago, kept only so that the deletion can be undone.
+
+    The entry's row is really gone (so it is in no list, chart, insight or export); its
+    values wait here, encrypted, for UNDO_WINDOW and are then purged
+    (services.deleted_entries_purge). Deleting the account deletes these too.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deleted_entries"
+    )
+    # Every value of the entry, its factors and its partner, as JSON (entries.undo).
+    record = EncryptedTextField()
+    deleted_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-deleted_at"]
+
+    def __str__(self) -> str:
+        return f"Deleted entry ({self.deleted_at:%Y-%m-%d %H:%M})"

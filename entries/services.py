@@ -4,9 +4,11 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from accounts.services import data_version_bump
-from entries.models import Entry, Partner, Tag
+from entries.models import DeletedEntry, Entry, Partner, Tag
+from entries.undo import UNDO_WINDOW, entry_from_record, entry_record
 
 
 def _check_owner(user_id: int, *objects) -> None:
@@ -61,10 +63,41 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_delete(*, entry: Entry) -> None:
-    user_id = entry.user_id
+def entry_delete(*, entry: Entry) -> DeletedEntry:
+    """Deletes the entry, keeping its values for UNDO_WINDOW so that it can be undone."""
+    deleted_entries_purge()
+    deleted = DeletedEntry.objects.create(
+        user_id=entry.user_id, record=entry_record(entry), deleted_at=timezone.now()
+    )
     entry.delete()
-    data_version_bump(user_id=user_id)
+    data_version_bump(user_id=deleted.user_id)
+    return deleted
+
+
+@transaction.atomic
+def entry_undo_delete(*, deleted: DeletedEntry) -> Entry:
+    """The entry back as it was, at the same address; the caller checks the window."""
+    entry, tags = entry_from_record(deleted.record, user=deleted.user)
+    created_at, updated_at = entry.created_at, entry.updated_at
+    entry.save(force_insert=True)
+    # auto_now_add and auto_now set both on saving; the entry keeps its own.
+    Entry.objects.filter(pk=entry.pk).update(created_at=created_at, updated_at=updated_at)
+    entry.created_at, entry.updated_at = created_at, updated_at
+    entry.tags.set(tags)
+    deleted.delete()
+    data_version_bump(user_id=entry.user_id)
+    return entry
+
+
+def deleted_entries_purge() -> int:
+    """Removes every deleted entry whose undo window has passed, whoever it belonged to.
+
+    Run whenever an entry is deleted or undone and when the entries list or the home
+    page is shown, and by `manage.py purge_deleted_entries` (for a timer), so a deleted
+    entry does not outlive its window for long even on a quiet install."""
+    cutoff = timezone.now() - UNDO_WINDOW
+    count, _by_model = DeletedEntry.objects.filter(deleted_at__lt=cutoff).delete()
+    return count
 
 
 class NameTaken(Exception):
