@@ -41,6 +41,12 @@ PAIN_EXPOSURE = 0.20
 FLAG_EXPOSURE = {"memories_surfaced": 0.08, "alcohol_or_drugs": 0.15}
 SOLO_SHARE = 0.15
 TAG_SHARE = 0.15
+# How often the "what was going on" section is left closed, so every factor in it stays
+# "not recorded". Decided apart from everything else (missing at random): the factors
+# still act on the episode, the entry just does not say so, and the analysis leaves it
+# out of those tables. A second random stream keeps the other draws of a seed unchanged.
+CONTEXT_SKIPPED_SHARE = 0.1
+CONTEXT_FACTORS = (*SCALE_EXPOSURE, "pain", *FLAG_EXPOSURE)
 
 PLANTABLE = (
     *SCALE_EXPOSURE,
@@ -117,6 +123,7 @@ def generate_entries(
 ) -> list[DemoEntry]:
     plants = plants or {}
     rng = random.Random(seed)  # noqa: S311 (synthetic data must be reproducible, not secret)
+    skip_rng = random.Random(f"context-skipped:{seed}")  # noqa: S311 (as above)
     start = end - timedelta(days=days)
     entries = []
     for _ in range(count):
@@ -167,6 +174,8 @@ def generate_entries(
             fields["coping"] = []
             fields["coping_helped"] = None
         fields["notes"] = rng.choice(DEMO_NOTES) if rng.random() < 0.1 else ""
+        if skip_rng.random() < CONTEXT_SKIPPED_SHARE:
+            fields.update(dict.fromkeys(CONTEXT_FACTORS))
         partner = None if solo else rng.choice(DEMO_PARTNERS)
         entries.append(DemoEntry(moment, fields, partner, tags, exposures))
     entries.sort(key=lambda entry: entry.occurred_at)

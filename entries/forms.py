@@ -8,7 +8,16 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, NOTES_MAX_LENGTH, Entry, Partner, Tag
+from entries.models import (
+    CONTEXT_FIELDS,
+    CONTEXT_FLAGS,
+    EMOTION_FIELDS,
+    NOTES_MAX_LENGTH,
+    RECORDABLE_FACTORS,
+    Entry,
+    Partner,
+    Tag,
+)
 from entries.scales import Activity, Coping
 from entries.services import name_taken
 
@@ -19,15 +28,22 @@ SEGMENTED_FIELDS = (
     "connection_after",
     *CONTEXT_FIELDS,
     "pain",
+    *CONTEXT_FLAGS,
     "coping_helped",
 )
 # Scales that may be left unanswered: the empty choice is shown as "Skip".
 OPTIONAL_SCALES = ("satisfaction", "connection_after", "coping_helped")
-TOGGLE_FIELDS = ("cried", "memories_surfaced", "alcohol_or_drugs")
+# The context factors' empty choice is an answer of its own, "Not recorded": it is
+# chosen until the person answers, and choosing it again clears an answer (a radio
+# button, so it works with the arrow keys and is read out with the others).
+NOT_RECORDED = _("Not recorded")
+FLAG_CHOICES = [("", NOT_RECORDED), ("False", _("No")), ("True", _("Yes"))]
+TOGGLE_FIELDS = ("cried",)
 CHIP_FIELDS = ("tags", "coping")
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 FIELD_TEMPLATES = {
     **dict.fromkeys((*SEGMENTED_FIELDS, "activity", "orgasm"), "entries/fields/scale.html"),
+    **dict.fromkeys(RECORDABLE_FACTORS, "entries/fields/factor_scale.html"),
     **dict.fromkeys(TOGGLE_FIELDS, "entries/fields/toggle.html"),
     **dict.fromkeys(CHIP_FIELDS, "entries/fields/chips.html"),
 }
@@ -41,6 +57,10 @@ class Section:
     folded: bool = True
 
 
+# Always filled in, so they say nothing about whether the person opened their section.
+ALWAYS_ANSWERED = ("occurred_at", "activity")
+
+
 ENTRY_SECTIONS = (
     Section("feelings", _("How did you feel afterwards?"), (*EMOTION_FIELDS, "cried"), False),
     Section("when", _("When and with whom"), ("occurred_at", "activity", "partner", "new_partner")),
@@ -48,7 +68,7 @@ ENTRY_SECTIONS = (
     Section(
         "context",
         _("What was going on"),
-        (*CONTEXT_FIELDS, "pain", "memories_surfaced", "alcohol_or_drugs", "tags"),
+        (*RECORDABLE_FACTORS, "tags", "new_tag"),
     ),
     Section("coping", _("Afterwards"), ("coping", "coping_helped", "episode_minutes")),
     Section("notes", _("Notes"), ("notes",)),
@@ -70,12 +90,33 @@ class SegmentedRadioSelect(forms.RadioSelect):
         super().__init__({"class": "btn-check", **(attrs or {})}, choices)
 
 
+class YesNoField(forms.NullBooleanField):
+    """Yes, no or not recorded, from the buttons of FLAG_CHOICES. Anything else was typed
+    by hand and is refused (NullBooleanField itself would quietly read it as empty)."""
+
+    def to_python(self, value):
+        if value in (None, "", True, False):
+            return None if value == "" else value
+        if value in ("True", "False"):
+            return value == "True"
+        raise ValidationError(NOT_AN_ANSWER, code="invalid_choice")
+
+    def validate(self, value):
+        pass
+
+
 class EntryForm(forms.ModelForm):
     new_partner = forms.CharField(
         label=_("Or add a new partner"),
         max_length=Partner._meta.get_field("nickname").max_length,
         required=False,
         help_text=_("A nickname is enough."),
+    )
+    new_tag = forms.CharField(
+        label=_("Or add a factor of your own"),
+        max_length=Tag._meta.get_field("name").max_length,
+        required=False,
+        help_text=_("It is added to your factors and ticked for this entry when you save."),
     )
     coping = forms.MultipleChoiceField(
         label=_("What did you do afterwards?"),
@@ -131,6 +172,7 @@ class EntryForm(forms.ModelForm):
             ),
             "tags": forms.CheckboxSelectMultiple(attrs={"class": "btn-check"}),
         }
+        field_classes = dict.fromkeys(CONTEXT_FLAGS, YesNoField)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,31 +187,56 @@ class EntryForm(forms.ModelForm):
             "Choose one of your partners from the list."
         )
         self.fields["tags"].queryset = Tag.objects.filter(user=user)
-        self.fields["tags"].help_text = _("Add factors of your own under “Your factors”.")
+        self.fields["tags"].help_text = _(
+            "Tick any that applied. You can rename or remove them under “Your factors”."
+        )
         self.fields["tags"].error_messages["invalid_choice"] = _("Choose from your own factors.")
         self.fields["orgasm"].choices = [("", _("Skip")), *self.fields["orgasm"].choices[1:]]
         for name in OPTIONAL_SCALES:
             field = self.fields[name]
             field.choices = [("", _("Skip")), *field.choices[1:]]
-        for name in ("activity", *EMOTION_FIELDS, *CONTEXT_FIELDS, "pain"):
+        for name in ("activity", *EMOTION_FIELDS):
             # These always have a value; no empty "-----" choice among the buttons.
             field = self.fields[name]
             field.choices = [choice for choice in field.choices if choice[0] != ""]
+        for name in (*CONTEXT_FIELDS, "pain"):
+            field = self.fields[name]
+            field.choices = [("", NOT_RECORDED), *field.choices[1:]]
+        for name in CONTEXT_FLAGS:
+            self.fields[name].widget = SegmentedRadioSelect(choices=FLAG_CHOICES)
         for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
             self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
         for name, field in self.fields.items():
             field.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")
 
     def sections(self) -> list[dict]:
-        """The form's fields grouped for display; a folded group with an error opens."""
+        """The form's fields grouped for display. A folded group opens when it has an
+        error, or when it holds answers of an entry being edited (or sent back)."""
+        show_answers = self.is_bound or not self.instance._state.adding
         grouped = []
         for section in ENTRY_SECTIONS:
             fields = [self[name] for name in section.fields]
             has_errors = any(field.errors for field in fields)
+            answered = [field for field in fields if _is_answered(field)]
             grouped.append(
-                {"section": section, "fields": fields, "open": not section.folded or has_errors}
+                {
+                    "section": section,
+                    "fields": fields,
+                    "open": not section.folded or has_errors or (show_answers and bool(answered)),
+                    "answered": len(answered),
+                }
             )
         return grouped
+
+    def clean_new_tag(self):
+        # As on the factors page: surrounding spaces go, and a name already there in
+        # any case is refused rather than quietly reused (it is one tick away above).
+        name = self.cleaned_data["new_tag"].strip()
+        if name and name_taken(Tag, user_id=self.user.pk, field="name", value=name, pk=None):
+            raise ValidationError(
+                _("You already have a factor with that name. Tick it above."), code="duplicate"
+            )
+        return name
 
     def clean_occurred_at(self):
         occurred_at = self.cleaned_data["occurred_at"]
@@ -220,6 +287,13 @@ class EntryForm(forms.ModelForm):
                 ),
             )
         return cleaned
+
+
+def _is_answered(field: forms.BoundField) -> bool:
+    if field.name in ALWAYS_ANSWERED:
+        return False
+    value = field.value()
+    return value not in (None, "", [], ())
 
 
 class EntryFilterForm(forms.Form):

@@ -29,6 +29,10 @@ CONTEXT_FIELDS = (
     "felt_vulnerable",
     "relationship_tension",
 )
+CONTEXT_FLAGS = ("memories_surfaced", "alcohol_or_drugs")
+# Every "what was going on" answer; each is empty (None, "not recorded") until the
+# person answers it, and an empty one is left out of that factor's comparison.
+RECORDABLE_FACTORS = (*CONTEXT_FIELDS, "pain", *CONTEXT_FLAGS)
 NOTES_MAX_LENGTH = 5000
 
 
@@ -165,25 +169,34 @@ class Entry(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(24 * 60)],
     )
 
-    # What was going on.
-    stress = _scale(_("stress"), default=0)
-    low_mood = _scale(_("low mood"), default=0)
+    # What was going on. Empty unless answered: a quick calm log that never opened this
+    # section says nothing about stress or pain, and counting it as "none" would make the
+    # entries logged after a hard time look different merely for being filled in.
+    # Rows saved before this rule keep the zeros and "no"s they were saved with.
+    stress = _scale(_("stress"), null=True, blank=True)
+    low_mood = _scale(_("low mood"), null=True, blank=True)
     performance_anxiety = _scale(
         _("worry about performance"),
-        default=0,
+        null=True,
+        blank=True,
         help_text=_("Worry about how you or your body would do."),
     )
-    felt_vulnerable = _scale(_("feeling exposed or vulnerable"), default=0)
-    relationship_tension = _scale(_("tension with your partner"), default=0)
+    felt_vulnerable = _scale(_("feeling exposed or vulnerable"), null=True, blank=True)
+    relationship_tension = _scale(_("tension with your partner"), null=True, blank=True)
     pain = _scale(
         _("pain"),
         PAIN_CHOICES,
         PAIN_MAX,
-        default=0,
+        null=True,
+        blank=True,
         help_text=_("0 is no pain, 10 the worst pain you can imagine."),
     )
-    memories_surfaced = models.BooleanField(_("difficult memories came up"), default=False)
-    alcohol_or_drugs = models.BooleanField(_("alcohol or drugs were involved"), default=False)
+    memories_surfaced = models.BooleanField(
+        _("difficult memories came up"), null=True, blank=True, default=None
+    )
+    alcohol_or_drugs = models.BooleanField(
+        _("alcohol or drugs were involved"), null=True, blank=True, default=None
+    )
     tags = models.ManyToManyField(
         Tag, verbose_name=_("your factors"), blank=True, related_name="entries"
     )
@@ -204,6 +217,8 @@ class Entry(models.Model):
         ordering = ["-occurred_at", "-created_at"]
         verbose_name_plural = "entries"
         indexes = [models.Index(fields=["user", "-occurred_at"], name="entry_user_occurred")]
+        # A NULL answer passes these checks (SQL treats an unknown comparison as true in
+        # a CHECK, and Django's validation does the same), so only numbers are bounded.
         constraints = [
             models.CheckConstraint(
                 condition=Q(**{f"{field}__lte": INTENSITY_MAX}), name=f"entry_{field}_range"
@@ -244,3 +259,26 @@ class Entry(models.Model):
     def coping_labels(self) -> list[str]:
         labels = dict(Coping.choices)
         return [str(labels[key]) for key in self.coping if key in labels]
+
+
+class DeletedEntry(models.Model):
+    """An entry deleted a moment ago, kept only so that the deletion can be undone.
+
+    The entry's row is really gone (so it is in no list, chart, insight or export); its
+    values wait here, encrypted, for UNDO_WINDOW and are then purged
+    (services.deleted_entries_purge). Deleting the account deletes these too.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deleted_entries"
+    )
+    # Every value of the entry, its factors and its partner, as JSON (entries.undo).
+    record = EncryptedTextField()
+    deleted_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-deleted_at"]
+
+    def __str__(self) -> str:
+        return f"Deleted entry ({self.deleted_at:%Y-%m-%d %H:%M})"

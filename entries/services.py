@@ -4,9 +4,11 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from accounts.services import data_version_bump
-from entries.models import Entry, Partner, Tag
+from entries.models import DeletedEntry, Entry, Partner, Tag
+from entries.undo import UNDO_WINDOW, entry_from_record, entry_record
 
 
 def _check_owner(user_id: int, *objects) -> None:
@@ -22,11 +24,14 @@ def entry_create(
     user: AbstractBaseUser,
     tags: Iterable[Tag] = (),
     new_partner: str = "",
+    new_tag: str = "",
     **fields,
 ) -> Entry:
     tags = list(tags)
     if new_partner:
         fields["partner"] = partner_get_or_create(user=user, nickname=new_partner)
+    if new_tag:
+        tags.append(tag_get_or_create(user=user, name=new_tag))
     _check_owner(user.pk, fields.get("partner"), *tags)
     entry = Entry.objects.create(user=user, **fields)
     entry.tags.set(tags)
@@ -40,11 +45,14 @@ def entry_update(
     entry: Entry,
     tags: Iterable[Tag] = (),
     new_partner: str = "",
+    new_tag: str = "",
     **fields,
 ) -> Entry:
     tags = list(tags)
     if new_partner:
         fields["partner"] = partner_get_or_create(user=entry.user, nickname=new_partner)
+    if new_tag:
+        tags.append(tag_get_or_create(user=entry.user, name=new_tag))
     _check_owner(entry.user_id, fields.get("partner"), *tags)
     for name, value in fields.items():
         setattr(entry, name, value)
@@ -55,10 +63,41 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_delete(*, entry: Entry) -> None:
-    user_id = entry.user_id
+def entry_delete(*, entry: Entry) -> DeletedEntry:
+    """Deletes the entry, keeping its values for UNDO_WINDOW so that it can be undone."""
+    deleted_entries_purge()
+    deleted = DeletedEntry.objects.create(
+        user_id=entry.user_id, record=entry_record(entry), deleted_at=timezone.now()
+    )
     entry.delete()
-    data_version_bump(user_id=user_id)
+    data_version_bump(user_id=deleted.user_id)
+    return deleted
+
+
+@transaction.atomic
+def entry_undo_delete(*, deleted: DeletedEntry) -> Entry:
+    """The entry back as it was, at the same address; the caller checks the window."""
+    entry, tags = entry_from_record(deleted.record, user=deleted.user)
+    created_at, updated_at = entry.created_at, entry.updated_at
+    entry.save(force_insert=True)
+    # auto_now_add and auto_now set both on saving; the entry keeps its own.
+    Entry.objects.filter(pk=entry.pk).update(created_at=created_at, updated_at=updated_at)
+    entry.created_at, entry.updated_at = created_at, updated_at
+    entry.tags.set(tags)
+    deleted.delete()
+    data_version_bump(user_id=entry.user_id)
+    return entry
+
+
+def deleted_entries_purge() -> int:
+    """Removes every deleted entry whose undo window has passed, whoever it belonged to.
+
+    Run whenever an entry is deleted or undone and when the entries list or the home
+    page is shown, and by `manage.py purge_deleted_entries` (for a timer), so a deleted
+    entry does not outlive its window for long even on a quiet install."""
+    cutoff = timezone.now() - UNDO_WINDOW
+    count, _by_model = DeletedEntry.objects.filter(deleted_at__lt=cutoff).delete()
+    return count
 
 
 class NameTaken(Exception):
@@ -122,6 +161,18 @@ def partner_delete(*, partner: Partner) -> None:
     user_id = partner.user_id
     partner.delete()
     data_version_bump(user_id=user_id)
+
+
+def tag_get_or_create(*, user: AbstractBaseUser, name: str) -> Tag:
+    """A factor typed in the log form. The form refuses a name already there; this
+    reuses one created a moment ago by the same form sent twice."""
+    existing = Tag.objects.filter(user=user, name__iexact=name).first()
+    if existing:
+        return existing
+    try:
+        return tag_create(user=user, name=name)
+    except NameTaken:
+        return Tag.objects.get(user=user, name__iexact=name)
 
 
 def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("entries/<uuid:pk>/", entries.entry_detail, name="detail"),
     path("entries/<uuid:pk>/edit/", entries.entry_update, name="update"),
     path("entries/<uuid:pk>/delete/", entries.entry_delete, name="delete"),
+    path("entries/deleted/<uuid:pk>/undo/", entries.entry_undo_delete, name="undo_delete"),
     path("partners/", partners.partner_list, name="partners"),
     path("partners/<uuid:pk>/", partners.partner_update, name="partner_update"),
     path("partners/<uuid:pk>/delete/", partners.partner_delete, name="partner_delete"),

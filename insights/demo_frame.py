@@ -11,7 +11,7 @@ import zoneinfo
 import pandas as pd
 
 from entries.demo import DemoEntry
-from insights.selectors import ENTRY_COLUMNS, NULLABLE_INTS, Journal
+from insights.selectors import ENTRY_COLUMNS, NULLABLE_BOOLEANS, NULLABLE_INTS, Journal
 
 EMOTIONS = ("sadness", "irritation", "agitation", "anxiety_after")
 _NAMESPACE = uuid.UUID("6f1c7d52-9a4e-4c1e-8f1f-0d7a1b2c3e4f")
@@ -44,6 +44,8 @@ def demo_journal(
     )
     for name in NULLABLE_INTS:
         frame[name] = frame[name].astype("Int64")
+    for name in NULLABLE_BOOLEANS:
+        frame[name] = frame[name].astype("boolean")
     frame["occurred_at"] = pd.to_datetime(frame["occurred_at"], utc=True).dt.tz_convert(zone)
     frame["local_date"] = frame["occurred_at"].dt.date
     frame["peak"] = frame[list(EMOTIONS)].max(axis=1)

@@ -17,7 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
-from entries.models import CONTEXT_FIELDS, EMOTION_FIELDS, Entry, Tag
+from entries.models import CONTEXT_FIELDS, CONTEXT_FLAGS, EMOTION_FIELDS, Entry, Tag
 from entries.plain_rows import plain_rows
 
 ENTRY_COLUMNS = [
@@ -39,8 +39,16 @@ ENTRY_COLUMNS = [
     "coping",
     "coping_helped",
 ]
-NULLABLE_INTS = ["satisfaction", "connection_after", "episode_minutes", "coping_helped"]
-BOOLEANS = ["cried", "memories_surfaced", "alcohol_or_drugs"]
+# Nullable columns keep None as <NA>: a factor not recorded is unknown, never "none".
+NULLABLE_INTS = [
+    "satisfaction",
+    "connection_after",
+    "episode_minutes",
+    "coping_helped",
+    *CONTEXT_FIELDS,
+    "pain",
+]
+NULLABLE_BOOLEANS = list(CONTEXT_FLAGS)
 UUID_COLUMNS = ("id", "partner_id")
 
 
@@ -150,8 +158,9 @@ def entries_dataframe(
     frame["id"] = frame["id"].map(_uuid_text)
     frame["partner_id"] = _uuid_texts(frame["partner_id"])
     frame["orgasm"] = frame["orgasm"].replace("", None)
-    for name in BOOLEANS:
-        frame[name] = frame[name].astype(bool)
+    frame["cried"] = frame["cried"].astype(bool)
+    for name in NULLABLE_BOOLEANS:
+        frame[name] = frame[name].astype("boolean")
     for name in NULLABLE_INTS:
         frame[name] = frame[name].astype("Int64")
     frame["occurred_at"] = pd.to_datetime(

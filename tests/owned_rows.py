@@ -12,6 +12,7 @@ from accounts.services import preferences_for
 from audit.models import EventKind
 from audit.services import audit_record
 from checkins.services import checkin_create
+from entries.services import entry_delete
 from insights.ranges import SelectedRange
 from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
@@ -43,6 +44,8 @@ def fill_every_kind_of_row(user, *, with_session: bool = False):
     tag = TagFactory(user=user)
     entry = EntryFactory(user=user, partner=partner, notes="private")
     entry.tags.add(tag)
+    # A deleted entry still waiting out its undo window.
+    entry_delete(entry=EntryFactory(user=user, partner=partner, notes="private"))
     preferences_for(user)
     checkin_create(user=user, instrument="phq9", answers=[1] * 9)
     EmailAddress.objects.create(user=user, email=f"{user.username}@example.org", primary=True)

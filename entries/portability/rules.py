@@ -40,6 +40,13 @@ def boolean(value: object) -> bool:
     return value
 
 
+def boolean_or_null(value: object) -> bool | None:
+    """A yes/no answer that may be "not recorded" (null)."""
+    if value is not None and not isinstance(value, bool):
+        raise BadValue(f"must be true, false or null, not {shown(value)}")
+    return value
+
+
 def _whole_number(value: object, *, low: int, high: int, allowed: list, nullable: bool):
     if value is None and nullable:
         return None
@@ -134,7 +141,7 @@ def _bounds(field: models.Field) -> tuple[int, int]:
 def _rule_for(field: models.Field) -> Callable[[object], object]:
     """The check for a model field, derived from the field itself."""
     if isinstance(field, models.BooleanField):
-        return boolean
+        return boolean_or_null if field.null else boolean
     if isinstance(field, models.IntegerField):
         low, high = _bounds(field)
         allowed = [value for value, _label in field.flatchoices] if field.choices else []

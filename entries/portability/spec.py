@@ -7,9 +7,12 @@ and in detail in entries/portability/FORMAT.md; keep the three in step.
 from entries.models import EMOTION_FIELDS
 
 FORMAT_NAME = "pct-journal-backup"
-# Version 2 added the `account` record (version 1 files import just the same).
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# Version 2 added the `account` record (version 1 files import just the same). Version 3
+# lets the context factors be null ("not recorded"): an older journal refuses such a file
+# as newer rather than listing every null as a bad value. Older files hold no nulls there
+# and import unchanged, their zeros and falses kept as they were.
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # Uploads larger than this are refused before they are read (see upload.py).
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 

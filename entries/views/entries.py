@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,13 +10,30 @@ from django.views.decorators.http import require_http_methods
 from entries import services
 from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
-from entries.models import Entry
+from entries.models import DeletedEntry, Entry
+from entries.undo import UNDO_WINDOW
 
 PAGE_SIZE = 20
+# The entry just deleted, whose "Undo" the next entries list offers once.
+UNDO_SESSION_KEY = "entry_undo"
 
 
 def _get_entry_for_user(request: HttpRequest, pk) -> Entry:
     return get_object_or_404(Entry.objects.select_related("partner"), pk=pk, user=request.user)
+
+
+def _get_undoable_for_user(request: HttpRequest, pk) -> DeletedEntry:
+    # Past the window the entry is gone for good, whether or not the purge has run yet.
+    cutoff = timezone.now() - UNDO_WINDOW
+    return get_object_or_404(DeletedEntry, pk=pk, user=request.user, deleted_at__gte=cutoff)
+
+
+def _undo_offer(request: HttpRequest) -> DeletedEntry | None:
+    pk = request.session.pop(UNDO_SESSION_KEY, None)
+    if pk is None:
+        return None
+    cutoff = timezone.now() - UNDO_WINDOW
+    return DeletedEntry.objects.filter(pk=pk, user=request.user, deleted_at__gte=cutoff).first()
 
 
 def _initial_for_new_entry(request: HttpRequest) -> dict:
@@ -37,6 +54,7 @@ def _initial_for_new_entry(request: HttpRequest) -> dict:
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
     threshold = request.preferences.episode_threshold
+    services.deleted_entries_purge()
     # The list shows neither notes nor factors: the notes stay encrypted, unread.
     entries = (
         Entry.objects.filter(user=request.user)
@@ -65,6 +83,8 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "filtered": filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values()),
         "query": query.urlencode(),
         "has_entries": page.paginator.count > 0 or Entry.objects.filter(user=request.user).exists(),
+        "undo": _undo_offer(request),
+        "undo_minutes": int(UNDO_WINDOW.total_seconds() // 60),
     }
     return render(request, "entries/entry_list.html", ctx)
 
@@ -114,7 +134,20 @@ def entry_update(request: HttpRequest, pk) -> HttpResponse:
 def entry_delete(request: HttpRequest, pk) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     if request.method == "POST":
-        services.entry_delete(entry=entry)
-        messages.success(request, _("The entry is deleted."))
+        deleted = services.entry_delete(entry=entry)
+        # The list says it is deleted, with an Undo button (entries/_undo_delete.html).
+        request.session[UNDO_SESSION_KEY] = str(deleted.pk)
         return redirect("entries:list")
-    return render(request, "entries/entry_confirm_delete.html", {"entry": entry})
+    ctx = {"entry": entry, "undo_minutes": int(UNDO_WINDOW.total_seconds() // 60)}
+    return render(request, "entries/entry_confirm_delete.html", ctx)
+
+
+@login_required
+def entry_undo_delete(request: HttpRequest, pk) -> HttpResponse:
+    # Looked up before the method is checked, so one not yours is a 404 either way.
+    deleted = _get_undoable_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    entry = services.entry_undo_delete(deleted=deleted)
+    messages.success(request, _("The entry is back."))
+    return redirect("entries:detail", pk=entry.pk)

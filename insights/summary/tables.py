@@ -6,6 +6,7 @@ therapist, so these say the same numbers in the third person, mostly as table ce
 
 from dataclasses import dataclass
 
+from entries.models import RECORDABLE_FACTORS
 from entries.scales import Coping, intensity_label
 from insights.analysis import FactorResult, Report
 from insights.episode_profile import CopingOutcome, EpisodeProfile
@@ -27,6 +28,10 @@ class FactorRow:
     evidence: str
     evidence_label: str
     first_in_category: bool
+    # Entries that left this factor unanswered, and so out of its row; only for the
+    # context factors, whose empty answer means "not recorded" (for a partner, say, the
+    # entries left out are the solo ones, which is no gap in the journal).
+    not_recorded: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,13 @@ def _risk_ratio(factor: FactorResult) -> str:
     return f"{ratio(factor.risk_ratio)} ({ratio(factor.ci_low)}–{ratio(factor.ci_high)})"
 
 
-def _row(category: str, factor: FactorResult, *, first: bool) -> FactorRow:
+def _not_recorded(factor: FactorResult, entries: int) -> int:
+    if factor.key not in RECORDABLE_FACTORS:
+        return 0
+    return entries - factor.exposed.entries - factor.unexposed.entries
+
+
+def _row(category: str, factor: FactorResult, *, first: bool, entries: int) -> FactorRow:
     return FactorRow(
         category=category,
         label=factor.label[:1].upper() + factor.label[1:],
@@ -65,6 +76,7 @@ def _row(category: str, factor: FactorResult, *, first: bool) -> FactorRow:
         evidence=factor.evidence,
         evidence_label=EVIDENCE_LABELS[factor.evidence],
         first_in_category=first,
+        not_recorded=_not_recorded(factor, entries),
     )
 
 
@@ -75,9 +87,9 @@ def factor_rows(report: Report) -> list[FactorRow]:
         if category.evidence == "not_enough_data":
             continue
         lead, *others = category.factors
-        rows.append(_row(category.label, lead, first=True))
+        rows.append(_row(category.label, lead, first=True, entries=report.entries))
         rows += [
-            _row(category.label, factor, first=False)
+            _row(category.label, factor, first=False, entries=report.entries)
             for factor in others
             if factor.evidence in EXTRA_ROW_LEVELS
         ]

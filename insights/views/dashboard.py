@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 
 from checkins.selectors import checkin_due
 from entries.models import Entry
+from entries.services import deleted_entries_purge
 from insights.chart_sections import chart_section
 from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
@@ -20,6 +21,9 @@ DEFAULT_RANGE = "90d"
 def dashboard(request: HttpRequest) -> HttpResponse:
     preferences = request.preferences
     today = timezone.localdate()
+    # The home page is where every visit starts: deleted entries past their undo
+    # window go here even if nobody deletes anything again (entries.undo).
+    deleted_entries_purge()
     ctx = {
         "counts": month_counts(request.user, threshold=preferences.episode_threshold, today=today),
         "recent_entries": Entry.objects.filter(user=request.user)

@@ -26,3 +26,25 @@
   window.addEventListener("pageshow", update);
   update();
 })();
+
+// "What was going on" says in its summary line whether anything in it is answered
+// ("not recorded" or "2 answered"), kept up to date as answers are chosen or cleared.
+(function () {
+  "use strict";
+  var status = document.querySelector("#entry-form [data-recorded-status]");
+  if (!status) return;
+  var section = status.closest("details");
+
+  function update() {
+    var answered = {};
+    section.querySelectorAll("input").forEach(function (input) {
+      var chosen = input.type === "radio" || input.type === "checkbox" ? input.checked : true;
+      if (chosen && input.value.trim() !== "") answered[input.name] = true;
+    });
+    var count = Object.keys(answered).length;
+    status.textContent = count ? count + " answered" : "not recorded";
+  }
+  section.addEventListener("change", update);
+  section.addEventListener("input", update);
+  window.addEventListener("pageshow", update);
+})();

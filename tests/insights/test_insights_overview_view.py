@@ -17,10 +17,13 @@ URL = reverse("insights:overview")
 def _log(user, count: int, *, episodes: int = 0, days_ago: int = 1, **fields) -> None:
     for number in range(count):
         feeling = {"sadness": 3} if number < episodes else {}
+        # Pain answered "0" unless given: an entry that did not record it would be left
+        # out of the pain table rather than counted as without pain.
+        answers = {"pain": 0, **fields}
         EntryFactory(
             user=user,
             occurred_at=timezone.now() - dt.timedelta(days=days_ago, minutes=number),
-            **fields,
+            **answers,
             **feeling,
         )
 

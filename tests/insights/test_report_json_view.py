@@ -29,8 +29,11 @@ def _log(user, count: int, *, episodes: int = 0, when=None, **fields) -> None:
     when = when or timezone.now() - dt.timedelta(days=1)
     for number in range(count):
         feeling = {"sadness": 3} if number < episodes else {}
+        # Pain answered "0" unless given: an entry that did not record it would be left
+        # out of the pain table rather than counted as without pain.
+        answers = {"pain": 0, **fields}
         EntryFactory(
-            user=user, occurred_at=when - dt.timedelta(minutes=number), **fields, **feeling
+            user=user, occurred_at=when - dt.timedelta(minutes=number), **answers, **feeling
         )
 
 

@@ -35,6 +35,9 @@ NOT_IN_THE_BACKUP = {
     # What a staff member did in the Django admin (off by default): the install's
     # record of its staff, not anything about the person's journal.
     "admin.LogEntry",
+    # An entry deleted a moment ago, kept only for its few minutes of "Undo": the
+    # person deleted it, so a backup made meanwhile does not bring it back.
+    "entries.DeletedEntry",
 }
 
 

@@ -233,12 +233,18 @@ def _entry_with(alice_backup: dict, number: int, **changes) -> dict:
 BAD_VALUES = [
     pytest.param({"sadness": 7}, "“sadness” must be a whole number from 0 to 4, not 7", id="scale"),
     pytest.param({"pain": 11}, "“pain” must be a whole number from 0 to 10", id="pain"),
-    pytest.param({"pain": -1}, "from 0 to 10, not -1", id="negative"),
+    pytest.param({"pain": -1}, "from 0 to 10 or null, not -1", id="negative"),
     pytest.param({"stress": 2.5}, "“stress” must be a whole number", id="fraction"),
     pytest.param({"stress": "2"}, "“stress” must be a whole number", id="number-as-text"),
     pytest.param({"anxiety_after": True}, "“anxiety_after” must be a whole", id="bool-as-number"),
     pytest.param({"satisfaction": 5}, "from 0 to 4 or null, not 5", id="optional-scale"),
     pytest.param({"cried": "yes"}, "“cried” must be true or false", id="boolean"),
+    pytest.param({"cried": None}, "“cried” must be true or false, not null", id="cried-null"),
+    pytest.param(
+        {"memories_surfaced": "yes"},
+        "“memories_surfaced” must be true, false or null",
+        id="nullable-boolean",
+    ),
     pytest.param({"episode_minutes": 0}, "from 1 to 1440", id="minutes"),
     pytest.param({"activity": "group"}, "“activity” must be one of", id="activity"),
     pytest.param({"orgasm": "maybe"}, "“orgasm” must be one of", id="orgasm"),
@@ -351,7 +357,7 @@ def test_bad_settings_are_refused(alice_backup, bob, change, message):
         pytest.param(b"[1, 2, 3]", "not a PCT Journal backup", id="a-list"),
         pytest.param(b'{"format": "other-app"}', "not a PCT Journal backup", id="other-format"),
         pytest.param(
-            b'{"format": "pct-journal-backup", "version": 3}', "newer version", id="newer-version"
+            b'{"format": "pct-journal-backup", "version": 4}', "newer version", id="newer-version"
         ),
         pytest.param(
             b'{"format": "pct-journal-backup", "version": "1"}', 'version "1"', id="version-text"

@@ -66,6 +66,11 @@ def _flag() -> st.SearchStrategy:
     return st.sampled_from(["on", ""])
 
 
+def _yes_no() -> st.SearchStrategy:
+    """A context factor's Yes / No / Not recorded buttons."""
+    return st.sampled_from(["True", "False", ""])
+
+
 def _datetime_local() -> st.SearchStrategy:
     latest = datetime.now(UTC).replace(tzinfo=None)
     moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=latest)
@@ -122,8 +127,9 @@ def _entry_fields(partner_id: str, tag_id: str) -> st.SearchStrategy:
             )
         },
         "pain": _scale(10),
-        "memories_surfaced": _flag(),
-        "alcohol_or_drugs": _flag(),
+        "memories_surfaced": _yes_no(),
+        "alcohol_or_drugs": _yes_no(),
+        "new_tag": st.sampled_from(["", "very tired", " Very Tired "]),
         "tags": st.lists(st.just(tag_id), max_size=1),
         "coping": st.lists(st.sampled_from(Coping.values), max_size=3, unique=True),
         "coping_helped": st.sampled_from(["", "2"]),

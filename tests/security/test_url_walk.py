@@ -8,11 +8,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from checkins.services import checkin_create
+from entries.services import entry_delete
 from insights.ranges import SelectedRange
 from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
 from sharing.services import share_link_create, share_link_revoke
-from tests.factories import entry_with_partner_and_tag
+from tests.factories import EntryFactory, entry_with_partner_and_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,8 @@ OWNER_GET_STATUS: dict[str, int] = {
     # Asks to confirm the password first (re-authentication), then shows the form.
     "accounts:delete": 302,
     "entries:backup_json": 302,
+    # Undoing a deletion is a button (POST) in the list that follows it.
+    "entries:undo_delete": 405,
     "entries:export_csv": 302,
     "sharing:create": 302,
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
@@ -51,6 +54,7 @@ OWNED_URL_KWARGS = {
     "entries:detail": lambda owned: {"pk": owned.entry.pk},
     "entries:update": lambda owned: {"pk": owned.entry.pk},
     "entries:delete": lambda owned: {"pk": owned.entry.pk},
+    "entries:undo_delete": lambda owned: {"pk": _deleted_entry_of(owned.entry.user).pk},
     "entries:partner_update": lambda owned: {"pk": owned.partner.pk},
     "entries:partner_delete": lambda owned: {"pk": owned.partner.pk},
     "entries:tag_update": lambda owned: {"pk": owned.tag.pk},
@@ -60,6 +64,11 @@ OWNED_URL_KWARGS = {
     "sharing:revoke": lambda owned: {"pk": _share_link_of(owned.entry.user)[0].pk},
     "sharing:view": lambda owned: {"token": _share_link_of(owned.entry.user, ended=True)[1]},
 }
+
+
+def _deleted_entry_of(user):
+    # Another entry of Alice's, deleted a moment ago: the walk's own entry must stay.
+    return entry_delete(entry=EntryFactory(user=user, notes="canary-note-5d1f"))
 
 
 def _checkin_of(user):
