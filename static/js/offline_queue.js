@@ -47,7 +47,8 @@
     return entries + " waiting on this phone and will be sent in a moment (" + count + " waiting).";
   }
 
-  // Rewrites the status area (a polite live region in base.html). `justSaved` is set
+  // Rewrites the status area (a polite live region in base.html, without role=status:
+  // the page's own messages already have that role). `justSaved` is set
   // right after Save without a connection.
   function render(justSaved) {
     var status = document.getElementById("offline-status");
@@ -70,12 +71,11 @@
         ));
       }
       status.replaceChildren();
-      if (!lines.length) { status.hidden = true; return; }
+      if (!lines.length) return;
       var box = document.createElement("div");
       box.className = "alert alert-light alert-calm mb-3";
       lines.forEach(function (line) { box.appendChild(line); });
       status.appendChild(box);
-      status.hidden = false;
     });
   }
 
@@ -118,7 +118,6 @@
       if (!owner) {
         var status = document.getElementById("offline-status");
         status.replaceChildren(paragraph("This phone does not know your journal yet. Please log in once while online; until then nothing can be kept here."));
-        status.hidden = false;
         return;
       }
       var fields = formFields(form);
