@@ -10,7 +10,10 @@ as a nickname; it is matched to an existing partner when the entry is sent.
 """
 
 import hashlib
+from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -42,7 +45,16 @@ def precache_urls() -> list[str]:
 
 
 def cache_version(urls: list[str]) -> str:
-    return hashlib.sha256("\n".join(urls).encode()).hexdigest()[:12]
+    """Changes whenever a kept file does. In production the hashed URLs already say so;
+    in development (plain URLs) the files' contents are hashed too, so an edited script
+    is not served stale from the phone's cache."""
+    digest = hashlib.sha256("\n".join(urls).encode())
+    if settings.DEBUG:
+        for name in SHELL_STATIC_FILES:
+            path = finders.find(name)
+            if path:
+                digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 class OfflineEntryForm(EntryForm):

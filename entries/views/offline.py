@@ -22,10 +22,10 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         {"precache_json": json.dumps(urls), "version": cache_version(urls)},
         content_type="text/javascript; charset=utf-8",
     )
-    # Served from the root so it may control every page; checked for a new version on
-    # each visit (the browser keeps it no longer than a day in any case).
+    # Served from the root so it may control every page. Like every response Django
+    # renders it is no-store (pct_journal.middleware): the browser fetches it afresh on
+    # every update check, and a new deploy's list of files is seen at once.
     response["Service-Worker-Allowed"] = "/"
-    response["Cache-Control"] = "no-cache"
     return response
 
 

@@ -94,10 +94,13 @@
     }).catch(function () { /* The online event and the next page load send it instead. */ });
   }
 
+  // Parts of the form that are not answers, and never kept on the phone.
+  var NOT_ANSWERS = { csrfmiddlewaretoken: true, client_uuid: true, device_time_zone: true };
+
   function formFields(form) {
     var fields = {};
     new FormData(form).forEach(function (value, name) {
-      if (typeof value !== "string") return;
+      if (NOT_ANSWERS[name] || typeof value !== "string") return;
       (fields[name] = fields[name] || []).push(value);
     });
     return fields;
