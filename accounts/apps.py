@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and preferences"
 
     def ready(self):
-        from accounts import device_zone, signals  # noqa: F401  (registers the receivers)
+        # Registers the receivers, before the first login (not lazily): the preferences
+        # and security-log ones, the lockout reset after a password reset, and the
+        # phone's time zone at sign-up and login.
+        from accounts import device_zone, lockout, signals  # noqa: F401
