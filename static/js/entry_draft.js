@@ -87,8 +87,14 @@
   }
 
   var timer = null;
+  var stopped = false;
+  document.addEventListener("pct-logging-out", function () {
+    stopped = true;
+    window.clearTimeout(timer);
+  });
   function keep() {
     window.clearTimeout(timer);
+    if (stopped) return;
     timer = window.setTimeout(function () {
       store.draftPut({ owner: owner, client_uuid: uuidInput.value, fields: answers(), needs_look: false });
     }, 250);

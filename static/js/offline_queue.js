@@ -152,13 +152,18 @@
     form.addEventListener("submit", function (event) {
       if (done) return;
       event.preventDefault();
+      // The draft script stops keeping the form, so nothing is written after the clear.
+      document.dispatchEvent(new CustomEvent("pct-logging-out"));
       var finish = function () {
         done = true;
         try { window.localStorage.removeItem(OWNER_KEY); } catch (error) { /* nothing kept */ }
         form.submit();
       };
       // What is still waiting is sent first when it can be; then everything goes.
-      var sent = navigator.onLine && loggedIn ? store.sendQueued() : Promise.resolve();
+      // A weak signal must not hold the logout up: five seconds at most.
+      var sent = navigator.onLine && loggedIn
+        ? Promise.race([store.sendQueued(), new Promise(function (resolve) { window.setTimeout(resolve, 5000); })])
+        : Promise.resolve();
       sent.then(store.clearAll, store.clearAll).then(finish, finish);
     });
   }

@@ -149,6 +149,7 @@
     SYNC_TAG: "pct-send-queue",
     configure: function (options) { config.syncUrl = options.syncUrl; },
     queueAdd: queueAdd,
+    queueAll: queueAll,
     queueCount: queueCount,
     draftGet: draftGet,
     draftPut: draftPut,

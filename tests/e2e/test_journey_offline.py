@@ -14,7 +14,7 @@ from accounts.models import Preferences
 from entries.models import Entry
 from pct_journal import middleware
 from tests.e2e.conftest import PHONE, BrowserWatch
-from tests.e2e.journey_support import assert_accessible, log_in_as
+from tests.e2e.journey_support import assert_accessible, log_in_as, open_more_menu
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -57,6 +57,14 @@ def _write_an_episode(page, note: str) -> None:
     page.get_by_role("group", name="Sadness").get_by_text("Moderate").click()
     page.locator("summary", has_text="Notes").click()
     page.get_by_label("Anything you want to remember about it").fill(note)
+
+
+def _wait_for_the_draft(page) -> None:
+    """Until the draft on the phone holds the note (it is written a moment after typing)."""
+    page.wait_for_function(
+        """() => PCTOffline.draftGet(document.body.dataset.owner)
+           .then((draft) => Boolean(draft && JSON.stringify(draft.fields).includes("far away")))"""
+    )
 
 
 def test_a_new_account_takes_the_phones_zone_and_logs_at_local_time(live_server, la_phone):
@@ -146,12 +154,13 @@ def test_a_note_written_across_the_idle_timeout_is_saved_after_logging_in(
     alice = UserFactory(username="alice")
     Preferences.objects.filter(user=alice).update(time_zone=LOS_ANGELES)
     log_in_as(page, live_server, alice)
+    page.goto(f"{live_server.url}/entries/")
+    # The worker installed first, so none of its requests lands after the clock jumps.
+    _wait_for_service_worker(page)
     page.goto(f"{live_server.url}/entries/new/")
     _write_an_episode(page, NOTE)
-    page.wait_for_function(
-        """() => PCTOffline.draftGet(document.body.dataset.owner)
-           .then((draft) => Boolean(draft && JSON.stringify(draft.fields).includes("far away")))"""
-    )
+    _wait_for_the_draft(page)
+    page.wait_for_load_state("networkidle")
 
     # Two minutes pass on the server's clock while the form is being written.
     real_now = time.time
@@ -175,3 +184,31 @@ def test_a_note_written_across_the_idle_timeout_is_saved_after_logging_in(
     page.goto(f"{live_server.url}/entries/new/")
     expect(page.get_by_label("Anything you want to remember about it")).to_have_value("")
     expect(page.get_by_text("We kept what you wrote.")).to_have_count(0)
+
+
+def test_logging_out_deletes_what_the_phone_kept(live_server, la_phone):
+    page, _watch = la_phone
+    alice = UserFactory(username="alice")
+    log_in_as(page, live_server, alice)
+    page.goto(f"{live_server.url}/entries/new/")
+    _write_an_episode(page, NOTE)
+    owner = page.evaluate("document.body.dataset.owner")
+    _wait_for_the_draft(page)
+    # Waiting on this phone too: an entry another account saved offline here.
+    page.evaluate(
+        """() => PCTOffline.queueAdd({id: crypto.randomUUID(), owner: "another-account",
+                                     time_zone: "UTC", fields: {sadness: ["1"]}})"""
+    )
+
+    open_more_menu(page)
+    page.get_by_role("button", name="Log out").locator("visible=true").click()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    kept = page.evaluate(
+        """(owner) => Promise.all([PCTOffline.queueAll(), PCTOffline.draftGet(owner)])
+           .then(([queue, draft]) => ({queue: queue.length, draft: draft || null,
+                                       owner: localStorage.getItem('pct-owner')}))""",
+        owner,
+    )
+    assert kept == {"queue": 0, "draft": None, "owner": None}
+    # The other account's entry was never sent to alice's journal.
+    assert Entry.objects.count() == 0
