@@ -7,5 +7,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Registers the receivers, before the first login (not lazily): the preferences
-        # and security-log ones, and the lockout reset after a password reset.
-        from accounts import lockout, signals  # noqa: F401
+        # and security-log ones, the lockout reset after a password reset, and the
+        # phone's time zone at sign-up and login.
+        from accounts import device_zone, lockout, signals  # noqa: F401

@@ -53,3 +53,10 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     user.delete()
     # What outlives the account: one row saying an account was deleted, and when.
     audit_record(user=None, kind=EventKind.ACCOUNT_DELETED)
+
+
+def preferences_time_zone_set(*, user: AbstractBaseUser, time_zone: str) -> Preferences:
+    """Show the journal in another zone (a new account's phone, or a journey)."""
+    preferences = preferences_for(user)
+    preferences.time_zone = time_zone
+    return preferences_update(preferences=preferences)

@@ -6,9 +6,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts import services
+from accounts.device_zone import OFFER_SESSION_KEY, time_zone_offer
 from accounts.forms import AccountDeleteForm, PreferencesForm
 
 
@@ -36,3 +39,21 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Your account and everything in it have been deleted."))
         return redirect("account_login")
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+@login_required
+@require_POST
+def time_zone_answer(request: HttpRequest) -> HttpResponse:
+    """The one-tap answer to "your phone is in another time zone": switch, or keep."""
+    zone = time_zone_offer(request)
+    request.session.pop(OFFER_SESSION_KEY, None)
+    if zone and request.POST.get("choice") == "switch":
+        services.preferences_time_zone_set(user=request.user, time_zone=zone)
+        messages.success(
+            request,
+            _("Times are now shown in %(zone)s.") % {"zone": zone.replace("_", " ")},
+        )
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect("insights:dashboard")

@@ -207,6 +207,12 @@ class Entry(models.Model):
 
     notes = EncryptedTextField(_("notes"), blank=True, default="")
 
+    # Made by the phone (crypto.randomUUID()) when the entry was first written, so the
+    # same entry sent twice (a double tap, a queue sent again after a lost answer) is
+    # stored once. Unique per person, not across people: somebody else's UUID only ever
+    # meets their own entries (entries/views/sync.py).
+    client_uuid = models.UUIDField(null=True, blank=True, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -228,6 +234,9 @@ class Entry(models.Model):
             models.CheckConstraint(condition=Q(pain__lte=PAIN_MAX), name="entry_pain_range"),
             models.CheckConstraint(
                 condition=Q(activity__in=Activity.values), name="entry_activity_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "client_uuid"], name="entry_client_uuid_unique_per_user"
             ),
         ]
 

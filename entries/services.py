@@ -1,5 +1,6 @@
 """Every write to a user's journal goes through here."""
 
+import uuid
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -37,6 +38,28 @@ def entry_create(
     entry.tags.set(tags)
     data_version_bump(user_id=user.pk)
     return entry
+
+
+def entry_create_once(
+    *, user: AbstractBaseUser, client_uuid: uuid.UUID, **fields
+) -> tuple[Entry, bool]:
+    """Create the entry the phone named client_uuid, or find it if it came before.
+
+    Returns the entry and whether this call created it. A second send of the same
+    entry (the queue retried after a lost answer, a double tap) changes nothing."""
+    existing = Entry.objects.filter(user=user, client_uuid=client_uuid).first()
+    if existing:
+        return existing, False
+    try:
+        # A savepoint: on PostgreSQL a failed insert spoils the transaction around it.
+        with transaction.atomic():
+            return entry_create(user=user, client_uuid=client_uuid, **fields), True
+    except IntegrityError:
+        # The same entry, sent twice at once: the other request stored it.
+        existing = Entry.objects.filter(user=user, client_uuid=client_uuid).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 @transaction.atomic

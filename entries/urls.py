@@ -1,12 +1,16 @@
 from django.urls import path
 
-from entries.views import entries, partners, portability, tags
+from entries.views import entries, offline, partners, portability, sync, tags
 
 app_name = "entries"
 
 urlpatterns = [
     path("entries/", entries.entry_list, name="list"),
     path("entries/new/", entries.entry_create, name="create"),
+    path("entries/sync/", sync.entry_sync, name="sync"),
+    path("offline/log/", offline.offline_form, name="offline_form"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("privacy/", offline.privacy, name="privacy"),
     path("entries/<uuid:pk>/", entries.entry_detail, name="detail"),
     path("entries/<uuid:pk>/edit/", entries.entry_update, name="update"),
     path("entries/<uuid:pk>/delete/", entries.entry_delete, name="delete"),

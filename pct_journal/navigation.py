@@ -19,6 +19,7 @@ MORE_PAGES = [
     ("entries:tags", "Your factors"),
     ("checkins:list", "Check-ins"),
     ("sharing:list", "Share links"),
+    ("entries:privacy", "What your phone keeps"),
 ]
 
 

@@ -54,7 +54,9 @@ ENTRY_KEYS = (
 )
 # Model fields that a backup deliberately leaves out: ids would clash in another
 # account, and the timestamps describe the database row rather than the experience.
-ENTRY_FIELDS_NOT_EXPORTED = ("id", "user", "created_at", "updated_at")
+# client_uuid only stops one phone's send from being stored twice; an imported backup
+# holds new rows, and the same file imported twice must not clash with itself.
+ENTRY_FIELDS_NOT_EXPORTED = ("id", "user", "client_uuid", "created_at", "updated_at")
 # The entry keys stored as plain values on the row (the rest are relations).
 ENTRY_VALUE_KEYS = tuple(key for key in ENTRY_KEYS if key not in ("occurred_at", "partner", "tags"))
 

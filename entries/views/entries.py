@@ -1,3 +1,6 @@
+import uuid
+import zoneinfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.timezones import known_time_zone
 from entries import services
 from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
@@ -89,19 +93,58 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     return render(request, "entries/entry_list.html", ctx)
 
 
+def _client_uuid(request: HttpRequest) -> uuid.UUID | None:
+    # Added by static/js/entry_draft.js; a form sent without it is simply not deduplicated.
+    try:
+        return uuid.UUID(request.POST.get("client_uuid", ""))
+    except ValueError:
+        return None
+
+
+def _zone_written_in(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
+    # "When" holds the phone's wall-clock time (static/js/device_time_zone.js), so it
+    # is read in the phone's zone, which may differ from the journal's on a journey.
+    zone = known_time_zone(request.POST.get("device_time_zone"))
+    return zoneinfo.ZoneInfo(zone) if zone else None
+
+
+def _mark_for_device(form: EntryForm, *, fresh: bool) -> EntryForm:
+    # Tells the phone's scripts this is a new entry (kept as a draft, saved offline)
+    # and, on a fresh form, that "When" may be set from the phone's clock.
+    attrs = form.fields["occurred_at"].widget.attrs
+    attrs["data-new-entry"] = ""
+    if fresh:
+        attrs["data-device-now"] = ""
+    return form
+
+
+def _save_new_entry(request: HttpRequest, form: EntryForm) -> Entry:
+    client_uuid = _client_uuid(request)
+    if client_uuid is None:
+        return services.entry_create(user=request.user, **form.cleaned_data)
+    entry, _created = services.entry_create_once(
+        user=request.user, client_uuid=client_uuid, **form.cleaned_data
+    )
+    return entry
+
+
 @login_required
 def entry_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST, user=request.user)
-        if form.is_valid():
-            entry = services.entry_create(user=request.user, **form.cleaned_data)
+        with timezone.override(_zone_written_in(request) or timezone.get_current_timezone()):
+            valid = form.is_valid()
+        if valid:
+            entry = _save_new_entry(request, form)
             if entry.is_episode_at(request.preferences.episode_threshold):
                 messages.success(request, _("Saved. Be gentle with yourself."))
             else:
                 messages.success(request, _("Saved."))
             return redirect("entries:list")
+        _mark_for_device(form, fresh=False)
     else:
         form = EntryForm(user=request.user, initial=_initial_for_new_entry(request))
+        _mark_for_device(form, fresh=True)
     return render(request, "entries/entry_form.html", {"form": form, "entry": None})
 
 

@@ -75,7 +75,9 @@ def _log_calm(page) -> int:
     act = Interactions(page)
     act.click(page.get_by_role("link", name="Log", exact=True).first)
     expect(page).to_have_title("Log an experience · PCT Journal")
-    now_there = dt.datetime.now(zoneinfo.ZoneInfo(TIME_ZONE))
+    # "When" starts at the phone's own clock, whichever zone the journal shows.
+    phone_zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    now_there = dt.datetime.now(zoneinfo.ZoneInfo(phone_zone))
     when = dt.datetime.fromisoformat(page.locator("#id_occurred_at").input_value())
     assert abs(when - now_there.replace(tzinfo=None)) < dt.timedelta(minutes=2)
     assert_accessible(page)

@@ -20,7 +20,16 @@ pytestmark = pytest.mark.django_db
 # URL names served by django-allauth; its own test suite covers them.
 THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # Pages meant for people who are not logged in (e.g. a therapist's share link).
-PUBLIC_NAMES: set[str] = {"sharing:view"}
+# The offline log form, the service worker and the page about what the phone keeps hold
+# nobody's data and must load for the service worker before any login.
+PUBLIC_NAMES: set[str] = {
+    "sharing:view",
+    "entries:offline_form",
+    "entries:privacy",
+    "entries:service_worker",
+}
+# Endpoints a script calls: they answer in JSON rather than redirecting to a page.
+ANONYMOUS_STATUS: dict[str, int] = {"entries:sync": 401}
 # Status the owner gets for a plain GET, where it is not 200.
 OWNER_GET_STATUS: dict[str, int] = {
     # Asks to confirm the password first (re-authentication), then shows the form.
@@ -30,6 +39,8 @@ OWNER_GET_STATUS: dict[str, int] = {
     "entries:undo_delete": 405,
     "entries:export_csv": 302,
     "sharing:create": 302,
+    # The answer to the time-zone offer is a button; there is nothing to GET.
+    "accounts:time_zone_answer": 405,
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
     # (links that work are tested in tests/test_share_view.py).
     "sharing:view": 404,
@@ -140,6 +151,8 @@ def test_anonymous_visitors_are_sent_to_log_in(client, owned, name, params):
 
     if name in PUBLIC_NAMES:
         assert response.status_code in (200, 404)
+    elif name in ANONYMOUS_STATUS:
+        assert response.status_code == ANONYMOUS_STATUS[name]
     else:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))

@@ -33,6 +33,8 @@ VNU_JAR = Path(os.environ.get("VNU_JAR", INSTALLED_VNU_JAR))
 # Files that are not HTML pages (charts, CSV, JSON, PDF).
 DOWNLOADS = (".svg", ".csv", ".json", ".pdf")
 THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
+# Views that only take a POST (a button's answer): no page to check.
+POST_ONLY = {"accounts:time_zone_answer"}
 # Account pages (django-allauth) in this app's templates, for someone logged in.
 ACCOUNT_PAGES = [
     "account_email",
@@ -109,7 +111,7 @@ def _app_pages(pages: Pages, client: Client, user, label: str, *, owned: bool) -
             url = reverse(name, kwargs=OWNED_KWARGS[name](user))
         else:
             continue  # e.g. a share link, which this walk does not make
-        if not url.endswith(DOWNLOADS):
+        if not url.endswith(DOWNLOADS) and name not in POST_ONLY:
             pages.get(client, f"{label} {name}", url)
 
 
@@ -206,7 +208,8 @@ def _title(html: str) -> str:
 # Pages served to someone who is not logged in, who has no discreet mode to apply.
 NOT_LOGGED_IN = {*ENTRANCE_PAGES, "login errors", "signup errors"}
 # Stand-alone documents (the printable summary) that do not use base.html.
-OWN_TITLES = {"insights:summary": "Journal summary"}
+# The offline log form is kept on phones for whoever uses them: always a neutral title.
+OWN_TITLES = {"insights:summary": "Journal summary", "entries:offline_form": "Journal"}
 
 
 def test_every_page_has_a_title_of_its_own():
