@@ -240,8 +240,8 @@ def test_the_method_note_says_what_a_partner_is_compared_with_and_where_q_comes_
         "Each partner is compared with the rest of your partnered entries (with someone else "
         "or with nobody named), not with solo ones"
     ) in text
-    assert "across every factor that can be judged, that is with at least 5 entries" in text
-    assert "Factors with fewer are left out of the adjustment" in text
+    assert "within two groups fixed in advance: one main factor for each of the six" in text
+    assert "Only factors that can be judged, with at least 5 entries on each side" in text
     assert "The PHQ-9 and GAD-7 factors are listed from the start." in text
 
 
