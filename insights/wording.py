@@ -72,8 +72,8 @@ def ratio(value: float | None) -> str:
 
 
 def probability(name: str, value: float | None) -> str:
-    """'p = 0.03', 'q < 0.001'; never on the wrong side of the q below which a pattern
-    can be clear (q = 0.0996 is "q = 0.0996", not "q = 0.10")."""
+    """'p = 0.03', 'q < 0.001'; never on the wrong side of a q cut-off of the evidence
+    levels (q = 0.1996 is "q = 0.1996", not "q = 0.20")."""
     if value is None:
         return f"{name} undefined"
     if value < 0.001:

@@ -1,7 +1,7 @@
 """Numbers in words: what the insights page, the dashboard and the summary print.
 
 A number on screen must never seem to contradict the evidence label beside it: the
-levels are judged against 1 (the interval) and 1.5 (the ratio), and q against 0.10.
+levels are judged against 1 (the interval) and 1.5 (the ratio), and q against 0.075 and 0.2.
 """
 
 import pytest
