@@ -214,6 +214,13 @@ def plain_sentence(factor: FactorResult) -> str | None:
         return text + ", so it might be chance; keep logging."
     if exposed.rate <= unexposed.rate:
         return text + "; here episodes were less common with it, not more."
+    if factor.q_value is not None and factor.q_value < POSSIBLE_Q:
+        return text + ", but the difference is too small to count as a pattern."
+    if p_value < POSSIBLE_Q:
+        return text + (
+            ", but with this many factors checked at once that is not rare enough to call it "
+            "a pattern."
+        )
     return text + ", too often to call it a pattern."
 
 

@@ -1,5 +1,7 @@
 """Every numbers line has a sentence in plain words, derived from the counts and p."""
 
+from dataclasses import replace
+
 import pytest
 
 from insights.wording import HOW_TO_READ, plain_sentence, strongest_sentence
@@ -37,6 +39,13 @@ def _pain(*table):
             id="unclear",
         ),
         pytest.param(
+            (60, 200, 45, 200),
+            "Of 100 entries like these, about 30 were followed by an episode, against 23 "
+            "without. A difference this large would turn up by chance about 1 time in 9, but "
+            "the difference is too small to count as a pattern.",
+            id="too-small",
+        ),
+        pytest.param(
             (10, 20, 20, 40),
             "Of 100 entries like these, about 50 were followed by an episode, against 50 "
             "without. A difference this small turns up by chance more often than not, so "
@@ -66,6 +75,15 @@ def _pain(*table):
 )
 def test_the_numbers_read_in_plain_words(table, sentence):
     assert plain_sentence(_pain(*table)) == sentence
+
+
+def test_a_rare_looking_difference_among_many_factors_is_not_called_a_pattern():
+    pain = replace(_pain(5, 10, 7, 30), q_value=0.45, evidence="none")
+
+    assert plain_sentence(pain).endswith(
+        "about 1 time in 8, but with this many factors checked at once that is not rare "
+        "enough to call it a pattern."
+    )
 
 
 def test_a_partner_is_compared_with_the_other_partnered_entries_in_words():
