@@ -281,3 +281,22 @@ def test_a_new_check_in_shows_in_its_table_at_once(alice, alice_client):
 def _between(html: str, start: str, end: str) -> str:
     begin = html.index(start)
     return html[begin : html.index(end, begin)]
+
+
+def test_each_numbers_line_has_plain_words_and_the_page_says_how_to_read_them(
+    alice, alice_client
+):
+    _log(alice, 10, episodes=8, pain=6)
+    _log(alice, 20, episodes=2, pain=0)
+
+    response = alice_client.get(URL)
+    text = _text(response)
+
+    assert response.status_code == 200
+    assert "How to read these cards" in text
+    assert (
+        "Of 100 entries like these, about 80 were followed by an episode, against 10 "
+        "without. A difference this large would turn up by chance less than 1 time in "
+        "1,000: in your entries the two went together."
+    ) in text
+    _reads_cleanly(text)
