@@ -60,7 +60,7 @@ loadtest: $(VENV)/.installed $(BENCH_VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo --user demo --entries 200 --seed 7
+	$(PY) manage.py seed_demo --user demo --entries 200 --seed 7 --checkins
 
 # bandit: no medium or high findings in the app's code (tests parse their own output
 # and run subprocesses on purpose, so they are left out).

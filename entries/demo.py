@@ -9,6 +9,11 @@ tests rely on.
 
 The demo account (`make demo`) plants PAIN x3: entries with moderate or worse pain
 (4 or more of 10) are about three times as likely to be followed by an episode.
+
+`generate_checkins` adds a PHQ-9 and a GAD-7 series (`seed_demo --checkins`). Given to
+`generate_entries`, it makes the check-in factors ("latest PHQ-9 / GAD-7 of 10 or more
+within the 14 days before") exposures that can be planted like any other; entries with
+no check-in in those 14 days are unknown for them.
 """
 
 import random
@@ -48,6 +53,18 @@ TAG_SHARE = 0.15
 CONTEXT_SKIPPED_SHARE = 0.1
 CONTEXT_FACTORS = (*SCALE_EXPOSURE, "pain", *FLAG_EXPOSURE)
 
+# Check-ins: one of each questionnaire about every CHECKIN_EVERY_DAYS days, some weeks
+# skipped; a total of HIGH_TOTAL or more in about HIGH_SHARE of them. The factor is the
+# latest score in the CHECKIN_WINDOW_DAYS before an entry (as checkins.exposure has it).
+CHECKIN_EVERY_DAYS = 7
+CHECKIN_SKIP_SHARE = 0.25
+CHECKIN_WINDOW_DAYS = 14
+HIGH_TOTAL = 10
+HIGH_SHARE = {"phq9": 0.30, "gad7": 0.30}
+ITEM_COUNTS = {"phq9": 9, "gad7": 7}
+ANSWER_MAX = 3
+CHECKIN_FACTORS = {"phq9": "phq9_recent_high", "gad7": "gad7_recent_high"}
+
 PLANTABLE = (
     *SCALE_EXPOSURE,
     "pain",
@@ -56,7 +73,74 @@ PLANTABLE = (
     "low_connection",
     "solo",
     *(f"tag:{name}" for name in DEMO_TAGS),
+    *CHECKIN_FACTORS.values(),
 )
+
+
+@dataclass(frozen=True)
+class DemoCheckIn:
+    instrument: str  # "phq9" or "gad7" (checkins.instruments)
+    taken_at: datetime
+    answers: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.answers)
+
+    def as_backup_record(self) -> dict:
+        """The record the backup's "checkins" list holds (checkins.services reads it)."""
+        return {
+            "instrument": self.instrument,
+            "taken_at": self.taken_at.isoformat(),
+            "answers": list(self.answers),
+        }
+
+
+def _answers(rng: random.Random, instrument: str, total: int) -> tuple[int, ...]:
+    # The PHQ-9's last question (thoughts of self-harm) is always answered 0 here: a demo
+    # must not open the support screen.
+    items = ITEM_COUNTS[instrument] - (1 if instrument == "phq9" else 0)
+    answers = [0] * ITEM_COUNTS[instrument]
+    for _ in range(total):
+        open_items = [i for i in range(items) if answers[i] < ANSWER_MAX]
+        answers[rng.choice(open_items)] += 1
+    return tuple(answers)
+
+
+def generate_checkins(*, seed: int, end: datetime, days: int = 182) -> list[DemoCheckIn]:
+    """A PHQ-9 and a GAD-7 about once a week over `days` (and the 14 days before, so the
+    first entries can have a recent score), oldest first."""
+    rng = random.Random(f"checkins:{seed}")  # noqa: S311 (reproducible, not secret)
+    start = end - timedelta(days=days + CHECKIN_WINDOW_DAYS)
+    checkins = []
+    moment = start
+    while moment < end:
+        for instrument, share in HIGH_SHARE.items():
+            if rng.random() < CHECKIN_SKIP_SHARE:
+                continue
+            high = rng.random() < share
+            total = rng.randint(HIGH_TOTAL, 18) if high else rng.randint(0, HIGH_TOTAL - 1)
+            taken_at = moment + timedelta(hours=rng.uniform(8, 20))
+            if taken_at < end:
+                checkins.append(DemoCheckIn(instrument, taken_at, _answers(rng, instrument, total)))
+        moment += timedelta(days=CHECKIN_EVERY_DAYS)
+    checkins.sort(key=lambda checkin: checkin.taken_at)
+    return checkins
+
+
+def checkin_exposures(moment: datetime, checkins: list[DemoCheckIn]) -> dict[str, bool | None]:
+    """For each check-in factor: whether the latest score of that questionnaire taken at
+    most 14 days before `moment` was high; None when there was none."""
+    window = timedelta(days=CHECKIN_WINDOW_DAYS)
+    result = {}
+    for instrument, factor in CHECKIN_FACTORS.items():
+        recent = [
+            c
+            for c in checkins
+            if c.instrument == instrument and moment - window <= c.taken_at <= moment
+        ]
+        result[factor] = recent[-1].total >= HIGH_TOTAL if recent else None
+    return result
 
 
 @dataclass
@@ -120,7 +204,10 @@ def generate_entries(
     plants: dict[str, float] | None = None,
     end: datetime,
     days: int = 182,
+    checkins: list[DemoCheckIn] | None = None,
 ) -> list[DemoEntry]:
+    """`count` entries over the `days` before `end`. With `checkins` (oldest first), the
+    check-in factors are exposures too; the entries drawn stay the same either way."""
     plants = plants or {}
     rng = random.Random(seed)  # noqa: S311 (synthetic data must be reproducible, not secret)
     skip_rng = random.Random(f"context-skipped:{seed}")  # noqa: S311 (as above)
@@ -158,6 +245,9 @@ def generate_entries(
             exposures.add("low_connection")
         tags = [name for name in DEMO_TAGS if rng.random() < TAG_SHARE]
         exposures.update(f"tag:{name}" for name in tags)
+        if checkins:
+            known = checkin_exposures(moment, checkins)
+            exposures.update(factor for factor, high in known.items() if high)
 
         probability = BASE_EPISODE_PROBABILITY
         for name, multiplier in plants.items():

@@ -12,12 +12,22 @@ Pure pandas/scipy; no Django. The method (DESIGN §4), for each factor:
   Katz formula; Fisher's p always uses the raw counts. When no entry in the table was
   followed by an episode, or every one was, there is nothing to compare and the ratio and
   its interval are left undefined (None; null in JSON);
-- Benjamini–Hochberg q values (`scipy.stats.false_discovery_control`) across every factor
-  that has enough data to be judged (at least MIN_ARM_ENTRIES entries in both arms);
+- Benjamini–Hochberg q values (`scipy.stats.false_discovery_control`) within two families
+  declared in advance (insights.factors.factor_family): the six categories' primary
+  factors ("primary", a fixed list of six), and every other factor ("secondary", which
+  grows as people add tags and partners). Only factors with enough data to be judged
+  (at least MIN_ARM_ENTRIES entries in both arms) take part, so a new tag never changes
+  the pain factor's q;
 - evidence: "not_enough_data" when either arm has fewer than MIN_ARM_ENTRIES entries
-  (this includes factors that never vary), "clear" when the interval's lower bound is
-  above 1 and q < CLEAR_Q, "possible" when the ratio is at least POSSIBLE_RATIO but the
-  pattern is not clear, otherwise "none".
+  (this includes factors that never vary); "clear" when the interval's lower bound is
+  above 1 and q < CLEAR_Q; "possible" when it is not clear but the ratio is at least
+  POSSIBLE_RATIO and q < POSSIBLE_Q (a test always stands behind it); otherwise "none".
+
+CLEAR_Q, POSSIBLE_Q and the families were chosen by simulation on the demo generator
+(entries.demo) with benchmarks/bench_calibration.py, against these targets: with nothing
+planted, at most 5 in 20 journals show any possible or clear pattern and at most 2 in 20
+a clear one (50, 200 and 1,000 entries); a planted x3 pain effect at 200 entries is clear
+in at least 18 in 20. The measured rates are in docs/method.md.
 
 A category takes its strongest factor's level; categories and factors are ranked by
 evidence, then by the lower bound of the interval (higher first).
@@ -34,11 +44,18 @@ from scipy.stats import binomtest, false_discovery_control, fisher_exact, norm
 from scipy.stats.contingency import relative_risk
 
 from insights.episode_profile import CopingOutcome, EpisodeProfile, coping_outcomes, episode_profile
-from insights.factors import CATEGORY_LABELS, CATEGORY_ORDER, FactorExposure, factor_exposures
+from insights.factors import (
+    CATEGORY_LABELS,
+    CATEGORY_ORDER,
+    FactorExposure,
+    factor_exposures,
+    factor_family,
+)
 
 EVIDENCE_ORDER = ("clear", "possible", "none", "not_enough_data")  # strongest first
 MIN_ARM_ENTRIES = 5
-CLEAR_Q = 0.10
+CLEAR_Q = 0.075
+POSSIBLE_Q = 0.20
 POSSIBLE_RATIO = 1.5
 ZERO_CELL_CORRECTION = 0.5
 CONFIDENCE = 0.95
@@ -100,6 +117,7 @@ class FactorResult:
     unexposed_words: str = ""
     unexposed_short: str = "without"
     corrected: bool = False
+    family: str = "primary"  # the family its q value was adjusted in
 
 
 @dataclass(frozen=True)
@@ -215,12 +233,15 @@ def evidence_level(
     ratio: RiskRatio,
     q_value: float | None,
 ) -> str:
+    """The level of one factor; only a factor that went with *more* episodes can be a
+    pattern, and only with a test behind it (q, from its family)."""
     if min(exposed_entries, unexposed_entries) < MIN_ARM_ENTRIES:
         return "not_enough_data"
-    above_one = ratio.ci_low is not None and ratio.ci_low > 1
-    if above_one and q_value is not None and q_value < CLEAR_Q:
+    if q_value is None or ratio.estimate is None:
+        return "none"
+    if ratio.ci_low is not None and ratio.ci_low > 1 and q_value < CLEAR_Q:
         return "clear"
-    if ratio.estimate is not None and ratio.estimate >= POSSIBLE_RATIO:
+    if ratio.estimate >= POSSIBLE_RATIO and q_value < POSSIBLE_Q:
         return "possible"
     return "none"
 
@@ -258,11 +279,16 @@ def _table(factor: FactorExposure, is_episode: np.ndarray) -> _Table:
 
 
 def _q_values(tables: list[_Table]) -> dict[int, float]:
-    judged = [index for index, table in enumerate(tables) if table.judged]
-    if not judged:
-        return {}
-    q_values = false_discovery_control([tables[index].p_value for index in judged], method="bh")
-    return {index: float(q) for index, q in zip(judged, q_values, strict=True)}
+    """Benjamini–Hochberg q values, adjusted within each family of judged factors."""
+    families: dict[str, list[int]] = {}
+    for index, table in enumerate(tables):
+        if table.judged and table.p_value is not None:
+            families.setdefault(factor_family(table.factor.definition), []).append(index)
+    result = {}
+    for members in families.values():
+        q_values = false_discovery_control([tables[i].p_value for i in members], method="bh")
+        result.update({i: float(q) for i, q in zip(members, q_values, strict=True)})
+    return result
 
 
 def _result(table: _Table, q_value: float | None) -> FactorResult:
@@ -287,6 +313,7 @@ def _result(table: _Table, q_value: float | None) -> FactorResult:
         unexposed_words=definition.unexposed_words,
         unexposed_short=definition.unexposed_short,
         corrected=table.ratio.corrected,
+        family=factor_family(definition),
     )
 
 

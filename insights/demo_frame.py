@@ -10,7 +10,9 @@ import zoneinfo
 
 import pandas as pd
 
-from entries.demo import DemoEntry
+from checkins.exposure import recent_high_flags
+from checkins.instruments import instrument_for, score
+from entries.demo import DemoCheckIn, DemoEntry
 from insights.selectors import ENTRY_COLUMNS, NULLABLE_BOOLEANS, NULLABLE_INTS, Journal
 
 EMOTIONS = ("sadness", "irritation", "agitation", "anxiety_after")
@@ -22,9 +24,33 @@ def demo_id(kind: str, name: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{name}"))
 
 
+def demo_checkins_frame(checkins: list[DemoCheckIn], *, time_zone: str = "UTC") -> pd.DataFrame:
+    """The columns of checkins.selectors.checkins_dataframe that the exposure reads,
+    scored by the check-ins app's own scoring."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    rows = [
+        {
+            "taken_at": checkin.taken_at,
+            "instrument": checkin.instrument,
+            "total": score(instrument_for(checkin.instrument), list(checkin.answers))[0],
+        }
+        for checkin in checkins
+    ]
+    frame = pd.DataFrame(rows, columns=["taken_at", "instrument", "total"])
+    frame["taken_at"] = pd.to_datetime(frame["taken_at"], utc=True).dt.tz_convert(zone)
+    frame["total"] = frame["total"].astype("int64")
+    return frame
+
+
 def demo_journal(
-    generated: list[DemoEntry], *, threshold: int = 2, time_zone: str = "UTC"
+    generated: list[DemoEntry],
+    *,
+    threshold: int = 2,
+    time_zone: str = "UTC",
+    checkins: list[DemoCheckIn] | None = None,
 ) -> Journal:
+    """With `checkins`, their factors are joined on as insights.journal_report does for
+    a person's check-ins (checkins.exposure.recent_high_flags)."""
     zone = zoneinfo.ZoneInfo(time_zone)
     partner_names = {demo_id("partner", e.partner): e.partner for e in generated if e.partner}
     tag_names = {demo_id("tag", name): name for e in generated for name in e.tags}
@@ -50,4 +76,7 @@ def demo_journal(
     frame["local_date"] = frame["occurred_at"].dt.date
     frame["peak"] = frame[list(EMOTIONS)].max(axis=1)
     frame["is_episode"] = frame["cried"].astype(bool) | (frame["peak"] >= threshold)
+    if checkins and not frame.empty:
+        flags = recent_high_flags(frame["occurred_at"], demo_checkins_frame(checkins))
+        frame = frame.join(flags)
     return Journal(frame, tag_names, partner_names, threshold, time_zone)

@@ -186,6 +186,31 @@ def _partner_exposures(
     return result
 
 
+PRIMARY = "primary"
+SECONDARY = "secondary"
+# One factor per category of the article, named before any data is seen: the one that
+# states the category itself and is asked on every entry (the PHQ-9 needs check-ins,
+# stress is broader than low mood).
+PRIMARY_FACTORS = (
+    "low_mood",
+    "performance_anxiety",
+    "felt_vulnerable",
+    "pain",
+    "orgasm",
+    "relationship_tension",
+)
+
+
+def factor_family(definition: FactorDefinition) -> str:
+    """Which family of tests a factor's q value is adjusted in.
+
+    "primary": the six categories' primary factors, a list fixed in advance, so their q
+    values never change because a person added a tag or a partner, or began check-ins.
+    "secondary": every other factor (the categories' other factors, partners, the
+    person's own factors, alcohol or drugs, solo vs partnered)."""
+    return PRIMARY if definition.key in PRIMARY_FACTORS else SECONDARY
+
+
 def factor_exposures(
     entries: pd.DataFrame,
     *,

@@ -17,6 +17,7 @@ from insights.wording import (
     more_needed_sentence,
     numbers_sentence,
     percent,
+    plain_sentence,
 )
 
 EMOTION_LABELS = {
@@ -38,6 +39,7 @@ class FactorLine:
     counts: str
     numbers: str | None
     more_needed: str | None
+    plain: str | None = None  # the numbers line in words
     fewer_episodes: str | None = None  # the interval lies wholly below 1
     # The questionnaire to offer ("phq9") while a check-in factor waits for data.
     take_checkin: str = ""
@@ -69,6 +71,7 @@ def factor_line(factor: FactorResult) -> FactorLine:
         # Ratios from a handful of entries say little, so they wait for enough data.
         numbers=None if factor.evidence == "not_enough_data" else numbers_sentence(factor),
         more_needed=more_needed_sentence(factor),
+        plain=plain_sentence(factor),
         fewer_episodes=fewer_episodes_sentence(factor),
         take_checkin=checkin.instrument if waiting else "",
         take_checkin_name=checkin.name if waiting else "",

@@ -5,7 +5,7 @@ Pure: takes `insights.analysis.FactorResult` and returns sentences. Never says "
 
 import math
 
-from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_RATIO, FactorResult
+from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_Q, POSSIBLE_RATIO, FactorResult
 from insights.factors import CHECKIN_FACTORS
 
 PARTNER_TOO_FEW_OTHERS = "There are too few other partnered entries to compare with yet."
@@ -31,7 +31,7 @@ def percent(rate: float | None) -> str:
 # must sit on the same side of each as the number itself, or the words beside it
 # ("No pattern", "Clear pattern") would seem to contradict it.
 RATIO_RULES = (1.0, POSSIBLE_RATIO)
-PROBABILITY_RULES = (CLEAR_Q,)
+PROBABILITY_RULES = (CLEAR_Q, POSSIBLE_Q)
 MOST_EXTRA_DECIMALS = 4
 
 
@@ -72,8 +72,8 @@ def ratio(value: float | None) -> str:
 
 
 def probability(name: str, value: float | None) -> str:
-    """'p = 0.03', 'q < 0.001'; never on the wrong side of the q below which a pattern
-    can be clear (q = 0.0996 is "q = 0.0996", not "q = 0.10")."""
+    """'p = 0.03', 'q < 0.001'; never on the wrong side of a q cut-off of the evidence
+    levels (q = 0.1996 is "q = 0.1996", not "q = 0.20")."""
     if value is None:
         return f"{name} undefined"
     if value < 0.001:
@@ -170,6 +170,60 @@ def numbers_sentence(factor: FactorResult) -> str | None:
     return text + "."
 
 
+def _one_in(p_value: float) -> str:
+    """How rarely chance alone gives a difference this large, as "1 time in N" with N to
+    two significant figures ("1 time in 500", "1 time in 12")."""
+    if p_value < 0.001:
+        return "less than 1 time in 1,000"
+    odds = 1 / p_value
+    digits = max(0, math.floor(math.log10(odds)) - 1)
+    rounded = int(round(odds, -digits)) if digits else int(odds + 0.5)
+    return f"about 1 time in {rounded:,}"
+
+
+def _out_of_100(rate: float | None) -> int:
+    return int((rate or 0) * 100 + 0.5)
+
+
+def plain_sentence(factor: FactorResult) -> str | None:
+    """The numbers line in words, from the counts and p: 'Of 100 entries like these,
+    about 52 were followed by an episode, against 20 without. A difference this large
+    would turn up by chance about 1 time in 500.' None while there is not enough data."""
+    exposed, unexposed = factor.exposed, factor.unexposed
+    if factor.evidence == "not_enough_data" or not (exposed.entries and unexposed.entries):
+        return None
+    if factor.risk_ratio is None:
+        if exposed.episodes + unexposed.episodes == 0:
+            return "No entry on either side was followed by an episode, so there is no difference."
+        return "Every entry on both sides was followed by an episode, so there is no difference."
+    other = "without" if factor.unexposed_short == "without" else f"in 100 {factor.unexposed_short}"
+    text = (
+        f"Of 100 entries like these, about {_out_of_100(exposed.rate)} were followed by an "
+        f"episode, against {_out_of_100(unexposed.rate)} {other}."
+    )
+    p_value = factor.p_value
+    if p_value is None or p_value >= 0.5:
+        return text + (
+            " A difference this small turns up by chance more often than not, so there is no "
+            "sign of a real difference."
+        )
+    text += f" A difference this large would turn up by chance {_one_in(p_value)}"
+    if factor.evidence == "clear":
+        return text + ": in your entries the two went together."
+    if factor.evidence == "possible":
+        return text + ", so it might be chance; keep logging."
+    if exposed.rate <= unexposed.rate:
+        return text + "; here episodes were less common with it, not more."
+    if factor.q_value is not None and factor.q_value < POSSIBLE_Q:
+        return text + ", but the difference is too small to count as a pattern."
+    if p_value < POSSIBLE_Q:
+        return text + (
+            ", but with this many factors checked at once that is not rare enough to call it "
+            "a pattern."
+        )
+    return text + ", too often to call it a pattern."
+
+
 def fewer_episodes_sentence(factor: FactorResult) -> str | None:
     """When the whole interval lies below 1, say so in words: the evidence levels only
     look for factors that go with *more* episodes, so such a factor reads "No pattern"."""
@@ -184,9 +238,39 @@ def fewer_episodes_sentence(factor: FactorResult) -> str | None:
 def strongest_sentence(factor: FactorResult) -> str:
     """One line for the dashboard: which factor went together with episodes most."""
     level = "clearly" if factor.evidence == "clear" else "possibly"
-    return (
+    text = (
         f"Episodes {level} went together with {factor.label} in your entries: "
         f"{factor.exposed.episodes} of {factor.exposed.entries} ({percent(factor.exposed.rate)}) "
         f"compared with {factor.unexposed.episodes} of {factor.unexposed.entries} "
         f"({percent(factor.unexposed.rate)}) otherwise."
     )
+    if factor.evidence == "possible":
+        text += " It might be chance; keep logging."
+    return text
+
+
+# The "How to read these cards" panel of the insights page; built from the rule's own
+# numbers so the words cannot drift from what the code does.
+HOW_TO_READ = [
+    "Each card compares the entries you logged with a factor against those without it, "
+    "and counts how many of each were followed by an episode.",
+    "“Of 100 entries like these, about 52 were followed by an episode, against 20 "
+    "without” gives the same shares as numbers out of 100, so they are easy to compare.",
+    "“A difference this large would turn up by chance about 1 time in 500”: if the factor "
+    "made no difference at all, a gap at least this wide would still appear in about 1 of "
+    "500 journals like yours. The bigger the second number, the less likely chance alone "
+    "explains it. Because many factors are checked at once, one rare-looking gap is "
+    "expected now and then, which the levels allow for.",
+    f"Clear pattern: episodes were more common with the factor, and by enough that chance "
+    f"is an unlikely explanation even with every factor checked (q below {CLEAR_Q:g}, and "
+    f"the whole 95% interval of the ratio above 1).",
+    f"Possible pattern: episodes were at least {POSSIBLE_RATIO:g} times as common with the "
+    f"factor and a test backs it a little (q below {POSSIBLE_Q:g}), but it might be chance; "
+    "keep logging, calm times included, and it will become clearer either way.",
+    "No pattern: no difference that stands out from chance. Not enough data yet: fewer than "
+    f"{MIN_ARM_ENTRIES} entries with or without the factor.",
+    "“Went together” means they happened together in your entries, not that one caused "
+    "the other: something else may lie behind both.",
+    "The small grey line gives the same numbers as a statistician would write them: the "
+    "risk ratio with its 95% interval, p and q.",
+]

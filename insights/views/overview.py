@@ -13,7 +13,7 @@ from insights.journal_report import journal_report
 from insights.overview_cards import category_cards, coping_sentences, profile_sentences
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 from insights.reports_json import report_as_json
-from insights.wording import percent
+from insights.wording import HOW_TO_READ, percent
 
 # Both show every entry unless a period is asked for, so by default they agree.
 DEFAULT_RANGE = "all"
@@ -75,6 +75,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "prevalence": PREVALENCE_CONTEXT,
         "sources": SOURCES,
         "method_notes": METHOD_NOTES,
+        "how_to_read": HOW_TO_READ,
     }
     return render(request, "insights/overview.html", ctx)
 

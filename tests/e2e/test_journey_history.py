@@ -124,9 +124,15 @@ def test_a_person_with_history_sees_charts_insights_and_tables(live_server, scre
     expect(cards.first).to_contain_text("Physical pain")
     expect(cards.first).to_contain_text("Clear pattern")
     expect(cards.first).to_contain_text(re.compile(r"Episodes followed \d+ of \d+ entries"))
+    expect(cards.first.locator(".factor-plain").first).to_contain_text(
+        re.compile(r"^Of 100 entries like these, about \d+ were followed by an episode")
+    )
+    how_to_read = page.locator("#how-to-read")
+    how_to_read.locator("summary").click()
+    expect(how_to_read).to_contain_text("it might be chance; keep logging")
     _assert_charts_loaded(page, charts, count=page.locator("img.chart-image").count())
     _show_as_table(page, "Episode rate with and without each factor")
-    assert_accessible(page)
+    assert_accessible(page)  # with "How to read these cards" and the table open
 
     page.goto(live_server.url + "/entries/?episodes=on")
     assert assert_touch_targets(page.locator("nav[aria-label=Pages]")) == 1  # "Older"

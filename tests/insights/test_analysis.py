@@ -117,22 +117,28 @@ def test_fewer_than_five_in_an_arm_is_not_enough_data_however_strong():
         (RiskRatio(3.0, 1.2, 7.0, False), 0.05, "clear"),
         (RiskRatio(3.0, 1.2, 7.0, False), 0.10, "possible"),
         (RiskRatio(3.0, 0.9, 7.0, False), 0.01, "possible"),
-        (RiskRatio(1.5, 0.8, 2.9, False), 0.50, "possible"),
-        (RiskRatio(1.4, 1.01, 1.9, False), 0.09, "clear"),
-        (RiskRatio(1.4, 0.8, 2.2, False), 0.50, "none"),
+        (RiskRatio(1.5, 0.8, 2.9, False), 0.19, "possible"),
+        (RiskRatio(3.0, 0.9, 7.0, False), 0.20, "none"),
+        (RiskRatio(1.5, 0.8, 2.9, False), 0.50, "none"),
+        (RiskRatio(1.4, 1.01, 1.9, False), 0.07, "clear"),
+        (RiskRatio(1.4, 0.8, 2.2, False), 0.15, "none"),
         (RiskRatio(None, None, None, False), 1.0, "none"),
+        (RiskRatio(3.0, 1.2, 7.0, False), None, "none"),
     ],
     ids=[
         "clear",
-        "q-not-below-0.10",
+        "q-not-below-0.075",
         "interval-includes-1",
-        "ratio-1.5",
+        "ratio-1.5-and-q-below-0.20",
+        "q-not-below-0.20",
+        "ratio-without-a-test-behind-it",
         "clear-below-1.5",
-        "none",
+        "ratio-below-1.5",
         "undefined",
+        "no-q",
     ],
 )
-def test_evidence_levels_follow_the_design(ratio, q_value, expected):
+def test_evidence_levels_follow_the_calibrated_rule(ratio, q_value, expected):
     assert evidence_level(10, 10, ratio, q_value) == expected
 
 

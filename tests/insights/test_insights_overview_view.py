@@ -243,8 +243,8 @@ def test_the_method_note_says_what_a_partner_is_compared_with_and_where_q_comes_
         "Each partner is compared with the rest of your partnered entries (with someone else "
         "or with nobody named), not with solo ones"
     ) in text
-    assert "across every factor that can be judged, that is with at least 5 entries" in text
-    assert "Factors with fewer are left out of the adjustment" in text
+    assert "within two groups fixed in advance: one main factor for each of the six" in text
+    assert "Only factors that can be judged, with at least 5 entries on each side" in text
     assert "The PHQ-9 and GAD-7 factors are listed from the start." in text
 
 
@@ -284,3 +284,22 @@ def test_a_new_check_in_shows_in_its_table_at_once(alice, alice_client):
 def _between(html: str, start: str, end: str) -> str:
     begin = html.index(start)
     return html[begin : html.index(end, begin)]
+
+
+def test_each_numbers_line_has_plain_words_and_the_page_says_how_to_read_them(
+    alice, alice_client
+):
+    _log(alice, 10, episodes=8, pain=6)
+    _log(alice, 20, episodes=2, pain=0)
+
+    response = alice_client.get(URL)
+    text = _text(response)
+
+    assert response.status_code == 200
+    assert "How to read these cards" in text
+    assert (
+        "Of 100 entries like these, about 80 were followed by an episode, against 10 "
+        "without. A difference this large would turn up by chance less than 1 time in "
+        "1,000: in your entries the two went together."
+    ) in text
+    _reads_cleanly(text)

@@ -6,8 +6,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.services import data_version_bump, preferences_for
-from entries.demo import DEMO_PARTNERS, DEMO_PLANTS, DEMO_TAGS, generate_entries, parse_plants
+from entries.demo import (
+    DEMO_PARTNERS,
+    DEMO_PLANTS,
+    DEMO_TAGS,
+    generate_checkins,
+    generate_entries,
+    parse_plants,
+)
 from entries.models import Entry, Partner, Tag
+from entries.portability.sections import registered_sections
 
 # Accounts this command made carry this first name (which no page of the app lets a
 # person set), so running it again refills them and never touches anyone else's journal.
@@ -21,7 +29,7 @@ class Command(BaseCommand):
         "episode (see entries/demo.py). The account is marked as a demo account (its first "
         f"name is {DEMO_MARK!r}); refilling deletes its entries, partners and factors and "
         "sets a new password. An existing account without that mark is refused unless "
-        "--force is given."
+        "--force is given. --checkins adds a PHQ-9 and a GAD-7 about once a week."
     )
 
     def add_arguments(self, parser):
@@ -35,6 +43,12 @@ class Command(BaseCommand):
             metavar="FACTOR=MULTIPLIER",
             help="Make episodes MULTIPLIER times as likely with FACTOR, e.g. pain=4.0. "
             "Repeat for several; --plant none plants nothing.",
+        )
+        parser.add_argument(
+            "--checkins",
+            action="store_true",
+            help="Also add a PHQ-9 and a GAD-7 about once a week over the same months, so "
+            "the check-in factors can be judged (plant them as phq9_recent_high=3).",
         )
         parser.add_argument("--password", help="Password to set (default: a random one).")
         parser.add_argument("--time-zone", default="Europe/London")
@@ -58,17 +72,25 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(str(error)) from error
         password = options["password"] or secrets.token_urlsafe(12)
+        end = timezone.now()
+        checkins = generate_checkins(seed=options["seed"], end=end) if options["checkins"] else []
+        wanted = {name for name in plants if name.endswith("_recent_high")}
+        if wanted and not checkins:
+            raise CommandError(f"Planting {', '.join(sorted(wanted))} needs --checkins.")
         generated = generate_entries(
-            options["entries"], seed=options["seed"], plants=plants, end=timezone.now()
+            options["entries"], seed=options["seed"], plants=plants, end=end, checkins=checkins
         )
         with transaction.atomic():
             user = self._fresh_user(
                 options["user"], password, options["time_zone"], force=options["force"]
             )
             self._write(user, generated)
+            if checkins:
+                self._write_checkins(user, checkins)
+        with_checkins = f" and {len(checkins)} check-ins" if checkins else ""
         self.stdout.write(
             self.style.SUCCESS(
-                f"Account {user.username!r} now has {len(generated)} entries "
+                f"Account {user.username!r} now has {len(generated)} entries{with_checkins} "
                 f"(planted: {plants or 'nothing'})."
             )
         )
@@ -89,6 +111,9 @@ class Command(BaseCommand):
         Entry.objects.filter(user=user).delete()
         Partner.objects.filter(user=user).delete()
         Tag.objects.filter(user=user).delete()
+        # A refill starts the check-ins afresh too (the check-ins app's reverse relation,
+        # so this app does not import the one above it).
+        user.checkins.all().delete()
         preferences = preferences_for(user)
         preferences.time_zone = time_zone
         # Only the zone: a whole save would write back a data version read earlier.
@@ -116,3 +141,9 @@ class Command(BaseCommand):
             for name in item.tags
         )
         data_version_bump(user_id=user.pk)
+
+    def _write_checkins(self, user, checkins) -> None:
+        # Through the check-ins app's own restore, registered for backups: it validates and
+        # scores every questionnaire as a restored backup would.
+        section = next(s for s in registered_sections() if s.key == "checkins")
+        section.restore(user=user, items=[checkin.as_backup_record() for checkin in checkins])
