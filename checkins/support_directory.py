@@ -59,7 +59,7 @@ DIRECTORY: dict[str, CountrySupport] = {
             SupportLine(
                 "Kids Help Phone",
                 "1 800 668 6868",
-                "Free and any time, for young people (and adults can call too).",
+                "Free, any time, for young people.",
                 "https://kidshelpphone.ca/",
             ),
         ),
