@@ -80,8 +80,7 @@ NEXT_STEPS = {
         "If a partner was there, talking with them about what happens, at a calm moment, "
         "can bring you closer and reassure you both that an episode is not a verdict on "
         "either of you.",
-        "Relationship counselling can support everyone involved as you work this out "
-        "together.",
+        "Relationship counselling can support everyone involved as you work this out together.",
     ],
     "other": [
         "If one of these stands out, it may be worth noting a little more about it in "
