@@ -132,3 +132,15 @@ def test_every_tel_link_on_the_support_page_is_digits_only(alice, alice_client):
         links = re.findall(r'href="tel:([^"]*)"', page)
         assert links, country
         assert all(TEL.match(link) for link in links), (country, links)
+
+
+@pytest.mark.django_db
+def test_the_help_on_the_check_in_form_has_no_link_away_from_the_answers(alice, alice_client):
+    answers = {f"item{number}": "1" for number in (1, 2, 4, 5, 6, 7, 8)} | {"item9": "2"}
+
+    form = alice_client.post(f"{reverse('checkins:create')}?instrument=phq9", answers)
+    support = alice_client.get(reverse("checkins:support"))
+
+    assert 'id="checkin-support"' in form.content.decode()
+    assert "Choose your country" not in form.content.decode()
+    assert "Choose your country" in support.content.decode()
