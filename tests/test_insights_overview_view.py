@@ -95,7 +95,7 @@ def test_each_card_explains_its_category_and_gentle_next_steps(alice, alice_clie
     assert "dyspareunia" in text
     assert "a clinician" in text
     assert "cognitive behavioural therapy" in text.lower()
-    assert "talking with your partner" in text.lower()
+    assert "if a partner was there, talking with them" in text.lower()
     assert "hypothesis that has not been proven" in text
 
 
