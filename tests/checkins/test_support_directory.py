@@ -1,10 +1,13 @@
 """The bundled directory of crisis lines, and the lists the support screen shows from it:
 the person's country first, the international fallback after, the host's file above all."""
 
+import ast
 import json
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from accounts.countries import country_names
@@ -144,3 +147,22 @@ def test_the_help_on_the_check_in_form_has_no_link_away_from_the_answers(alice, 
     assert 'id="checkin-support"' in form.content.decode()
     assert "Choose your country" not in form.content.decode()
     assert "Choose your country" in support.content.decode()
+
+
+def test_the_settings_module_holds_only_the_hosts_file_path_and_imports_no_app():
+    source = (Path(__file__).resolve().parents[2] / "pct_journal" / "settings.py").read_text()
+    imported = {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom)
+    } | {
+        alias.name.split(".")[0]
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+
+    assert imported.isdisjoint({"accounts", "audit", "entries", "checkins", "insights", "sharing"})
+    assert not hasattr(settings, "SUPPORT_RESOURCES")
+    assert not hasattr(settings, "SUPPORT_EMERGENCY")
+    assert hasattr(settings, "SUPPORT_RESOURCES_FILE")
