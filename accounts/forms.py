@@ -2,6 +2,7 @@ from allauth.account import forms as allauth_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.countries import country_choices, country_for_time_zone, country_names
 from accounts.models import Preferences
 
 
@@ -12,6 +13,8 @@ class PreferencesForm(forms.ModelForm):
             "time_zone",
             "episode_threshold",
             "discreet_mode",
+            "default_period",
+            "country",
             "checkins_enabled",
             "checkin_cadence_days",
         ]
@@ -21,6 +24,23 @@ class PreferencesForm(forms.ModelForm):
                 "context to your entries."
             ),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Say which country "follow my time zone" means now, rather than a bare dash.
+        zone_country = country_names().get(country_for_time_zone(self.instance.time_zone))
+        automatic = (
+            _("Follow my time zone (%(country)s)") % {"country": zone_country}
+            if zone_country
+            else _("Follow my time zone")
+        )
+        self.fields["country"].choices = [("", automatic), *country_choices()]
+        # A settings page opened before this setting existed does not send it: keep the
+        # current period then, instead of refusing the whole form.
+        self.fields["default_period"].required = False
+
+    def clean_default_period(self) -> str:
+        return self.cleaned_data["default_period"] or self.instance.default_period
 
 
 class AccountDeleteForm(forms.Form):

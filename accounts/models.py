@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.countries import country_choices, country_for_time_zone
 from accounts.timezones import time_zone_choices
 from entries.scales import DEFAULT_EPISODE_THRESHOLD, INTENSITY_CHOICES, INTENSITY_MAX
 
@@ -16,6 +17,22 @@ class CheckinCadence(models.IntegerChoices):
 
 def new_cache_secret() -> str:
     return secrets.token_hex(32)  # 256 bits, for AES-256-GCM
+
+
+class Period(models.TextChoices):
+    # The keys of insights.ranges.PRESETS, so the choice is also a `?range=` value.
+    DAYS_30 = "30d", _("Last 30 days")
+    DAYS_90 = "90d", _("Last 90 days")
+    YEAR = "365d", _("Last year")
+    ALL = "all", _("All time")
+
+
+# The dashboard, Insights and the therapist summary open on the same period, so their
+# numbers agree when read side by side. 90 days by default: most people come to the app
+# about how things are now, a therapist summary is usually about recent months, and the
+# dashboard and summary already opened there. All time is one tap away on every page
+# (and a setting) for someone who wants more entries in each comparison.
+DEFAULT_PERIOD = Period.DAYS_90
 
 
 class Preferences(models.Model):
@@ -47,6 +64,26 @@ class Preferences(models.Model):
         default=False,
         help_text=_("Browser tabs and the home-screen icon just say “Journal”."),
     )
+    default_period = models.CharField(
+        _("period pages open on"),
+        max_length=8,
+        choices=Period.choices,
+        default=DEFAULT_PERIOD,
+        help_text=_(
+            "The home page, Insights and the therapist summary all start with this "
+            "period. You can still pick another one on each page."
+        ),
+    )
+    country = models.CharField(
+        _("country for support lines"),
+        max_length=2,
+        blank=True,
+        choices=country_choices,
+        help_text=_(
+            "Crisis and support lines for this country are shown first. Left empty, it "
+            "follows your time zone."
+        ),
+    )
     checkins_enabled = models.BooleanField(_("wellbeing check-ins"), default=False)
     checkin_cadence_days = models.PositiveSmallIntegerField(
         _("how often"), choices=CheckinCadence.choices, default=CheckinCadence.FORTNIGHTLY
@@ -64,3 +101,8 @@ class Preferences(models.Model):
 
     def __str__(self) -> str:
         return f"Preferences of user {self.user_id}"
+
+    @property
+    def support_country(self) -> str:
+        """The country chosen, else the time zone's (an ISO code, or "" for none)."""
+        return self.country or country_for_time_zone(self.time_zone)

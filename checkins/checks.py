@@ -1,15 +1,17 @@
-"""A system check that the support screen's lists can be shown: SUPPORT_RESOURCES (crisis
-lines) and SUPPORT_EMERGENCY (emergency numbers). The support screen must never fail, so
-a mistake in either setting, or in the file DJANGO_SUPPORT_RESOURCES_FILE names
-(checkins.support_file), stops `manage.py check`, `migrate` and server start instead."""
+"""A system check that the support screen's lists can be shown: the host's crisis lines
+("resources") and emergency numbers ("emergency") in the file DJANGO_SUPPORT_RESOURCES_FILE
+names (checkins.support_file). The support screen must never fail, so a mistake there
+stops `manage.py check`, `migrate` and server start instead. The bundled directory is
+checked by its tests."""
 
-from django.conf import settings
 from django.core.checks import Error, register
+
+from checkins.support_file import host_support_lists
 
 REQUIRED_KEYS = ("name", "contact")
 KNOWN_KEYS = {"name", "region", "contact", "tel", "url"}
 EMERGENCY_KEYS = {"region", "number"}
-WHERE = "Set it in pct_journal/settings.py or in the file named by DJANGO_SUPPORT_RESOURCES_FILE."
+WHERE = "Fix the list in the file named by DJANGO_SUPPORT_RESOURCES_FILE, or leave it out."
 
 
 def _is_dialable(number: str) -> bool:
@@ -98,14 +100,14 @@ def _list_errors(name: str, value, item_errors, ids: tuple[str, str]) -> list[Er
 
 @register()
 def support_resources_check(app_configs=None, **kwargs) -> list[Error]:
-    return _list_errors(
-        "SUPPORT_RESOURCES",
-        getattr(settings, "SUPPORT_RESOURCES", None),
-        _resource_errors,
-        ("checkins.E001", "checkins.E002"),
-    ) + _list_errors(
-        "SUPPORT_EMERGENCY",
-        getattr(settings, "SUPPORT_EMERGENCY", None),
-        _emergency_errors,
-        ("checkins.E007", "checkins.E008"),
-    )
+    resources, emergency = host_support_lists()
+    errors = []
+    if resources is not None:
+        errors += _list_errors(
+            "SUPPORT_RESOURCES", resources, _resource_errors, ("checkins.E001", "checkins.E002")
+        )
+    if emergency is not None:
+        errors += _list_errors(
+            "SUPPORT_EMERGENCY", emergency, _emergency_errors, ("checkins.E007", "checkins.E008")
+        )
+    return errors

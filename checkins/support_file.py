@@ -1,5 +1,6 @@
-"""Crisis lines and emergency numbers from a JSON file, so an install for one country can
-replace the defaults of pct_journal/settings.py without editing code:
+"""A host's own crisis lines and emergency numbers, from a JSON file, so an install for one
+country or one clinic can replace the bundled directory (checkins.support_directory)
+without editing code:
 
     DJANGO_SUPPORT_RESOURCES_FILE=/etc/pct-journal/support.json
 
@@ -8,24 +9,27 @@ replace the defaults of pct_journal/settings.py without editing code:
                     "tel": "08001110111"}],
      "emergency": [{"region": "Germany", "number": "112"}]}
 
-Either list may be left out to keep the default one. The file is read once, when the
-settings load: a file that is missing or not JSON stops the start at once, and the
-lists themselves are checked by `manage.py check` (checkins.checks), like the defaults.
+Either list may be left out to keep the directory's lists for it. A list in the file is
+shown to everyone, whatever their country, in place of the directory's. The file is read
+once, when the app starts (checkins.apps): a file that is missing or not JSON stops the
+start at once, and the lists themselves are checked by `manage.py check`
+(checkins.checks).
 """
 
 import json
+from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 ENV_NAME = "DJANGO_SUPPORT_RESOURCES_FILE"
 FILE_KEYS = ("resources", "emergency")
 
 
-def support_lists(path: str | None, *, resources: list, emergency: list) -> tuple[list, list]:
-    """(resources, emergency): the file's lists where it has them, else the defaults."""
-    if path is None:
-        return resources, emergency
+@cache
+def read_support_file(path: str) -> tuple[list | None, list | None]:
+    """(resources, emergency) from the file; None for a list it leaves out."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
@@ -37,4 +41,10 @@ def support_lists(path: str | None, *, resources: list, emergency: list) -> tupl
             f"{ENV_NAME}: {path} must hold a JSON object with a “resources” list, an "
             "“emergency” list, or both, and nothing else."
         )
-    return data.get("resources", resources), data.get("emergency", emergency)
+    return data.get("resources"), data.get("emergency")
+
+
+def host_support_lists() -> tuple[list | None, list | None]:
+    """The host's (resources, emergency) lists, None for each one the host left alone."""
+    path = settings.SUPPORT_RESOURCES_FILE
+    return (None, None) if path is None else read_support_file(str(path))

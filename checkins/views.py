@@ -1,6 +1,5 @@
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,6 +13,7 @@ from checkins import services
 from checkins.forms import CheckInForm
 from checkins.instruments import ATTRIBUTION, INSTRUMENTS, SOURCE_URL
 from checkins.models import CheckIn
+from checkins.support_lines import support_help
 
 PAGE_SIZE = 20
 
@@ -26,9 +26,9 @@ def _attribution() -> dict:
     return {"attribution": ATTRIBUTION, "source_url": SOURCE_URL}
 
 
-def _support_lists() -> dict:
-    """What templates/checkins/_support_help.html shows."""
-    return {"emergency": settings.SUPPORT_EMERGENCY, "resources": settings.SUPPORT_RESOURCES}
+def _support_lists(request: HttpRequest) -> dict:
+    """What templates/checkins/_support_help.html shows: the person's country first."""
+    return support_help(request.preferences.support_country)
 
 
 @login_required
@@ -64,7 +64,7 @@ def checkin_create(request: HttpRequest) -> HttpResponse:
     ctx = {"form": form, "instrument": instrument, **_attribution()}
     if form.is_bound and form.safety_answer_given():
         # Help comes first even though nothing is saved until every question is answered.
-        ctx |= {"needs_support": True, **_support_lists()}
+        ctx |= {"needs_support": True, **_support_lists(request)}
     return render(request, "checkins/checkin_form.html", ctx)
 
 
@@ -101,6 +101,6 @@ def support(request: HttpRequest) -> HttpResponse:
     ctx = {
         "checkin": checkin,
         "after_checkin": checkin is not None and checkin.needs_support,
-        **_support_lists(),
+        **_support_lists(request),
     }
     return render(request, "checkins/support.html", ctx)

@@ -22,10 +22,14 @@ CATEGORY_MEANINGS = {
         "In that state, memories of hard or traumatic times can surface, sometimes before "
         "you are even aware of what is being remembered."
     ),
+    # The figure is the one published study figure we have for it (a British survey of
+    # women); the sentences around it speak to anyone, whatever their body or gender,
+    # and to solo sex as much as partnered.
     "pain": (
-        "Pain during sex (clinicians call it dyspareunia) is reason enough to feel upset "
-        "afterwards. It can have physical or psychological roots, and it is not rare: around "
-        "7.5% of women aged 16–74 report pain with penetration."
+        "Pain during or after sex, with a partner or on your own, is reason enough to feel "
+        "upset afterwards. It happens to people of every gender and body, it can have "
+        "physical or psychological roots (clinicians call it dyspareunia), and it is not "
+        "rare: in one British survey, around 7.5% of women aged 16–74 reported painful sex."
     ),
     "hormonal": (
         "One idea in the literature is that pleasure-related brain chemicals such as "
@@ -59,12 +63,13 @@ NEXT_STEPS = {
     "vulnerability": [
         "If past experiences are coming back, working through them with a trained "
         "counsellor, ideally one experienced with trauma, can help.",
-        "Be gentle with yourself afterwards: it is fine to pause, slow down or ask for "
-        "closeness or space.",
+        "Be gentle with yourself afterwards: it is fine to pause, slow down, and to ask "
+        "for (or give yourself) closeness or space.",
     ],
     "pain": [
-        "Pain during sex is worth raising with a clinician (a GP, gynaecologist or pelvic "
-        "health physiotherapist): the right treatment depends on finding the cause.",
+        "Pain during or after sex is worth raising with a clinician (a GP or family "
+        "doctor, a sexual health clinic, or a pelvic health physiotherapist): the right "
+        "treatment depends on finding the cause.",
         "You never have to push through pain.",
     ],
     "hormonal": [
@@ -72,9 +77,10 @@ NEXT_STEPS = {
         "explanation is unproven, any treatment is a conversation to have with a prescriber.",
     ],
     "relationship": [
-        "Talking with your partner about what happens, at a calm moment, can bring you "
-        "closer and reassure you both that an episode is not a verdict on either of you.",
-        "Couples counselling can support both partners as you work this out together.",
+        "If a partner was there, talking with them about what happens, at a calm moment, "
+        "can bring you closer and reassure you both that an episode is not a verdict on "
+        "either of you.",
+        "Relationship counselling can support everyone involved as you work this out together.",
     ],
     "other": [
         "If one of these stands out, it may be worth noting a little more about it in "

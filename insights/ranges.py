@@ -39,6 +39,15 @@ class SelectedRange:
     label: str
     dates: DateRange
 
+    @property
+    def heading(self) -> str:
+        """The period in words with its dates, e.g. "Last 90 days (6 Sep – 4 Dec 2026)",
+        so each page says what it shows and two pages read side by side can be compared."""
+        start, end = self.dates.start, self.dates.end
+        if self.key == "custom" or not (start and end):
+            return self.label
+        return f"{self.label} ({_span(start, end)})"
+
     def query(self) -> str:
         """The query string that selects this range again."""
         if self.key != "custom":
@@ -92,6 +101,12 @@ def selected_range(
     label, days = PRESETS[key]
     start = today - dt.timedelta(days=days - 1) if days else None
     return SelectedRange(key, label, DateRange(start, today if days else None))
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    if start.year == end.year:
+        return f"{start:%-d %b} – {end:%-d %b %Y}"
+    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
 
 
 def _custom_label(start: dt.date | None, end: dt.date | None) -> str:

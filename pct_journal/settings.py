@@ -318,47 +318,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Crisis lines on the support screen a check-in leads to (PHQ-9 question 9). Shown as
-# text and links only; nothing is fetched. Keys: name, contact (required), region, tel
-# (digits, for a tap-to-call link), url. `manage.py check` validates both lists.
-SUPPORT_RESOURCES = [
-    {
-        "name": "988 Suicide & Crisis Lifeline",
-        "region": "United States",
-        "contact": "Call or text 988, any time. Chat is at 988lifeline.org.",
-        "tel": "988",
-        "url": "https://988lifeline.org/",
-    },
-    {
-        "name": "Samaritans",
-        "region": "UK and Ireland",
-        "contact": "Call 116 123, free, day or night.",
-        "tel": "116123",
-        "url": "https://www.samaritans.org/",
-    },
-    {
-        "name": "Find A Helpline",
-        "region": "Other countries",
-        "contact": "Free, confidential helplines in many countries, searchable by country.",
-        "url": "https://findahelpline.com/",
-    },
-]
-# Emergency numbers, shown first on the support screen, each a tap-to-call link. Keys:
-# region and number (digits; one number per item), both required.
-SUPPORT_EMERGENCY = [
-    {"region": "US and Canada", "number": "911"},
-    {"region": "UK", "number": "999"},
-    {"region": "UK and across Europe", "number": "112"},
-    {"region": "Australia", "number": "000"},
-]
-# An install for one country replaces either list without editing code: a JSON file
-# {"resources": [...], "emergency": [...]} named by DJANGO_SUPPORT_RESOURCES_FILE.
-# Imported here rather than at the top to keep the support lists in one block.
-from checkins.support_file import ENV_NAME, support_lists  # noqa: E402
-
-SUPPORT_RESOURCES, SUPPORT_EMERGENCY = support_lists(
-    env_str(ENV_NAME), resources=SUPPORT_RESOURCES, emergency=SUPPORT_EMERGENCY
-)
+# The support screen a check-in leads to (PHQ-9 question 9) shows crisis lines for the
+# person's country from a directory bundled with the app (checkins.support_directory).
+# A host can replace its lists for everyone with a JSON file {"resources": [...],
+# "emergency": [...]} named here (checkins.support_file; `manage.py check` validates it).
+SUPPORT_RESOURCES_FILE = env_str("DJANGO_SUPPORT_RESOURCES_FILE")
 
 LOGGING = {
     "version": 1,

@@ -71,7 +71,12 @@ def share_link_create_view(request: HttpRequest) -> HttpResponse:
     # The options come from the export page (GET) and travel on as hidden fields (POST),
     # so the POST has no query string and allauth can resume it after re-authentication.
     source = request.POST if request.method == "POST" else request.GET
-    options_form, options = summary_options(source, user=request.user, today=timezone.localdate())
+    options_form, options = summary_options(
+        source,
+        user=request.user,
+        today=timezone.localdate(),
+        default_range=request.preferences.default_period,
+    )
     if options is None:
         return bad_options_page(request, options_form)
     form = ShareLinkForm(request.POST if request.method == "POST" else None)

@@ -25,7 +25,12 @@ PREFERENCE_KEYS = (
     "discreet_mode",
     "checkins_enabled",
     "checkin_cadence_days",
+    "default_period",
+    "country",
 )
+# Settings added after version 2 came out: written to every backup, and a file without
+# them (made before they existed) imports just the same, leaving them as they are.
+OPTIONAL_PREFERENCE_KEYS = ("default_period", "country")
 PARTNER_KEYS = ("nickname", "active")
 TAG_KEYS = ("name",)
 # Every field of an entry, in the order written to the file and to the CSV.

@@ -29,6 +29,7 @@ from entries.portability.spec import (
     ENTRY_KEYS,
     FORMAT_NAME,
     FORMAT_VERSION,
+    OPTIONAL_PREFERENCE_KEYS,
     PARTNER_KEYS,
     PREFERENCE_KEYS,
     READABLE_VERSIONS,
@@ -93,12 +94,15 @@ class _Problems:
             self.add(f"{where}: “{key}” {bad}.")
             return None
 
-    def keys(self, where: str, record: object, expected: tuple[str, ...]) -> bool:
-        """True when the record is an object with exactly the expected keys."""
+    def keys(
+        self, where: str, record: object, expected: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> bool:
+        """True when the record is an object with exactly the expected keys (those in
+        `optional` may be missing)."""
         if not isinstance(record, dict):
             self.add(f"{where} must be an object with the keys {', '.join(expected)}.")
             return False
-        missing = [key for key in expected if key not in record]
+        missing = [key for key in expected if key not in record and key not in optional]
         unknown = [key for key in record if key not in expected]
         if missing:
             self.add(f"{where}: {_keys(missing)} {'is' if len(missing) == 1 else 'are'} missing.")
@@ -144,11 +148,12 @@ def _list(problems: _Problems, data: dict, key: str) -> list:
 
 
 def _preferences(problems: _Problems, data: object) -> dict:
-    if not problems.keys("“preferences”", data, PREFERENCE_KEYS):
+    if not problems.keys("“preferences”", data, PREFERENCE_KEYS, OPTIONAL_PREFERENCE_KEYS):
         return {}
     return {
         key: problems.check("Settings", key, PREFERENCE_RULES[key], data[key])
         for key in PREFERENCE_KEYS
+        if key in data
     }
 
 

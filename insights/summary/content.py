@@ -58,6 +58,7 @@ class KeyNumbers:
     cried: int
     per_week: str | None  # entries per week, from the period's start or the first entry
     per_week_since: str | None  # that first entry's day, when it came after the start
+    logged: str  # what the journal holds, and what it cannot know (logged_statement)
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,22 @@ def _per_week(
     return f"{entries / (days / 7):.1f}", since
 
 
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def logged_statement(entries: int, episodes: int) -> str:
+    """What the journal holds in the period, without claiming it holds everything: the app
+    only knows what was logged, and people log calm experiences more or less faithfully."""
+    calm = entries - episodes
+    return (
+        f"In this period the journal holds {_plural(calm, 'calm entry', 'calm entries')} "
+        f"and {_plural(episodes, 'episode', 'episodes')}. The rate is the share of logged "
+        "experiences that an episode followed; how complete the journal is depends on "
+        "the person, and experiences they did not log, calm or not, are not counted."
+    )
+
+
 def _key_numbers(
     report: Report, start: dt.date | None, first_entry: dt.date | None, end: dt.date
 ) -> KeyNumbers:
@@ -194,6 +211,7 @@ def _key_numbers(
         cried=profile.cried if profile else 0,
         per_week=per_week,
         per_week_since=since,
+        logged=logged_statement(report.entries, report.episodes),
     )
 
 

@@ -27,6 +27,7 @@ from entries.models import Entry
 from insights.ranges import InvalidRange, SelectedRange, selected_range
 from insights.selectors import DateRange
 
+# Without a period in the query; the pages pass the person's own default period instead.
 DEFAULT_RANGE = "90d"
 PAPER_SIZES = {"a4": "A4", "letter": "US Letter"}
 NOTES_NONE, NOTES_ALL, NOTES_CHOSEN = "none", "all", "chosen"
@@ -148,10 +149,18 @@ class SummaryOptionsForm(forms.Form):
     charts = forms.BooleanField(label="Charts", required=False)
     paper = forms.ChoiceField(label="Paper size", choices=PAPER_SIZES.items(), required=False)
 
-    def __init__(self, data: Mapping, *, user: AbstractBaseUser, today: dt.date) -> None:
+    def __init__(
+        self,
+        data: Mapping,
+        *,
+        user: AbstractBaseUser,
+        today: dt.date,
+        default_range: str = DEFAULT_RANGE,
+    ) -> None:
         super().__init__(data)
         self.user = user
         self.today = today
+        self.default_range = default_range
         self.sent = SENT_MARKER in data
         self.period: SelectedRange | None = None
 
@@ -161,7 +170,7 @@ class SummaryOptionsForm(forms.Form):
             self.period = selected_range(
                 {name: cleaned.get(name) or "" for name in ("range", "start", "end")},
                 today=self.today,
-                default=DEFAULT_RANGE,
+                default=self.default_range,
             )
         except InvalidRange as error:
             self.add_error(None, str(error))
@@ -202,10 +211,11 @@ class SummaryOptionsForm(forms.Form):
 
 
 def summary_options(
-    query: Mapping, *, user: AbstractBaseUser, today: dt.date
+    query: Mapping, *, user: AbstractBaseUser, today: dt.date, default_range: str = DEFAULT_RANGE
 ) -> tuple[SummaryOptionsForm, SummaryOptions | None]:
-    """The bound form and, when the query is valid, the options it describes."""
-    form = SummaryOptionsForm(query, user=user, today=today)
+    """The bound form and, when the query is valid, the options it describes (the period
+    is `default_range` when the query names none)."""
+    form = SummaryOptionsForm(query, user=user, today=today, default_range=default_range)
     return form, (form.options() if form.is_valid() else None)
 
 

@@ -21,7 +21,9 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         raise Http404("There is no chart by that name.")
     today = timezone.localdate()
     try:
-        period = selected_range(request.GET, today=today)
+        period = selected_range(
+            request.GET, today=today, default=request.preferences.default_period
+        )
     except InvalidRange as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     key = chart_cache.chart_cache_key(

@@ -14,7 +14,6 @@ from insights.dashboard_data import DashboardPanel, dashboard_panel, month_count
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 
 RECENT_ENTRIES = 5
-DEFAULT_RANGE = "90d"
 
 
 @login_required
@@ -33,7 +32,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "checkin_notice": checkin_due(request.user, preferences, timezone.now()),
     }
     try:
-        period = selected_range(request.GET, today=today, default=DEFAULT_RANGE)
+        period = selected_range(request.GET, today=today, default=preferences.default_period)
     except InvalidRange as error:
         ctx.update(
             range_error=str(error), range_picker=range_picker(request.GET, None, today=today)

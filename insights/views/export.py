@@ -93,7 +93,12 @@ def _left_out_safety_answers(request: HttpRequest, options: SummaryOptions) -> i
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form, options = summary_options(request.GET, user=request.user, today=today)
+    form, options = summary_options(
+        request.GET,
+        user=request.user,
+        today=today,
+        default_range=request.preferences.default_period,
+    )
     ctx = {
         "form": form,
         "options": options,
@@ -127,7 +132,12 @@ def _page(summary: Summary, options: SummaryOptions, *, for_pdf: bool) -> dict:
 @require_GET
 def summary(request: HttpRequest) -> HttpResponse:
     """The print-friendly page: the summary alone, ready for the browser's Print."""
-    form, options = summary_options(request.GET, user=request.user, today=timezone.localdate())
+    form, options = summary_options(
+        request.GET,
+        user=request.user,
+        today=timezone.localdate(),
+        default_range=request.preferences.default_period,
+    )
     if options is None:
         return bad_options_page(request, form)
     document = build_summary(request.user, options, now=timezone.now())
@@ -139,7 +149,12 @@ def summary(request: HttpRequest) -> HttpResponse:
 @never_cache
 def summary_pdf(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form, options = summary_options(request.GET, user=request.user, today=today)
+    form, options = summary_options(
+        request.GET,
+        user=request.user,
+        today=today,
+        default_range=request.preferences.default_period,
+    )
     if options is None:
         return bad_options_page(request, form)
     document = build_summary(request.user, options, now=timezone.now(), for_pdf=True)

@@ -15,14 +15,15 @@ from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_
 from insights.reports_json import report_as_json
 from insights.wording import HOW_TO_READ, percent
 
-# Both show every entry unless a period is asked for, so by default they agree.
-DEFAULT_RANGE = "all"
 # Below this many entries the page explains that most cards are still waiting for data.
 FEW_ENTRIES = 10
 
 
 def _period(request: HttpRequest) -> SelectedRange:
-    return selected_range(request.GET, today=timezone.localdate(), default=DEFAULT_RANGE)
+    # The person's default period, like the dashboard and the summary, so that the
+    # page and its JSON agree with each other and with the other two.
+    default = request.preferences.default_period
+    return selected_range(request.GET, today=timezone.localdate(), default=default)
 
 
 def _charts(request: HttpRequest, period: SelectedRange, report) -> list[SafeString]:

@@ -1,6 +1,5 @@
-"""The SUPPORT_RESOURCES and SUPPORT_EMERGENCY settings (or the file that replaces them)
-are checked at start-up, so the support screen never fails in front of someone who
-needs it."""
+"""A host's own support lists (the file DJANGO_SUPPORT_RESOURCES_FILE names) are checked
+at start-up, so the support screen never fails in front of someone who needs it."""
 
 import json
 import subprocess
@@ -8,21 +7,25 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 
 from checkins.checks import support_resources_check
-from checkins.support_file import support_lists
+from checkins.support_file import host_support_lists, read_support_file
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
-def test_the_default_crisis_lines_pass_and_name_the_widely_known_ones():
+def _host_file(tmp_path, settings, content) -> None:
+    path = tmp_path / "support.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    settings.SUPPORT_RESOURCES_FILE = str(path)
+
+
+def test_without_a_host_file_there_is_nothing_to_check(settings):
+    settings.SUPPORT_RESOURCES_FILE = None
+
     assert support_resources_check() == []
-    text = " ".join(str(line) for line in django_settings.SUPPORT_RESOURCES)
-    assert "988" in text
-    assert "116 123" in text
-    assert "findahelpline.com" in text
+    assert host_support_lists() == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -45,24 +48,17 @@ def test_the_default_crisis_lines_pass_and_name_the_widely_known_ones():
         ),
     ],
 )
-def test_a_broken_setting_is_reported(settings, resources, error_id):
-    settings.SUPPORT_RESOURCES = resources
+def test_a_broken_list_of_lines_is_reported(settings, tmp_path, resources, error_id):
+    _host_file(tmp_path, settings, {"resources": resources})
 
     assert [error.id for error in support_resources_check()] == [error_id]
-
-
-def test_the_default_emergency_numbers_pass_and_name_911_999_112_and_000():
-    numbers = [item["number"] for item in django_settings.SUPPORT_EMERGENCY]
-
-    assert support_resources_check() == []
-    assert numbers == ["911", "999", "112", "000"]
 
 
 @pytest.mark.parametrize(
     ("emergency", "error_id"),
     [
         pytest.param([], "checkins.E007", id="empty"),
-        pytest.param(None, "checkins.E007", id="missing"),
+        pytest.param("112", "checkins.E007", id="not-a-list"),
         pytest.param(["112"], "checkins.E008", id="not-a-dict"),
         pytest.param([{"number": "112"}], "checkins.E009", id="no-region"),
         pytest.param([{"region": "UK", "number": "999 or 112"}], "checkins.E010", id="two-numbers"),
@@ -71,8 +67,8 @@ def test_the_default_emergency_numbers_pass_and_name_911_999_112_and_000():
         ),
     ],
 )
-def test_broken_emergency_numbers_are_reported(settings, emergency, error_id):
-    settings.SUPPORT_EMERGENCY = emergency
+def test_broken_emergency_numbers_are_reported(settings, tmp_path, emergency, error_id):
+    _host_file(tmp_path, settings, {"emergency": emergency})
 
     assert [error.id for error in support_resources_check()] == [error_id]
 
@@ -90,28 +86,18 @@ GERMANY = {
 }
 
 
-def test_without_a_file_the_defaults_are_kept():
-    assert support_lists(None, resources=["r"], emergency=["e"]) == (["r"], ["e"])
-
-
-def test_a_file_replaces_both_lists(tmp_path):
+def test_a_file_gives_both_lists(tmp_path):
     path = tmp_path / "support.json"
     path.write_text(json.dumps(GERMANY), encoding="utf-8")
 
-    assert support_lists(str(path), resources=["r"], emergency=["e"]) == (
-        GERMANY["resources"],
-        GERMANY["emergency"],
-    )
+    assert read_support_file(str(path)) == (GERMANY["resources"], GERMANY["emergency"])
 
 
-def test_a_file_with_one_list_keeps_the_other_default(tmp_path):
+def test_a_file_with_one_list_leaves_the_other_to_the_directory(tmp_path):
     path = tmp_path / "support.json"
     path.write_text(json.dumps({"emergency": GERMANY["emergency"]}), encoding="utf-8")
 
-    assert support_lists(str(path), resources=["r"], emergency=["e"]) == (
-        ["r"],
-        GERMANY["emergency"],
-    )
+    assert read_support_file(str(path)) == (None, GERMANY["emergency"])
 
 
 @pytest.mark.parametrize(
@@ -130,7 +116,7 @@ def test_a_bad_file_stops_the_start_with_the_reason(tmp_path, content, message):
         path.write_text(content, encoding="utf-8")
 
     with pytest.raises(ImproperlyConfigured, match=message):
-        support_lists(str(path), resources=["r"], emergency=["e"])
+        read_support_file(str(path))
 
 
 def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:
@@ -146,8 +132,8 @@ def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:
 
 
 SHOW_LISTS = (
-    "from django.conf import settings; import json; "
-    "print(json.dumps([settings.SUPPORT_RESOURCES, settings.SUPPORT_EMERGENCY]))"
+    "from checkins.support_lines import support_help; import json; "
+    "help = support_help('US'); print(json.dumps([help['resources'], help['emergency']]))"
 )
 
 

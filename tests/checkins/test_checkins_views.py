@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -107,7 +108,20 @@ def test_an_answer_out_of_range_is_an_error_and_nothing_is_saved(alice_client, v
     assert not CheckIn.objects.exists()
 
 
+def _lives_in(user, country: str) -> None:
+    preferences = preferences_for(user)
+    preferences.country = country
+    preferences.save()
+
+
+def _host_file(tmp_path, settings, content: dict) -> None:
+    path = tmp_path / "support.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    settings.SUPPORT_RESOURCES_FILE = str(path)
+
+
 def test_item_9_above_zero_shows_the_support_screen_before_anything_else(alice, alice_client):
+    _lives_in(alice, "US")
     response = alice_client.post(PHQ9_URL, _post_data([0] * 8 + [1]), follow=True)
 
     checkin = CheckIn.objects.get(user=alice)
@@ -116,8 +130,9 @@ def test_item_9_above_zero_shows_the_support_screen_before_anything_else(alice, 
     assert "Help is available, right now" in page
     assert "local emergency number" in page
     assert "988 Suicide &amp; Crisis Lifeline" in page
-    assert 'href="tel:116123"' in page
-    assert "findahelpline.com" in page
+    assert 'href="tel:988"' in page
+    assert 'href="tel:911"' in page
+    assert page.index("988 Suicide") < page.index("findahelpline.com")
     assert reverse("checkins:detail", args=[checkin.pk]) in page
     assert "Thank you. Your check-in is saved." not in page
 
@@ -267,15 +282,17 @@ def test_the_support_page_never_links_to_someone_elses_check_in(alice, charlie_c
     assert "You said that you have had thoughts" not in page
 
 
-def test_the_support_page_shows_the_configured_lines(alice_client, settings):
-    settings.SUPPORT_RESOURCES = [
-        {
-            "name": "Telefonseelsorge",
-            "region": "Germany",
-            "contact": "0800 111 0 111",
-            "tel": "08001110111",
-        }
-    ]
+def test_the_support_page_shows_the_hosts_lines_whatever_the_country(
+    alice, alice_client, settings, tmp_path
+):
+    _lives_in(alice, "US")
+    line = {
+        "name": "Telefonseelsorge",
+        "region": "Germany",
+        "contact": "0800 111 0 111",
+        "tel": "08001110111",
+    }
+    _host_file(tmp_path, settings, {"resources": [line]})
 
     page = alice_client.get(reverse("checkins:support")).content.decode()
 
@@ -289,6 +306,7 @@ def _partial_phq9(answers: dict[int, int]) -> dict:
 
 
 def test_a_question_9_answer_with_another_question_skipped_shows_help_first(alice, alice_client):
+    _lives_in(alice, "GB")
     answers = dict.fromkeys([1, 2, 4, 5, 6, 7, 8], 1) | {9: 3}  # question 3 left out
 
     response = alice_client.post(PHQ9_URL, _partial_phq9(answers))
@@ -301,8 +319,8 @@ def test_a_question_9_answer_with_another_question_skipped_shows_help_first(alic
     support = page[help_at:errors_at]
     assert "Help is available, right now" in support
     assert "local emergency number" in support
-    assert 'href="tel:911"' in support
-    assert 'href="tel:988"' in support
+    assert 'href="tel:999"' in support
+    assert 'href="tel:116123"' in support
     assert "Samaritans" in support
     assert "Your check-in is not saved yet" in support
     assert 'href="#q3"' in page[errors_at:]
@@ -357,8 +375,11 @@ def test_an_incomplete_gad7_never_shows_the_help_block(alice_client):
     assert 'id="checkin-support"' not in page
 
 
-def test_the_support_page_shows_the_configured_emergency_numbers(alice_client, settings):
-    settings.SUPPORT_EMERGENCY = [{"region": "Germany", "number": "112"}]
+def test_the_support_page_shows_the_hosts_emergency_numbers(
+    alice, alice_client, settings, tmp_path
+):
+    _lives_in(alice, "AU")
+    _host_file(tmp_path, settings, {"emergency": [{"region": "Germany", "number": "112"}]})
 
     page = alice_client.get(reverse("checkins:support")).content.decode()
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from accounts.services import preferences_for
 from checkins.models import CheckIn
 from tests.e2e.journey_support import assert_accessible, log_in_as
 from tests.factories import UserFactory
@@ -20,6 +21,9 @@ def _question(page, number: int):
 def test_an_answer_on_question_9_leads_to_support_first_and_is_flagged(live_server, phone):
     page, _watch = phone
     user = UserFactory(username="quietmorning")
+    preferences = preferences_for(user)
+    preferences.time_zone = "Europe/London"
+    preferences.save()
     log_in_as(page, live_server, user)
 
     page.goto(f"{live_server.url}/checkins/")
@@ -46,10 +50,8 @@ def test_an_answer_on_question_9_leads_to_support_first_and_is_flagged(live_serv
     page.get_by_role("button", name="Save check-in").click()
 
     expect(page.get_by_role("heading", name="Help is available, right now")).to_be_visible()
-    expect(page.get_by_text("local emergency number")).to_be_visible()
-    expect(page.get_by_role("link", name="Call 988 Suicide & Crisis Lifeline")).to_have_attribute(
-        "href", "tel:988"
-    )
+    expect(page.get_by_text("local emergency number in United Kingdom")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 999")).to_have_attribute("href", "tel:999")
     expect(page.get_by_role("link", name="Call Samaritans")).to_have_attribute("href", "tel:116123")
     expect(page.get_by_role("link", name="Website of Find A Helpline")).to_have_attribute(
         "href", "https://findahelpline.com/"

@@ -98,7 +98,7 @@ def test_each_card_explains_its_category_and_gentle_next_steps(alice, alice_clie
     assert "dyspareunia" in text
     assert "a clinician" in text
     assert "cognitive behavioural therapy" in text.lower()
-    assert "talking with your partner" in text.lower()
+    assert "if a partner was there, talking with them" in text.lower()
     assert "hypothesis that has not been proven" in text
 
 
@@ -145,11 +145,14 @@ def test_a_period_leaves_out_entries_outside_it(alice, alice_client):
     assert "Last 30 days" in _text(response)
 
 
-def test_by_default_it_covers_all_time(alice, alice_client):
+def test_by_default_it_covers_the_last_90_days(alice, alice_client):
     _log(alice, 2, days_ago=2)
     _log(alice, 3, days_ago=900)
 
-    assert alice_client.get(URL).context["report"].entries == 5
+    response = alice_client.get(URL)
+
+    assert response.context["report"].entries == 2
+    assert "Last 90 days (" in _text(response)
 
 
 @pytest.mark.parametrize(

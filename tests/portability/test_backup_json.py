@@ -143,6 +143,8 @@ def test_settings_are_included(alice, alice_client):
         "discreet_mode": True,
         "checkins_enabled": False,
         "checkin_cadence_days": 14,
+        "default_period": "90d",
+        "country": "",
     }
 
 
