@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.services import data_version_bump
 from entries.models import Entry, Partner, Tag
+from pct_journal.blind_index import blind_indexes
 
 
 def _check_owner(user_id: int, *objects) -> None:
@@ -68,11 +69,15 @@ class NameTaken(Exception):
     check cannot see, such as the same form sent twice at once by a double tap."""
 
 
+def _named(model: type[Partner | Tag], *, user_id: int, field: str, value: str):
+    # Names are encrypted; their blind index is what the database can compare.
+    indexes = blind_indexes(user_id=user_id, name=value)
+    return model.objects.filter(user_id=user_id, **{f"{field}_index__in": indexes})
+
+
 def name_taken(model: type[Partner | Tag], *, user_id: int, field: str, value: str, pk) -> bool:
     """Whether another of the user's partners (or factors) has this name, in any case."""
-    return (
-        model.objects.filter(user_id=user_id, **{f"{field}__iexact": value}).exclude(pk=pk).exists()
-    )
+    return _named(model, user_id=user_id, field=field, value=value).exclude(pk=pk).exists()
 
 
 def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
@@ -93,14 +98,14 @@ def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
 
 
 def partner_get_or_create(*, user: AbstractBaseUser, nickname: str) -> Partner:
-    existing = Partner.objects.filter(user=user, nickname__iexact=nickname).first()
+    existing = _named(Partner, user_id=user.pk, field="nickname", value=nickname).first()
     if existing:
         return existing
     try:
         return partner_create(user=user, nickname=nickname)
     except NameTaken:
         # Created a moment ago by another request (the same form sent twice).
-        return Partner.objects.get(user=user, nickname__iexact=nickname)
+        return _named(Partner, user_id=user.pk, field="nickname", value=nickname).get()
 
 
 def partner_create(*, user: AbstractBaseUser, nickname: str, active: bool = True) -> Partner:

@@ -11,6 +11,7 @@ from entries import services
 from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
 from entries.models import Entry
+from entries.names import by_name
 
 PAGE_SIZE = 20
 
@@ -90,6 +91,7 @@ def entry_detail(request: HttpRequest, pk) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     ctx = {
         "entry": entry,
+        "tags": by_name(entry.tags.all()),
         "is_episode": entry.is_episode_at(request.preferences.episode_threshold),
     }
     return render(request, "entries/entry_detail.html", ctx)
