@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from accounts.services import data_version_bump
 from entries.models import Entry, Partner, Tag
 from pct_journal.blind_index import blind_indexes
+from pct_journal.wal_checkpoint import wal_fold_after_commit
 
 
 def _check_owner(user_id: int, *objects) -> None:
@@ -60,6 +61,7 @@ def entry_delete(*, entry: Entry) -> None:
     user_id = entry.user_id
     entry.delete()
     data_version_bump(user_id=user_id)
+    wal_fold_after_commit()
 
 
 class NameTaken(Exception):
@@ -127,6 +129,7 @@ def partner_delete(*, partner: Partner) -> None:
     user_id = partner.user_id
     partner.delete()
     data_version_bump(user_id=user_id)
+    wal_fold_after_commit()
 
 
 def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:
@@ -146,3 +149,4 @@ def tag_delete(*, tag: Tag) -> None:
     user_id = tag.user_id
     tag.delete()
     data_version_bump(user_id=user_id)
+    wal_fold_after_commit()
