@@ -12,7 +12,8 @@ class EmptyOnlyExact(Exact):
     def get_prep_lookup(self):
         if self.rhs != "":
             raise NotImplementedError(
-                "Encrypted text can only be compared with ''. Find names by their blind index."
+                "Encrypted text can only be compared with ''. Compare decrypted values "
+                "in Python, or find a name by its blind index."
             )
         return super().get_prep_lookup()
 
