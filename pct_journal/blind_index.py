@@ -19,6 +19,7 @@ import hmac
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 # Separates the index key from anything else ever derived from a field key.
 INDEX_KEY_CONTEXT = b"pct-journal blind index v1"
@@ -31,8 +32,17 @@ def normalised_name(name: str) -> str:
 
 @lru_cache(maxsize=8)
 def _index_key(field_key: str) -> bytes:
+    try:
+        secret = base64.urlsafe_b64decode(field_key.encode())
+    except ValueError:  # binascii.Error is one
+        secret = b""
+    if len(secret) != 32:
+        raise ImproperlyConfigured(
+            "Each FIELD_ENCRYPTION_KEYS entry must be a Fernet key "
+            "(32 url-safe base64-encoded bytes)."
+        )
     # HMAC as a one-step key derivation: a Fernet key is already 32 random bytes.
-    return hmac.new(base64.urlsafe_b64decode(field_key), INDEX_KEY_CONTEXT, hashlib.sha256).digest()
+    return hmac.new(secret, INDEX_KEY_CONTEXT, hashlib.sha256).digest()
 
 
 def blind_index_under(field_key: str, *, user_id: int, name: str) -> str:
