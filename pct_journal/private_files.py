@@ -8,6 +8,7 @@ caches under var/ are created with private modes where they are made (keyfiles.p
 Django's file cache); this module makes their folders private.
 """
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -25,7 +26,13 @@ def _restrict(path: Path, mode: int) -> None:
     except FileNotFoundError:
         return
     if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) != mode:
-        path.chmod(mode)
+        try:
+            path.chmod(mode)
+        except OSError as error:
+            # A read-only file system (an image with var/ baked in): nothing can be
+            # written there, so there is nothing to keep private either.
+            if error.errno != errno.EROFS:
+                raise
 
 
 def private_directory(path: Path) -> Path:
