@@ -6,6 +6,7 @@ from accounts.models import Preferences
 from accounts.sessions import sessions_end_all
 from audit.models import EventKind
 from audit.services import audit_record
+from pct_journal.wal_checkpoint import wal_fold_after_commit
 
 
 def preferences_for(user: AbstractBaseUser) -> Preferences:
@@ -53,6 +54,8 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     user.delete()
     # What outlives the account: one row saying an account was deleted, and when.
     audit_record(user=None, kind=EventKind.ACCOUNT_DELETED)
+    # Deleted rows zeroed in the file (secure_delete) and gone from the WAL too.
+    wal_fold_after_commit()
 
 
 def preferences_time_zone_set(*, user: AbstractBaseUser, time_zone: str) -> Preferences:

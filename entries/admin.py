@@ -18,7 +18,7 @@ from entries.scales import DEFAULT_EPISODE_THRESHOLD
 class MetadataOnlyAdmin(admin.ModelAdmin):
     list_display_links = None  # no detail pages to link to (see has_view_permission)
     list_per_page = 50
-    ordering = ("-created_at",)  # the models' own orders would sort by name
+    ordering = ("-created_at",)  # newest first; names are ciphertext and never sorted
     actions = None
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +17,7 @@ from entries.models import (
     Partner,
     Tag,
 )
+from entries.names import ByNameChoiceIterator, PartnersInOrderChoiceIterator
 from entries.scales import Activity, Coping
 from entries.services import name_taken
 
@@ -179,13 +179,14 @@ class EntryForm(forms.ModelForm):
         self.user = user
         # Editing an old entry must not drop a partner who is now inactive.
         offered = Q(active=True) | Q(pk=self.instance.partner_id)
-        self.fields["partner"].queryset = Partner.objects.filter(offered, user=user).order_by(
-            Lower("nickname")
-        )
+        # The iterator first: setting a queryset hands its choices to the widget.
+        self.fields["partner"].iterator = ByNameChoiceIterator
+        self.fields["partner"].queryset = Partner.objects.filter(offered, user=user)
         self.fields["partner"].empty_label = _("Not recorded")
         self.fields["partner"].error_messages["invalid_choice"] = _(
             "Choose one of your partners from the list."
         )
+        self.fields["tags"].iterator = ByNameChoiceIterator
         self.fields["tags"].queryset = Tag.objects.filter(user=user)
         self.fields["tags"].help_text = _(
             "Tick any that applied. You can rename or remove them under “Your factors”."
@@ -312,6 +313,7 @@ class EntryFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["partner"].iterator = PartnersInOrderChoiceIterator
         self.fields["partner"].queryset = Partner.objects.filter(user=user)
 
     def clean(self):

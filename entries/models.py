@@ -5,10 +5,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from entries.fields import EncryptedTextField
+from entries.fields import BlindIndexField, EncryptedCharField, EncryptedTextField
 from entries.scales import (
     EXTENT_CHOICES,
     INTENSITY_CHOICES,
@@ -36,51 +35,73 @@ RECORDABLE_FACTORS = (*CONTEXT_FIELDS, "pain", *CONTEXT_FLAGS)
 NOTES_MAX_LENGTH = 5000
 
 
-class Partner(models.Model):
+class NamedModel(models.Model):
+    """A partner or factor: its name is encrypted at rest and found by a blind index.
+
+    The database holds only ciphertext and an HMAC of the name (pct_journal.blind_index),
+    so it can keep names unique per user, whatever the case, but cannot sort them:
+    every list of names is put in order after decryption (entries.names)."""
+
+    name_field: str
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return getattr(self, self.name_field)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # A save of the name alone must refresh its index too.
+        if update_fields is not None and self.name_field in update_fields:
+            update_fields = {*update_fields, f"{self.name_field}_index"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+
+class Partner(NamedModel):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partners"
     )
-    nickname = models.CharField(
+    nickname = EncryptedCharField(
         _("nickname"),
         max_length=60,
         help_text=_("A first name, initial or nickname: whatever you will recognise."),
     )
+    nickname_index = BlindIndexField(source="nickname")
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive partners are not offered when logging.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    name_field = "nickname"
+
     class Meta:
-        ordering = ["-active", Lower("nickname")]
+        ordering = ["-active", "created_at"]
         constraints = [
             models.UniqueConstraint(
-                "user", Lower("nickname"), name="partner_nickname_unique_per_user"
+                fields=["user", "nickname_index"], name="partner_nickname_unique_per_user"
             )
         ]
 
-    def __str__(self) -> str:
-        return self.nickname
 
-
-class Tag(models.Model):
+class Tag(NamedModel):
     """A factor of the user's own, such as "after an argument" or "new medication"."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags"
     )
-    name = models.CharField(_("name"), max_length=40)
+    name = EncryptedCharField(_("name"), max_length=40)
+    name_index = BlindIndexField(source="name")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = [Lower("name")]
-        constraints = [
-            models.UniqueConstraint("user", Lower("name"), name="tag_name_unique_per_user")
-        ]
+    name_field = "name"
 
-    def __str__(self) -> str:
-        return self.name
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name_index"], name="tag_name_unique_per_user")
+        ]
 
 
 def _scale(verbose_name, choices=INTENSITY_CHOICES, maximum=INTENSITY_MAX, **kwargs):

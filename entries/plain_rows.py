@@ -30,7 +30,7 @@ from django.db.models import (
     UUIDField,
 )
 
-from entries.fields import EncryptedTextField
+from entries.fields import EncryptedField
 from pct_journal.encryption import decrypt_text
 
 
@@ -68,6 +68,19 @@ def _decrypted(value: str | None) -> str | None:
     return decrypt_text(value) if value else value
 
 
+def _decrypted_once_each() -> Callable[[str | None], str | None]:
+    # A partner's nickname or a factor's name repeats on every row that names it, as
+    # the same ciphertext: each distinct one is decrypted once.
+    seen: dict[str | None, str | None] = {}
+
+    def decrypted(value: str | None) -> str | None:
+        if value not in seen:
+            seen[value] = _decrypted(value)
+        return seen[value]
+
+    return decrypted
+
+
 def _field(queryset: QuerySet, name: str) -> Field:
     """The field behind a name of .values(): an annotation, a column, or a related
     model's column (`partner__nickname`)."""
@@ -81,8 +94,8 @@ def _field(queryset: QuerySet, name: str) -> Field:
 
 
 def _converter(field: Field) -> Callable[[object], object] | None:
-    if isinstance(field, EncryptedTextField):
-        return _decrypted
+    if isinstance(field, EncryptedField):
+        return _decrypted_once_each() if isinstance(field, CharField) else _decrypted
     if isinstance(field, JSONField):
         return _json
     if isinstance(field, UUIDField):

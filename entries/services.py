@@ -10,6 +10,8 @@ from django.utils import timezone
 from accounts.services import data_version_bump
 from entries.models import DeletedEntry, Entry, Partner, Tag
 from entries.undo import UNDO_WINDOW, entry_from_record, entry_record
+from pct_journal.blind_index import blind_indexes
+from pct_journal.wal_checkpoint import wal_fold_after_commit
 
 
 def _check_owner(user_id: int, *objects) -> None:
@@ -94,6 +96,7 @@ def entry_delete(*, entry: Entry) -> DeletedEntry:
     )
     entry.delete()
     data_version_bump(user_id=deleted.user_id)
+    wal_fold_after_commit()
     return deleted
 
 
@@ -120,6 +123,8 @@ def deleted_entries_purge() -> int:
     entry does not outlive its window for long even on a quiet install."""
     cutoff = timezone.now() - UNDO_WINDOW
     count, _by_model = DeletedEntry.objects.filter(deleted_at__lt=cutoff).delete()
+    if count:
+        wal_fold_after_commit()
     return count
 
 
@@ -130,11 +135,15 @@ class NameTaken(Exception):
     check cannot see, such as the same form sent twice at once by a double tap."""
 
 
+def _named(model: type[Partner | Tag], *, user_id: int, field: str, value: str):
+    # Names are encrypted; their blind index is what the database can compare.
+    indexes = blind_indexes(user_id=user_id, name=value)
+    return model.objects.filter(user_id=user_id, **{f"{field}_index__in": indexes})
+
+
 def name_taken(model: type[Partner | Tag], *, user_id: int, field: str, value: str, pk) -> bool:
     """Whether another of the user's partners (or factors) has this name, in any case."""
-    return (
-        model.objects.filter(user_id=user_id, **{f"{field}__iexact": value}).exclude(pk=pk).exists()
-    )
+    return _named(model, user_id=user_id, field=field, value=value).exclude(pk=pk).exists()
 
 
 def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
@@ -155,14 +164,14 @@ def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
 
 
 def partner_get_or_create(*, user: AbstractBaseUser, nickname: str) -> Partner:
-    existing = Partner.objects.filter(user=user, nickname__iexact=nickname).first()
+    existing = _named(Partner, user_id=user.pk, field="nickname", value=nickname).first()
     if existing:
         return existing
     try:
         return partner_create(user=user, nickname=nickname)
     except NameTaken:
         # Created a moment ago by another request (the same form sent twice).
-        return Partner.objects.get(user=user, nickname__iexact=nickname)
+        return _named(Partner, user_id=user.pk, field="nickname", value=nickname).get()
 
 
 def partner_create(*, user: AbstractBaseUser, nickname: str, active: bool = True) -> Partner:
@@ -184,18 +193,19 @@ def partner_delete(*, partner: Partner) -> None:
     user_id = partner.user_id
     partner.delete()
     data_version_bump(user_id=user_id)
+    wal_fold_after_commit()
 
 
 def tag_get_or_create(*, user: AbstractBaseUser, name: str) -> Tag:
     """A factor typed in the log form. The form refuses a name already there; this
     reuses one created a moment ago by the same form sent twice."""
-    existing = Tag.objects.filter(user=user, name__iexact=name).first()
+    existing = _named(Tag, user_id=user.pk, field="name", value=name).first()
     if existing:
         return existing
     try:
         return tag_create(user=user, name=name)
     except NameTaken:
-        return Tag.objects.get(user=user, name__iexact=name)
+        return _named(Tag, user_id=user.pk, field="name", value=name).get()
 
 
 def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:
@@ -215,3 +225,4 @@ def tag_delete(*, tag: Tag) -> None:
     user_id = tag.user_id
     tag.delete()
     data_version_bump(user_id=user_id)
+    wal_fold_after_commit()

@@ -9,13 +9,16 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from pct_journal.private_files import private_directory, private_file
+
 
 def read_or_create_key(path: Path, generate: Callable[[], str]) -> str:
     if path.exists():
+        private_file(path)
         key = path.read_text().strip()
         if key:
             return key
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_directory(path.parent)
     key = generate()
     # O_EXCL: two processes starting together must not write two different keys.
     try:

@@ -14,9 +14,13 @@ from django.core.management.utils import get_random_secret_key
 
 from pct_journal.env import env_bool, env_int, env_list, env_str
 from pct_journal.keyfiles import read_or_create_key
+from pct_journal.private_files import private_directory
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
+# Keys, the SQLite database and the file caches live here: a folder for this user only
+# (pct_journal.private_files makes the database files themselves 0600).
+private_directory(VAR_DIR)
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
@@ -131,7 +135,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers work while one writer writes. synchronous=FULL makes each
         # commit durable across a power cut, which a journal owes its writer; the cost
         # is one extra fsync per commit, invisible at the rate people log entries.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        # secure_delete overwrites deleted rows with zeros instead of leaving them in
+        # free space, where a copy of the file would still show them; after a deletion
+        # the WAL is folded into the file and emptied (pct_journal.wal_checkpoint).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+        "PRAGMA secure_delete=ON;",
         # IMMEDIATE takes the write lock at BEGIN, so two writers queue on the busy
         # timeout instead of failing with "database is locked" halfway through.
         "transaction_mode": "IMMEDIATE",
@@ -159,6 +167,7 @@ else:
     # every gunicorn worker on this machine shares the same rate-limit and lockout
     # counters and reuses the same rendered charts. A per-process memory cache would
     # multiply the login limits by the number of workers.
+    private_directory(VAR_DIR / "cache")
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

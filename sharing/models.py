@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from entries.fields import EncryptedCharField
 from entries.scales import INTENSITY_MAX
 
 DEFAULT_DAYS = 14
@@ -37,7 +38,8 @@ class ShareLink(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    label = models.CharField(
+    # Encrypted: a label is often a therapist's name, which says what the link is for.
+    label = EncryptedCharField(
         _("who it is for"),
         max_length=80,
         blank=True,

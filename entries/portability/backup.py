@@ -32,8 +32,8 @@ def iso_instant(moment: dt.datetime, zone: zoneinfo.ZoneInfo) -> str:
 
 
 def _by_name(name: str) -> tuple[str, str]:
-    # The exact name breaks ties between names that differ only in case (SQLite's
-    # constraint only folds ASCII), so the order never depends on the database.
+    # The exact name breaks ties between names that compare equal, so the order
+    # never depends on the order rows come back from the database.
     return (name_key(name), name)
 
 

@@ -74,8 +74,8 @@ def backup_restore(
         # Raised by another app's section (e.g. a bad check-in); the transaction is undone.
         raise BackupInvalid(list(error.messages)) from None
     except IntegrityError:
-        # Validation compares names the way Python lower-cases them; a database whose
-        # unique constraint folds case differently can still disagree.
+        # Validation compares names as their blind index does, so only a name added
+        # by another request during the import can clash here.
         raise BackupInvalid([NAME_CLASH]) from None
 
 

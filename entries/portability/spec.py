@@ -5,6 +5,7 @@ and in detail in entries/portability/FORMAT.md; keep the three in step.
 """
 
 from entries.models import EMOTION_FIELDS
+from pct_journal.blind_index import normalised_name
 
 FORMAT_NAME = "pct-journal-backup"
 # Version 2 added the `account` record (version 1 files import just the same). Version 3
@@ -67,9 +68,9 @@ ENTRY_VALUE_KEYS = tuple(key for key in ENTRY_KEYS if key not in ("occurred_at",
 
 
 def name_key(name: str) -> str:
-    """How partner nicknames and tag names are compared: like the unique constraints,
-    case-insensitively."""
-    return name.lower()
+    """How partner nicknames and tag names are compared: as their blind index compares
+    them (pct_journal.blind_index), so a file's names match the database's."""
+    return normalised_name(name)
 
 
 class BackupInvalid(Exception):

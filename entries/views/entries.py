@@ -16,6 +16,7 @@ from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
 from entries.models import DeletedEntry, Entry
 from entries.undo import UNDO_WINDOW
+from entries.names import by_name
 
 PAGE_SIZE = 20
 # The entry just deleted, whose "Undo" the next entries list offers once.
@@ -153,6 +154,7 @@ def entry_detail(request: HttpRequest, pk) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     ctx = {
         "entry": entry,
+        "tags": by_name(entry.tags.all()),
         "is_episode": entry.is_episode_at(request.preferences.episode_threshold),
     }
     return render(request, "entries/entry_detail.html", ctx)

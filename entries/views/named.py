@@ -1,7 +1,7 @@
 """The pages shared by partners and your own factors: both are short named things a
 person adds, renames and removes, each page scoped to the requesting user."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django import forms
@@ -26,6 +26,8 @@ class NamedThing:
     added_message: Callable[[models.Model], str]
     saved_message: str
     deleted_message: str
+    # Names are encrypted at rest, so the list is sorted after decryption (entries.names).
+    order: Callable[[Iterable], list]
 
 
 def get_for_user(kind: NamedThing, request: HttpRequest, pk) -> models.Model:
@@ -42,7 +44,9 @@ def list_page(kind: NamedThing, request: HttpRequest, context_name: str) -> Http
         else:
             messages.success(request, kind.added_message(thing))
             return redirect(kind.list_url)
-    things = kind.model.objects.filter(user=request.user).annotate(entry_count=Count("entries"))
+    things = kind.order(
+        kind.model.objects.filter(user=request.user).annotate(entry_count=Count("entries"))
+    )
     ctx = {"form": form, context_name: things}
     return render(request, f"{kind.template_prefix}_list.html", ctx)
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 from entries import services
 from entries.forms import PartnerForm
 from entries.models import Partner
+from entries.names import partners_in_order
 from entries.views import named
 
 PARTNERS = named.NamedThing(
@@ -18,6 +19,7 @@ PARTNERS = named.NamedThing(
     delete=lambda partner: services.partner_delete(partner=partner),
     added_message=lambda partner: _("Added %(name)s.") % {"name": partner.nickname},
     saved_message=_("Saved."),
+    order=partners_in_order,
     deleted_message=_("The partner is removed; their entries are kept."),
 )
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 from entries import services
 from entries.forms import TagForm
 from entries.models import Tag
+from entries.names import by_name
 from entries.views import named
 
 TAGS = named.NamedThing(
@@ -18,6 +19,7 @@ TAGS = named.NamedThing(
     delete=lambda tag: services.tag_delete(tag=tag),
     added_message=lambda tag: _("Added “%(name)s”.") % {"name": tag.name},
     saved_message=_("Saved."),
+    order=by_name,
     deleted_message=_("The factor is removed from your entries."),
 )
 

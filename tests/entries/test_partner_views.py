@@ -65,7 +65,7 @@ def test_the_same_nickname_is_fine_for_another_user(bob, alice_client, alice):
 
     alice_client.post(reverse("entries:partners"), {"nickname": "Sam", "active": "on"})
 
-    assert Partner.objects.filter(user=alice, nickname="Sam").exists()
+    assert [partner.nickname for partner in Partner.objects.filter(user=alice)] == ["Sam"]
 
 
 def test_an_overlong_nickname_is_a_field_error(alice_client):

@@ -202,10 +202,12 @@ def test_the_database_files_on_disk_never_contain_a_note(sqlite_journal):
 @requires_sqlite
 def test_the_grep_finds_text_that_is_not_encrypted(sqlite_journal):
     # The grep above would pass on files it cannot read; this shows it looks in the
-    # right place: a partner nickname, which is not encrypted, is found the same way.
-    body = WRITE_CANARY.replace("sadness=3,", "sadness=3, new_partner='canary-nick-77',")
+    # right place: a username, which is not encrypted, is found the same way.
+    body = WRITE_CANARY.replace(
+        "print(", "get_user_model().objects.create_user('canary-user-77')\nprint(", 1
+    )
 
-    while_open, after = _write_and_grep(sqlite_journal, body, ["canary-nick-77"])
+    while_open, after = _write_and_grep(sqlite_journal, body, ["canary-user-77"])
 
-    assert while_open == ["canary-nick-77 in db.sqlite3-wal"]
-    assert after == ["canary-nick-77 in db.sqlite3"]
+    assert while_open == ["canary-user-77 in db.sqlite3-wal"]
+    assert after == ["canary-user-77 in db.sqlite3"]

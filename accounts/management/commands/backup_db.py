@@ -50,7 +50,8 @@ class Command(BaseCommand):
         output = output or _default_output()
         if output.exists():
             raise CommandError(f"{output} already exists; choose another --output.")
-        output.parent.mkdir(parents=True, exist_ok=True)
+        # A folder made here is for this user only, like var/ (an existing one is left).
+        output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._copy(source_path, output)
         self.stdout.write(f"Backed up {source_path} to {output}")
         self.stdout.write(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('entries', '0002_ordering_and_extent_labels'),
+        ('entries', '0004_deleted_entry'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
