@@ -1,7 +1,8 @@
 """Settings for PCT Journal, read from the environment (see README, "Configuration").
 
-Development defaults are safe on a laptop; with DJANGO_DEBUG=False the app refuses to
-start until the production values it needs are set.
+DEBUG is off unless DJANGO_DEBUG turns it on (`make run` does, for the development
+server). Without DEBUG the app refuses to start until the production values it needs
+are set, so a bare `manage.py` never quietly runs with development defaults.
 """
 
 from pathlib import Path
@@ -18,7 +19,7 @@ from pct_journal.keyfiles import read_or_create_key
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if SECRET_KEY is None:
