@@ -232,6 +232,12 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int(
 # Re-authentication (password or second factor) counts for this many seconds before
 # deleting the account, creating a share link or downloading a full backup.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 300, minimum=30)
+# --- Account and request hardening (SECURITY.md, "Threats"); one decision per comment.
+# Confirmation messages ("Added Sam.") name partners and factors: they wait for the
+# next page in the server-side session, never in a cookie a browser profile keeps.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# --- End of account and request hardening.
+
 # Each login's security events are kept this long, then removed.
 AUDIT_RETENTION_DAYS = env_int("DJANGO_AUDIT_RETENTION_DAYS", 365, minimum=1)
 # A neutral issuer name: it is what an authenticator app shows on the phone.
