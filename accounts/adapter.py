@@ -1,13 +1,23 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 from accounts.known_devices import known_device_for_login, remember_device
+from pct_journal.client_address import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # DJANGO_ALLOW_SIGNUP=False closes sign-up on a single-person install.
         return settings.ALLOW_SIGNUP
+
+    def get_client_ip(self, request) -> str:
+        # Rate limits, sessions and the security log all ask here: X-Forwarded-For only
+        # from a trusted proxy (pct_journal/client_address.py).
+        address = client_address(request)
+        if address is None:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         # The lockout's key (allauth's, a private hook of the pinned version; covered by

@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
+from pct_journal.client_address import trusted_networks
 from pct_journal.env import env_bool, env_int, env_list, env_str
 from pct_journal.keyfiles import read_or_create_key
 
@@ -224,11 +225,6 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "reauthenticate": "10/m/user",
 }
-# Behind a reverse proxy the client address is the last X-Forwarded-For hop it added;
-# without this every visitor would share the proxy's address in the rate limits.
-ALLAUTH_TRUSTED_PROXY_COUNT = env_int(
-    "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG) else 0, minimum=0
-)
 # Re-authentication (password or second factor) counts for this many seconds before
 # deleting the account, creating a share link or downloading a full backup.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 300, minimum=30)
@@ -236,6 +232,18 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 30
 # Confirmation messages ("Added Sam.") name partners and factors: they wait for the
 # next page in the server-side session, never in a cookie a browser profile keeps.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# X-Forwarded-For is believed only from these proxies (addresses or networks), and the
+# default trusts none: gunicorn may be reachable directly, and then anyone could name
+# a new address per request (pct_journal/client_address.py, docs/deployment-proxy.md).
+# Behind nginx on the same machine: DJANGO_TRUSTED_PROXIES=127.0.0.1.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
+trusted_networks(TRUSTED_PROXIES)  # a typo stops the app here, not at the first login
+if env_str("DJANGO_TRUSTED_PROXY_COUNT") is not None:
+    raise ImproperlyConfigured(
+        "DJANGO_TRUSTED_PROXY_COUNT is gone: name the proxies in DJANGO_TRUSTED_PROXIES."
+    )
+# allauth's own X-Forwarded-For reading stays off; accounts.adapter asks client_address.
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 # --- End of account and request hardening.
 
 # Each login's security events are kept this long, then removed.
