@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from accounts.known_devices import known_device_for_login, remember_device
+from accounts.login_names import lockout_key
 from pct_journal.client_address import client_address
 
 
@@ -20,11 +21,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return address
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
-        # The lockout's key (allauth's, a private hook of the pinned version; covered by
-        # tests/test_security_login.py). A browser this account logged in from before
-        # counts its wrong passwords on its own (accounts/known_devices.py).
-        key = super()._get_login_attempts_cache_key(request, **credentials)
+        # The lockout's key (a private allauth hook of the pinned version; covered by
+        # tests/test_security_login.py and tests/security/test_lockout_per_account.py).
+        # Per account, not per name typed (accounts/login_names.py); a browser this
+        # account logged in from before counts its own wrong passwords
+        # (accounts/known_devices.py).
         login = credentials.get("email", credentials.get("username", ""))
+        key = lockout_key(login)
         device = known_device_for_login(request, login)
         return f"{key}:device={device}" if device else key
 

@@ -6,11 +6,10 @@ from allauth.account import signals as account_signals
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
-from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models import Q
 from django.dispatch import receiver
 
+from accounts.login_names import user_for_login
 from audit.models import EventKind
 from audit.services import audit_record
 
@@ -38,18 +37,10 @@ def record_logout(sender, request, user, **kwargs):
         audit_record(user=user, kind=EventKind.LOGOUT, request=request)
 
 
-def _user_for_login(login: str):
-    # The same lookup allauth does: username, or an email address.
-    users = get_user_model().objects.filter(
-        Q(username__iexact=login) | Q(email__iexact=login) | Q(emailaddress__email__iexact=login)
-    )
-    return users.distinct().first() if login else None
-
-
 @receiver(user_login_failed, dispatch_uid="audit_login_failed")
 def record_login_failed(sender, credentials, request=None, **kwargs):
     login = credentials.get("username") or credentials.get("email") or ""
-    user = _user_for_login(str(login))
+    user = user_for_login(str(login))
     if user is None:
         # Nothing to show anyone, and the attempted name may be a mistyped password.
         logger.info("failed login for an unknown account")
