@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
@@ -11,6 +12,26 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # DJANGO_ALLOW_SIGNUP=False closes sign-up on a single-person install.
         return settings.ALLOW_SIGNUP
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
+        """allauth's notices of account changes (password, addresses, two-factor) go to
+        every verified address of the account, not only to the main one, which might be
+        the very address a stranger just made main. `email`, when given, is the one
+        address allauth meant (the old main address, a removed address); it hears too.
+        """
+        recipients = list(
+            EmailAddress.objects.filter(user=user, verified=True)
+            .order_by("pk")
+            .values_list("email", flat=True)
+        )
+        if email and email.lower() not in {address.lower() for address in recipients}:
+            recipients.append(email)
+        for recipient in recipients:
+            super().send_notification_mail(template_prefix, user, context, email=recipient)
+
+    def notify_address(self, template_prefix, user, context, *, email: str) -> None:
+        """One notice to one address only (accounts/email_changes.py)."""
+        super().send_notification_mail(template_prefix, user, context, email=email)
 
     def get_client_ip(self, request) -> str:
         # Rate limits, sessions and the security log all ask here: X-Forwarded-For only

@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and preferences"
 
     def ready(self):
-        from accounts import signals  # noqa: F401  (registers the receivers)
+        from accounts import email_changes, signals  # noqa: F401  (registers the receivers)

@@ -58,6 +58,28 @@ def record_password_reset(sender, request, user, **kwargs):
     audit_record(user=user, kind=EventKind.PASSWORD_RESET, request=request)
 
 
+# Email address changes. The address itself is not recorded: the notice mailed to the
+# account's verified addresses names it (accounts/email_changes.py).
+@receiver(account_signals.email_added, dispatch_uid="audit_email_added")
+def record_email_added(sender, request, user, **kwargs):
+    audit_record(user=user, kind=EventKind.EMAIL_ADDED, request=request)
+
+
+@receiver(account_signals.email_confirmed, dispatch_uid="audit_email_verified")
+def record_email_verified(sender, request, email_address, **kwargs):
+    audit_record(user=email_address.user, kind=EventKind.EMAIL_VERIFIED, request=request)
+
+
+@receiver(account_signals.email_removed, dispatch_uid="audit_email_removed")
+def record_email_removed(sender, request, user, **kwargs):
+    audit_record(user=user, kind=EventKind.EMAIL_REMOVED, request=request)
+
+
+@receiver(account_signals.email_changed, dispatch_uid="audit_email_primary_changed")
+def record_email_primary_changed(sender, request, user, **kwargs):
+    audit_record(user=user, kind=EventKind.EMAIL_PRIMARY_CHANGED, request=request)
+
+
 @receiver(mfa_signals.authenticator_added, dispatch_uid="audit_mfa_added")
 def record_authenticator_added(sender, request, user, authenticator, **kwargs):
     if authenticator.type in SECOND_FACTORS:

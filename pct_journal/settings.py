@@ -191,12 +191,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # django-allauth: log in with username or email; email is optional and only used to
-# reset a forgotten password, so it is never verified by sending mail unasked.
+# reset a forgotten password (sign-up and email settings: the hardening block below).
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
@@ -232,6 +229,28 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 30
 # Confirmation messages ("Added Sam.") name partners and factors: they wait for the
 # next page in the server-side session, never in a cookie a browser profile keeps.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Sign-up asks for a username and a password only. With an email field it either told
+# anyone which addresses have accounts ("already registered") or, to hide that, would
+# have to make every new account wait for a verification mail. An address is added
+# afterwards in Settings → Email; allauth's enumeration prevention keeps the password
+# reset and that page from saying whether an address is taken.
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_PREVENT_ENUMERATION = True
+# An added address gets a verification link; until it is followed, no password reset
+# goes to it (accounts.forms.ResetPasswordForm). "optional": logging in never waits for
+# it, and an account without any address works as before.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+}
+# Adding, removing or choosing the main address needs the password (or a second
+# factor) within ACCOUNT_REAUTHENTICATION_TIMEOUT: a borrowed session cannot quietly
+# plant an address for a password reset.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Every verified address hears of changes to the account's addresses, password and
+# two-factor settings (accounts.adapter, accounts/email_changes.py).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # X-Forwarded-For is believed only from these proxies (addresses or networks), and the
 # default trusts none: gunicorn may be reachable directly, and then anyone could name
 # a new address per request (pct_journal/client_address.py, docs/deployment-proxy.md).
