@@ -1,4 +1,4 @@
-"""Settings for PCT Journal, read from the environment (see README, "Configuration").
+"""Settings for PCT Journal, read from the environment (see docs/configuration.md).
 
 DEBUG is off unless DJANGO_DEBUG turns it on (`make run` does, for the development
 server). Without DEBUG the app refuses to start until the production values it needs
