@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from audit.models import EventKind, SecurityEvent
+from tests.factories import PASSWORD
 from tests.security_helpers import forget_rate_limits, reauthenticate
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +162,30 @@ def test_the_takeover_through_an_added_address_does_not_work(alice, alice_addres
     Client().post(reverse("account_reset_password"), {"email": INTRUDER})
 
     assert _reset_links(INTRUDER) == []
+
+
+def test_every_verified_address_hears_of_a_change_not_only_the_main_one(alice, recent_client):
+    EmailAddress.objects.create(user=alice, email="alice.work@example.org", verified=True)
+    EmailAddress.objects.create(user=alice, email="alice.unconfirmed@example.org")
+
+    recent_client.post(EMAIL_URL, {"email": INTRUDER, "action_add": ""})
+
+    assert len(_mail_to(OWNER)) == 1
+    assert len(_mail_to("alice.work@example.org")) == 1
+    assert _mail_to("alice.unconfirmed@example.org") == []
+
+
+def test_a_password_change_is_told_to_the_verified_addresses(recent_client):
+    new_password = "a-new-long-passphrase-42"
+
+    recent_client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": new_password,
+            "password2": new_password,
+        },
+    )
+
+    (notice,) = _mail_to(OWNER)
+    assert "password" in notice.subject.lower()
