@@ -225,7 +225,7 @@ ACCOUNT_RATE_LIMITS = {
 # Re-authentication (password or second factor) counts for this many seconds before
 # deleting the account, creating a share link or downloading a full backup.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 300, minimum=30)
-# --- Account and request hardening (SECURITY.md, "Threats"); one decision per comment.
+# --- Account and request hardening (SECURITY.md, "Threat model"); a comment per decision.
 # Confirmation messages ("Added Sam.") name partners and factors: they wait for the
 # next page in the server-side session, never in a cookie a browser profile keeps.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
