@@ -59,8 +59,8 @@ loadtest: $(VENV)/.installed $(BENCH_VENV)/.installed
 	$(PY) benchmarks/loadtest/run.py --db postgres $(LOADTEST_ARGS)
 
 demo: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo --user demo --entries 200 --seed 7 --checkins
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py seed_demo --user demo --entries 200 --seed 7 --checkins
 
 # bandit: no medium or high findings in the app's code (tests parse their own output
 # and run subprocesses on purpose, so they are left out).

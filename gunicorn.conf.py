@@ -36,6 +36,9 @@ max_requests_jitter = 200
 # logged either. "-" sends it to stderr for journald.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# gunicorn's own trust in X-Forwarded-Proto (the request's scheme). The client address
+# is Django's business: DJANGO_TRUSTED_PROXIES (pct_journal/client_address.py), which
+# should name the same proxies; gunicorn never rewrites REMOTE_ADDR from a header.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 

@@ -8,5 +8,5 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Registers the receivers, before the first login (not lazily): the preferences
         # and security-log ones, the lockout reset after a password reset, and the
-        # phone's time zone at sign-up and login.
-        from accounts import device_zone, lockout, signals  # noqa: F401
+        # phone's time zone at sign-up and login, and the e-mail change notices.
+        from accounts import device_zone, email_changes, lockout, signals  # noqa: F401

@@ -1,4 +1,5 @@
 from allauth.account import forms as allauth_forms
+from allauth.account.models import EmailAddress
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,26 @@ class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my journal cannot be recovered after this."),
     )
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    """A password reset goes only to an address its account verified by mail.
+
+    An address added in someone's session is not the owner's until its link is
+    followed; without this, a stranger in a borrowed session could add their own
+    address and reset the password to it. For an address that is not verified the
+    answer is the same as for an unknown one (allauth's enumeration prevention).
+    """
+
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        verified_owners = set(
+            EmailAddress.objects.filter(email__iexact=email, verified=True).values_list(
+                "user_id", flat=True
+            )
+        )
+        self.users = [user for user in self.users if user.pk in verified_owners]
+        return email
 
 
 class LoginForm(allauth_forms.LoginForm):

@@ -16,10 +16,10 @@ SECRET_KEY, so it cannot be forged or moved to another account.
 import secrets
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponseBase
+
+from accounts.login_names import user_for_login
 
 COOKIE_NAME = "known_device"
 SALT = "accounts.known_devices"
@@ -46,10 +46,8 @@ def known_device_for_login(request: HttpRequest, login: str) -> str | None:
     cookie = _read(request)
     if not cookie or not login:
         return None
-    named = get_user_model().objects.filter(
-        Q(username__iexact=login) | Q(emailaddress__email__iexact=login), pk=cookie["u"]
-    )
-    return cookie["d"] if named.exists() else None
+    named = user_for_login(login)
+    return cookie["d"] if named is not None and named.pk == cookie["u"] else None
 
 
 def _read(request: HttpRequest) -> dict | None:

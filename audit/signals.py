@@ -6,11 +6,10 @@ from allauth.account import signals as account_signals
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
-from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models import Q
 from django.dispatch import receiver
 
+from accounts.login_names import user_for_login
 from audit.models import EventKind
 from audit.services import audit_record
 
@@ -38,18 +37,10 @@ def record_logout(sender, request, user, **kwargs):
         audit_record(user=user, kind=EventKind.LOGOUT, request=request)
 
 
-def _user_for_login(login: str):
-    # The same lookup allauth does: username, or an email address.
-    users = get_user_model().objects.filter(
-        Q(username__iexact=login) | Q(email__iexact=login) | Q(emailaddress__email__iexact=login)
-    )
-    return users.distinct().first() if login else None
-
-
 @receiver(user_login_failed, dispatch_uid="audit_login_failed")
 def record_login_failed(sender, credentials, request=None, **kwargs):
     login = credentials.get("username") or credentials.get("email") or ""
-    user = _user_for_login(str(login))
+    user = user_for_login(str(login))
     if user is None:
         # Nothing to show anyone, and the attempted name may be a mistyped password.
         logger.info("failed login for an unknown account")
@@ -65,6 +56,28 @@ def record_password_changed(sender, request, user, **kwargs):
 @receiver(account_signals.password_reset, dispatch_uid="audit_password_reset")
 def record_password_reset(sender, request, user, **kwargs):
     audit_record(user=user, kind=EventKind.PASSWORD_RESET, request=request)
+
+
+# Email address changes. The address itself is not recorded: the notice mailed to the
+# account's verified addresses names it (accounts/email_changes.py).
+@receiver(account_signals.email_added, dispatch_uid="audit_email_added")
+def record_email_added(sender, request, user, **kwargs):
+    audit_record(user=user, kind=EventKind.EMAIL_ADDED, request=request)
+
+
+@receiver(account_signals.email_confirmed, dispatch_uid="audit_email_verified")
+def record_email_verified(sender, request, email_address, **kwargs):
+    audit_record(user=email_address.user, kind=EventKind.EMAIL_VERIFIED, request=request)
+
+
+@receiver(account_signals.email_removed, dispatch_uid="audit_email_removed")
+def record_email_removed(sender, request, user, **kwargs):
+    audit_record(user=user, kind=EventKind.EMAIL_REMOVED, request=request)
+
+
+@receiver(account_signals.email_changed, dispatch_uid="audit_email_primary_changed")
+def record_email_primary_changed(sender, request, user, **kwargs):
+    audit_record(user=user, kind=EventKind.EMAIL_PRIMARY_CHANGED, request=request)
 
 
 @receiver(mfa_signals.authenticator_added, dispatch_uid="audit_mfa_added")

@@ -151,6 +151,7 @@ def main() -> int:
         "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -108,6 +108,7 @@ def main() -> int:
     )
     os.environ.setdefault("DJANGO_VAR_DIR", workdir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
     sys.path.insert(0, str(ROOT))
     import django
 

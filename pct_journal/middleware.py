@@ -62,8 +62,16 @@ class SecurityHeadersMiddleware:
 
 SESSION_STARTED_KEY = "pct_session_started_at"
 SESSION_SEEN_KEY = "pct_session_seen_at"
-# Activity is written to the session at most this often, not on every request.
+# Activity is written to the session at most this often, not on every request (each
+# write is a database write). The recorded time can therefore lag the last request by
+# up to this interval, so the idle check allows for it: a session busy more often than
+# SESSION_IDLE_TIMEOUT never ends, and an idle one ends at most one interval later.
+# A tenth of the idle limit keeps that lag small for short limits.
 ACTIVITY_WRITE_INTERVAL = 60
+
+
+def activity_write_interval() -> float:
+    return min(ACTIVITY_WRITE_INTERVAL, settings.SESSION_IDLE_TIMEOUT / 10)
 
 
 def _now() -> float:
@@ -86,7 +94,7 @@ def _expiry_reason(session, now: float) -> str | None:
         return None
     if now - started > settings.SESSION_COOKIE_AGE:
         return "absolute"
-    if now - seen > settings.SESSION_IDLE_TIMEOUT:
+    if now - seen > settings.SESSION_IDLE_TIMEOUT + activity_write_interval():
         return "idle"
     return None
 
@@ -127,7 +135,7 @@ class SessionLimitsMiddleware:
             # A login from before these limits existed: its clock starts now.
             session[SESSION_STARTED_KEY] = now
             session[SESSION_SEEN_KEY] = now
-        elif now - session[SESSION_SEEN_KEY] >= ACTIVITY_WRITE_INTERVAL:
+        elif now - session[SESSION_SEEN_KEY] >= activity_write_interval():
             session[SESSION_SEEN_KEY] = now
 
     def _cap_cookie(self, request) -> None:

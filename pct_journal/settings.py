@@ -1,7 +1,8 @@
 """Settings for PCT Journal, read from the environment (see docs/configuration.md).
 
-Development defaults are safe on a laptop; with DJANGO_DEBUG=False the app refuses to
-start until the production values it needs are set.
+DEBUG is off unless DJANGO_DEBUG turns it on (`make run` does, for the development
+server). Without DEBUG the app refuses to start until the production values it needs
+are set, so a bare `manage.py` never quietly runs with development defaults.
 """
 
 from pathlib import Path
@@ -12,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
+from pct_journal.client_address import trusted_networks
 from pct_journal.env import env_bool, env_int, env_list, env_str
 from pct_journal.keyfiles import read_or_create_key
 from pct_journal.private_files import private_directory
@@ -22,7 +24,7 @@ VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
 # (pct_journal.private_files makes the database files themselves 0600).
 private_directory(VAR_DIR)
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if SECRET_KEY is None:
@@ -198,12 +200,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # django-allauth: log in with username or email; email is optional and only used to
-# reset a forgotten password, so it is never verified by sending mail unasked.
+# reset a forgotten password (sign-up and email settings: the hardening block below).
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
@@ -232,14 +231,49 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "reauthenticate": "10/m/user",
 }
-# Behind a reverse proxy the client address is the last X-Forwarded-For hop it added;
-# without this every visitor would share the proxy's address in the rate limits.
-ALLAUTH_TRUSTED_PROXY_COUNT = env_int(
-    "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG) else 0, minimum=0
-)
 # Re-authentication (password or second factor) counts for this many seconds before
 # deleting the account, creating a share link or downloading a full backup.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("DJANGO_REAUTHENTICATION_SECONDS", 300, minimum=30)
+# --- Account and request hardening (SECURITY.md, "Threat model"); a comment per decision.
+# Confirmation messages ("Added Sam.") name partners and factors: they wait for the
+# next page in the server-side session, never in a cookie a browser profile keeps.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Sign-up asks for a username and a password only. With an email field it either told
+# anyone which addresses have accounts ("already registered") or, to hide that, would
+# have to make every new account wait for a verification mail. An address is added
+# afterwards in Settings → Email; allauth's enumeration prevention keeps the password
+# reset and that page from saying whether an address is taken.
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_PREVENT_ENUMERATION = True
+# An added address gets a verification link; until it is followed, no password reset
+# goes to it (accounts.forms.ResetPasswordForm). "optional": logging in never waits for
+# it, and an account without any address works as before.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+}
+# Adding, removing or choosing the main address needs the password (or a second
+# factor) within ACCOUNT_REAUTHENTICATION_TIMEOUT: a borrowed session cannot quietly
+# plant an address for a password reset.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Every verified address hears of changes to the account's addresses, password and
+# two-factor settings (accounts.adapter, accounts/email_changes.py).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# X-Forwarded-For is believed only from these proxies (addresses or networks), and the
+# default trusts none: gunicorn may be reachable directly, and then anyone could name
+# a new address per request (pct_journal/client_address.py, docs/deployment-proxy.md).
+# Behind nginx on the same machine: DJANGO_TRUSTED_PROXIES=127.0.0.1.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", [])
+trusted_networks(TRUSTED_PROXIES)  # a typo stops the app here, not at the first login
+if env_str("DJANGO_TRUSTED_PROXY_COUNT") is not None:
+    raise ImproperlyConfigured(
+        "DJANGO_TRUSTED_PROXY_COUNT is gone: name the proxies in DJANGO_TRUSTED_PROXIES."
+    )
+# allauth's own X-Forwarded-For reading stays off; accounts.adapter asks client_address.
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
+# --- End of account and request hardening.
+
 # Each login's security events are kept this long, then removed.
 AUDIT_RETENTION_DAYS = env_int("DJANGO_AUDIT_RETENTION_DAYS", 365, minimum=1)
 # A neutral issuer name: it is what an authenticator app shows on the phone.

@@ -114,7 +114,7 @@ class JournalUser(FastHttpUser):
         number = next(_numbers)
         self.rng = random.Random(number)
         # Every person comes from an address of their own, as they would through the
-        # reverse proxy (the server trusts one proxy hop: DJANGO_TRUSTED_PROXY_COUNT=1),
+        # reverse proxy (the server trusts 127.0.0.1 as one: DJANGO_TRUSTED_PROXIES),
         # so the per-address login rate limit sees 50 people, not one. Only a header:
         # every connection goes to 127.0.0.1.
         self.headers = {"X-Forwarded-For": f"127.1.{number // 250}.{number % 250 + 1}"}

@@ -115,6 +115,7 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=1000)
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -9,7 +9,7 @@ What it does, in order:
 1. Production settings from the environment only (DJANGO_DEBUG=False, fresh secret and
    encryption keys), with the three that plain HTTP on 127.0.0.1 needs:
    DJANGO_SSL_REDIRECT=False, DJANGO_SECURE_COOKIES=False, DJANGO_BEHIND_PROXY=False;
-   and DJANGO_TRUSTED_PROXY_COUNT=1, so each simulated person's X-Forwarded-For counts
+   and DJANGO_TRUSTED_PROXIES=127.0.0.1, so each simulated person's X-Forwarded-For counts
    as their own address in the login rate limit (30 logins a minute per address), as it
    would behind the reverse proxy. Nothing in the code is changed for the test.
 2. A fresh database (SQLite in var/loadtest/sqlite/, or the PostgreSQL database named by
@@ -59,7 +59,7 @@ def _server_env(args, workdir: Path, port: int) -> dict:
         "DJANGO_SSL_REDIRECT": "False",
         "DJANGO_SECURE_COOKIES": "False",
         "DJANGO_BEHIND_PROXY": "False",
-        "DJANGO_TRUSTED_PROXY_COUNT": "1",
+        "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
         "DJANGO_VAR_DIR": str(workdir / "var"),
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_BIND": f"127.0.0.1:{port}",

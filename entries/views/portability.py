@@ -16,7 +16,7 @@ from entries.portability.csv_export import entries_csv_lines
 from entries.portability.forms import BackupImportForm
 from entries.portability.restore import backup_restore
 from entries.portability.spec import MAX_IMPORT_BYTES, BackupInvalid
-from entries.portability.upload import UploadSizeLimit
+from entries.portability.upload import UploadSizeLimit, request_too_large
 
 
 def _attachment_name(stem: str, extension: str) -> str:
@@ -75,16 +75,29 @@ def backup_json(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def backup_import(request: HttpRequest) -> HttpResponse:
+    # A request that announces more than the limit is refused unread (and before the
+    # CSRF check, which would read it): nothing in it can change anything.
+    if request.method == "POST" and request_too_large(request, max_bytes=MAX_IMPORT_BYTES):
+        return _too_large(request, BackupImportForm(data={}, too_large=True))
     limit = UploadSizeLimit(request, max_bytes=MAX_IMPORT_BYTES)
     request.upload_handlers.insert(0, limit)
     return _backup_import(request, limit)
+
+
+def _too_large(request: HttpRequest, form: BackupImportForm) -> HttpResponse:
+    # The form says why (its file field's error) and that nothing was imported.
+    return render(request, "entries/import.html", {"form": form}, status=413)
 
 
 @csrf_protect
 def _backup_import(request: HttpRequest, limit: UploadSizeLimit) -> HttpResponse:
     if request.method != "POST":
         return render(request, "entries/import.html", {"form": BackupImportForm()})
-    form = BackupImportForm(request.POST, request.FILES, too_large=limit.exceeded)
+    data, files = request.POST, request.FILES  # reads the upload through the limit
+    if limit.exceeded:
+        # The files of this request together passed the limit: none of them is read.
+        return _too_large(request, BackupImportForm(data, too_large=True))
+    form = BackupImportForm(data, files)
     if form.is_valid():
         try:
             report = backup_restore(

@@ -123,7 +123,7 @@ def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603  (our own interpreter and manage.py)
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env={"PATH": "/usr/bin:/bin", **env},
+        env={"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "True", **env},
         capture_output=True,
         text=True,
         check=False,

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from pct_journal.blind_index import blind_index_under
 
-BEFORE = [("entries", "0002_ordering_and_extent_labels"), ("sharing", "0002_share_link_threshold")]
-AFTER = [("entries", "0003_encrypt_names"), ("sharing", "0003_encrypt_label")]
+BEFORE = [("entries", "0005_entry_client_uuid"), ("sharing", "0002_share_link_threshold")]
+AFTER = [("entries", "0006_encrypt_names"), ("sharing", "0003_encrypt_label")]
 MIGRATED = {"entries", "sharing"}
 
 
