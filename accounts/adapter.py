@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from accounts.known_devices import known_device_for_login, remember_device
 
@@ -22,3 +23,11 @@ class AccountAdapter(DefaultAccountAdapter):
         response = super().post_login(request, user, **kwargs)
         remember_device(request, response, user)
         return response
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        # allauth calls a passkey a "security key"; this app calls it a passkey.
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            if method["id"] == "mfa_reauthenticate:webauthn":
+                method["description"] = _("Use a passkey")
+        return methods

@@ -1,0 +1,39 @@
+"""allauth's passkey forms in the app's own words."""
+
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+PASSKEY_NAME_MAX_LENGTH = 64
+
+
+def _name_field(*, required: bool) -> forms.CharField:
+    return forms.CharField(
+        label=_("A name to tell it apart"),
+        help_text=_("For example “My phone”. Only you see it."),
+        max_length=PASSKEY_NAME_MAX_LENGTH,
+        required=required,
+    )
+
+
+class AddPasskeyForm(AddWebAuthnForm):
+    """Makes a passkey that logs in without a password unless the person unticks it
+    (a security key without a PIN can only be a second step after the password)."""
+
+    # Not required, as in allauth: the device has made the key before the form is
+    # posted, and a missing name gets a made-up one rather than losing the key.
+    name = _name_field(required=False)
+    passwordless = forms.BooleanField(
+        label=_("Use it to log in without a password"),
+        help_text=_(
+            "Your device asks for your fingerprint, face or screen lock each time. Untick "
+            "this only for a security key without a PIN: it then works as a second step "
+            "after your password."
+        ),
+        initial=True,
+        required=False,
+    )
+
+
+class EditPasskeyForm(EditWebAuthnForm):
+    name = _name_field(required=True)
