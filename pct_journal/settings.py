@@ -390,6 +390,8 @@ LOGGING = {
     "loggers": {
         # WeasyPrint logs each step of every PDF at INFO; its warnings still come through.
         "weasyprint": {"level": "WARNING"},
+        # fido2 logs each new passkey's credential id at INFO: an identifier of a person.
+        "fido2": {"level": "WARNING"},
         # At DEBUG, Django's template engine logs every missing variable with a
         # traceback that holds the page's whole context (entries, nicknames): never
         # below INFO, whatever DJANGO_LOG_LEVEL says.

@@ -56,7 +56,9 @@ class SoftPasskey:
             "type": "public-key",
             "response": {
                 "clientDataJSON": client_data.b64,
-                "attestationObject": websafe_encode(AttestationObject.create("none", auth_data, {})),
+                "attestationObject": websafe_encode(
+                    AttestationObject.create("none", auth_data, {})
+                ),
             },
             "clientExtensionResults": {"credProps": {"rk": True}},
         }
@@ -71,9 +73,7 @@ class SoftPasskey:
         auth_data = AuthenticatorData.create(
             sha256(self.rp_id.encode()).digest(), _FLAGS, self.counter
         )
-        signature = self.private_key.sign(
-            auth_data + client_data.hash, ec.ECDSA(hashes.SHA256())
-        )
+        signature = self.private_key.sign(auth_data + client_data.hash, ec.ECDSA(hashes.SHA256()))
         return {
             "id": websafe_encode(self.credential_id),
             "rawId": websafe_encode(self.credential_id),

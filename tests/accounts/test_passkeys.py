@@ -9,9 +9,7 @@ from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import reverse
 
-from audit.models import EventKind, SecurityEvent
-from tests.factories import PASSWORD
-from tests.security_helpers import forget_rate_limits, log_in, reauthenticate
+from tests.security_helpers import forget_rate_limits, reauthenticate
 from tests.soft_passkey import SoftPasskey
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,101 @@
+"""Passkeys in a real browser: Chromium's virtual authenticator (over the DevTools
+protocol) plays the phone's fingerprint reader. Registering one in Settings, logging in
+with it without a password, and using it as the second step after a password, all under
+the strict Content-Security-Policy (the fixtures fail on any violation or console error).
+
+WebAuthn needs a secure context: the live server runs on http://localhost, which is one,
+and the passkey's relying-party id is that host name, "localhost"."""
+
+import pytest
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from tests.e2e.journey_support import assert_accessible, log_in_as, open_more_menu
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+# A platform authenticator that keeps discoverable credentials and whose fingerprint
+# check always succeeds, as a phone's would for its owner.
+PHONE_AUTHENTICATOR = {
+    "protocol": "ctap2",
+    "transport": "internal",
+    "hasResidentKey": True,
+    "hasUserVerification": True,
+    "isUserVerified": True,
+}
+
+
+def _give_the_browser_a_fingerprint_reader(page) -> None:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": PHONE_AUTHENTICATOR})
+
+
+def _add_a_passkey_in_settings(page, base_url: str) -> None:
+    page.goto(f"{base_url}/settings/")
+    page.get_by_role("link", name="Passkeys").click()
+    expect(page.get_by_role("heading", name="Passkeys")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Add a passkey").click()
+    # Adding a way to log in asks for the password first.
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Add a passkey")).to_be_visible()
+    expect(page.get_by_label("Use it to log in without a password")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_label("A name to tell it apart").fill("My phone")
+    page.get_by_role("button", name="Add a passkey").click()
+    # The first passkey turns on the second step, so recovery codes come with it.
+    expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible()
+    page.goto(f"{base_url}/accounts/2fa/webauthn/")
+    expect(page.locator(".passkey-list")).to_contain_text("My phone")
+    assert_accessible(page)
+
+
+def _log_out(page) -> None:
+    open_more_menu(page)
+    page.get_by_role("button", name="Log out").locator("visible=true").click()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+
+
+def test_a_person_adds_a_passkey_and_logs_in_with_it_without_a_password(live_server, phone):
+    cache.clear()
+    alice = UserFactory(username="alice")
+    page, _watch = phone
+    _give_the_browser_a_fingerprint_reader(page)
+    log_in_as(page, live_server, alice)
+    _add_a_passkey_in_settings(page, live_server.url)
+
+    _log_out(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Log in with a passkey").click()
+
+    expect(page.get_by_role("heading", name="Hello, alice")).to_be_visible()
+    page.goto(f"{live_server.url}/settings/security-log/")
+    log = page.locator(".security-log")
+    expect(log.locator("li").first).to_contain_text("Logged in")
+    expect(log.locator("li").first).to_contain_text("passkey")
+    expect(log).to_contain_text("Passkey used")
+    expect(log).to_contain_text("Passkey added")
+
+
+def test_after_the_password_a_passkey_is_the_second_step(live_server, desktop):
+    cache.clear()
+    alice = UserFactory(username="alice")
+    page, _watch = desktop
+    _give_the_browser_a_fingerprint_reader(page)
+    log_in_as(page, live_server, alice)
+    _add_a_passkey_in_settings(page, live_server.url)
+    _log_out(page)
+
+    page.locator("#id_login").fill("alice")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    expect(page.get_by_role("heading", name="One more step")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Use a passkey").click()
+
+    expect(page.get_by_role("heading", name="Hello, alice")).to_be_visible()
+    page.goto(f"{live_server.url}/settings/security-log/")
+    expect(page.locator(".security-log li").first).to_contain_text("password and passkey")
