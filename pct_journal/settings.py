@@ -220,10 +220,14 @@ MFA_PASSKEY_SIGNUP_ENABLED = False
 # Never on: it skips the origin check entirely (any site's assertion would be accepted),
 # which is what makes passkeys phishing-proof. http://localhost passes without it.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
-# The passkey forms in the app's words; a new one logs in without a password by default.
+# The passkey forms in the app's words (a new passkey logs in without a password unless
+# unticked), answering a malformed credential with a form error instead of a 500.
 MFA_FORMS = {
     "add_webauthn": "accounts.passkey_forms.AddPasskeyForm",
     "edit_webauthn": "accounts.passkey_forms.EditPasskeyForm",
+    "login_webauthn": "accounts.passkey_forms.PasskeyLoginForm",
+    "authenticate_webauthn": "accounts.passkey_forms.PasskeySecondStepForm",
+    "reauthenticate_webauthn": "accounts.passkey_forms.PasskeyReauthenticateForm",
 }
 # Wrong or forged passkey logins: 10 a minute per address (allauth's default, written
 # out). They cannot guess anything, so they do not count towards the password lockout,

@@ -1,12 +1,16 @@
 """A passkey in software: makes and signs WebAuthn responses the way a phone does, so
 tests can add a passkey and log in with it through allauth's real views."""
 
+import json
 import os
 from dataclasses import dataclass, field
 from hashlib import sha256
 
+from allauth.mfa.models import Authenticator
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.test import Client
+from django.urls import reverse
 from fido2.cose import ES256
 from fido2.utils import websafe_encode
 from fido2.webauthn import (
@@ -16,9 +20,13 @@ from fido2.webauthn import (
     CollectedClientData,
 )
 
+from tests.security_helpers import reauthenticate
+
 # The test client's host. WebAuthn needs a secure origin, so the phone says https.
 TEST_ORIGIN = "https://testserver"
-_FLAGS = AuthenticatorData.FLAG.UP | AuthenticatorData.FLAG.UV
+# User present (a touch) and user verified (fingerprint, face or screen lock).
+_PRESENT = AuthenticatorData.FLAG.UP
+_VERIFIED = AuthenticatorData.FLAG.UP | AuthenticatorData.FLAG.UV
 
 
 @dataclass
@@ -46,7 +54,7 @@ class SoftPasskey:
         )
         auth_data = AuthenticatorData.create(
             sha256(self.rp_id.encode()).digest(),
-            _FLAGS | AuthenticatorData.FLAG.AT,
+            _VERIFIED | AuthenticatorData.FLAG.AT,
             self.counter,
             credential,
         )
@@ -63,15 +71,18 @@ class SoftPasskey:
             "clientExtensionResults": {"credProps": {"rk": True}},
         }
 
-    def sign_in(self, request_options: dict, *, origin: str | None = None) -> dict:
-        """The assertion a phone returns to navigator.credentials.get()."""
+    def sign_in(
+        self, request_options: dict, *, origin: str | None = None, verified: bool = True
+    ) -> dict:
+        """The assertion a phone returns to navigator.credentials.get(); `origin` is the
+        page that asked (a look-alike site), `verified` whether its owner unlocked it."""
         options = request_options["publicKey"]
         client_data = CollectedClientData.create(
             "webauthn.get", options["challenge"], origin or self.origin
         )
         self.counter += 1
         auth_data = AuthenticatorData.create(
-            sha256(self.rp_id.encode()).digest(), _FLAGS, self.counter
+            sha256(self.rp_id.encode()).digest(), _VERIFIED if verified else _PRESENT, self.counter
         )
         signature = self.private_key.sign(auth_data + client_data.hash, ec.ECDSA(hashes.SHA256()))
         return {
@@ -86,3 +97,24 @@ class SoftPasskey:
             },
             "clientExtensionResults": {},
         }
+
+
+def add_passkey(client: Client, passkey: SoftPasskey, *, name: str = "My phone") -> Authenticator:
+    """Adds the passkey through Settings, as its owner would (password first)."""
+    reauthenticate(client)
+    page = client.get(reverse("mfa_add_webauthn"))
+    credential = passkey.register(page.context["js_data"]["creation_options"])
+    response = client.post(
+        reverse("mfa_add_webauthn"),
+        {"name": name, "passwordless": "on", "credential": json.dumps(credential)},
+    )
+    assert response.status_code == 302, "adding the passkey failed"
+    return Authenticator.objects.filter(type=Authenticator.Type.WEBAUTHN).latest("pk")
+
+
+def log_in_with_passkey(client: Client, passkey: SoftPasskey, **sign_in):
+    """Presses "Log in with a passkey" on the login page; `sign_in` goes to sign_in()."""
+    url = reverse("mfa_login_webauthn")
+    options = client.get(url, HTTP_ACCEPT="application/json").json()
+    assertion = passkey.sign_in(options["request_options"], **sign_in)
+    return client.post(url, {"credential": json.dumps(assertion)})
