@@ -10,7 +10,12 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from tests.e2e.journey_support import assert_accessible, log_in_as, open_more_menu
+from tests.e2e.journey_support import (
+    assert_accessible,
+    assert_touch_targets,
+    log_in_as,
+    open_more_menu,
+)
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -48,9 +53,11 @@ def _add_a_passkey_in_settings(page, base_url: str) -> None:
     page.get_by_role("button", name="Add a passkey").click()
     # The first passkey turns on the second step, so recovery codes come with it.
     expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible()
+    assert_accessible(page)
     page.goto(f"{base_url}/accounts/2fa/webauthn/")
     expect(page.locator(".passkey-list")).to_contain_text("My phone")
     assert_accessible(page)
+    assert assert_touch_targets(page.locator("main")) >= 4
 
 
 def _log_out(page) -> None:
@@ -69,6 +76,7 @@ def test_a_person_adds_a_passkey_and_logs_in_with_it_without_a_password(live_ser
 
     _log_out(page)
     assert_accessible(page)
+    assert_touch_targets(page.locator(".passkey-login"))
     page.get_by_role("button", name="Log in with a passkey").click()
 
     expect(page.get_by_role("heading", name="Hello, alice")).to_be_visible()
@@ -80,7 +88,7 @@ def test_a_person_adds_a_passkey_and_logs_in_with_it_without_a_password(live_ser
     expect(log).to_contain_text("Passkey added")
 
 
-def test_after_the_password_a_passkey_is_the_second_step(live_server, desktop):
+def test_after_the_password_a_passkey_is_the_second_step_and_can_be_removed(live_server, desktop):
     cache.clear()
     alice = UserFactory(username="alice")
     page, _watch = desktop
@@ -99,3 +107,20 @@ def test_after_the_password_a_passkey_is_the_second_step(live_server, desktop):
     expect(page.get_by_role("heading", name="Hello, alice")).to_be_visible()
     page.goto(f"{live_server.url}/settings/security-log/")
     expect(page.locator(".security-log li").first).to_contain_text("password and passkey")
+
+    page.goto(f"{live_server.url}/accounts/2fa/webauthn/")
+    page.get_by_role("link", name="Rename My phone").click()
+    # Changing a passkey asks to confirm it is you first; the passkey itself can do that.
+    page.get_by_role("link", name="Use a passkey").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm with a passkey").click()
+    page.get_by_label("A name to tell it apart").fill("Old phone")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Remove Old phone").click()
+    expect(page.get_by_role("heading", name="Remove “Old phone”?")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Remove passkey").click()
+    expect(page.get_by_text("You have no passkeys yet.")).to_be_visible()
+    page.goto(f"{live_server.url}/settings/security-log/")
+    expect(page.locator(".security-log li").first).to_contain_text("Passkey removed")
