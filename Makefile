@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format demo screenshots clean loadtest
+.PHONY: run serve test test-fast lint docs format demo screenshots clean loadtest
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.installed: requirements.txt | $(BIN)/activate
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.installed-docs: requirements-docs.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-docs.txt
 	touch $@
 
 # The Nu HTML Checker (vnu.jar, run with the machine's Java) for tests/test_html_validity.py,
@@ -69,10 +73,20 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The documentation site (docs/, mkdocs.yml) into var/site; a broken link or page fails it.
+# (Not --quiet: mkdocs then drops the warnings that --strict would count.)
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
 # One test process per core (pytest-xdist); PYTEST_WORKERS=0 runs them in this process.
+# The fifteen slowest tests are listed at the end, so a slow one is seen in CI's output.
 PYTEST_WORKERS ?= auto
-test: $(VENV)/.installed-dev $(VENV)/vnu/.installed-$(VNU_VERSION) lint
-	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+test: $(VENV)/.installed-dev $(VENV)/vnu/.installed-$(VNU_VERSION) lint docs
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
+
+# A quick loop while working: no linters, no browser tests, no HTML checker.
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 # PNG screenshots of every main page (phone and desktop, light and dark) for the demo
 # journal, from a throwaway database; prints the folder (var/screenshots unless OUT=...).

@@ -7,7 +7,7 @@ Journals come from the demo generator (entries/demo.py) with 20 custom tags and 
 partners. The request is timed through Django's whole stack (middleware, login,
 selector, analysis, JSON) with the test client against a throwaway SQLite database in a
 temporary directory (or BENCH_DATABASE_URL, which must be a database you can wipe).
-Targets (issue 3): analysis of 10,000 entries under 0.5 s, the request under 1 s, and
+Targets: analysis of 10,000 entries under 0.5 s, the request under 1 s, and
 growth from 1,000 to 10,000 entries no worse than linear.
 """
 

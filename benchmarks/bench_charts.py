@@ -15,7 +15,7 @@ template), the median of --repeat runs after one warm-up request:
 - the dashboard *warm*: its charts' text and the insight are cached, as after a first
   visit; *cold* is shown for reference.
 
-Targets (issue 4): every chart under 400 ms uncached and under 20 ms cached, the warm
+Targets: every chart under 400 ms uncached and under 20 ms cached, the warm
 dashboard under 150 ms.
 """
 

@@ -15,7 +15,7 @@ account). Settings are the production ones (DJANGO_DEBUG=False) apart from plain
 Every figure is a GET (or the log form's POST) through Django's whole stack with the
 test client, the median of --repeat runs after a warm-up, with Django's cache cleared
 before each run: the worst case, the first visit after a change, when every chart and
-report is built afresh. Target (issue 9): every page under 1 s at 20,000 entries, and the
+report is built afresh. Target: every page under 1 s at 20,000 entries, and the
 insights and charts growing no faster than linearly (x10 entries: at most x10 time).
 """
 

@@ -15,7 +15,7 @@ runs after one warm-up request:
 - the print-friendly HTML page, for comparison.
 
 The first PDF in a fresh process also pays for importing WeasyPrint and matplotlib and
-loading fonts; it is printed separately. Target (issue 5): the PDF for a year of about
+loading fonts; it is printed separately. Target: the PDF for a year of about
 600 entries under 3 s.
 """
 

@@ -1,5 +1,5 @@
-"""Whether a high check-in score came shortly before each entry (DESIGN §4: "latest
-PHQ-9 ≥ 10 within 14 days before", same for the GAD-7). Pure pandas, no Django.
+"""Whether a high check-in score came shortly before each entry: the latest PHQ-9 (or
+GAD-7) of the 14 days before scored 10 or more. Pure pandas, no Django.
 
 The questionnaires ask about the last two weeks, so an entry is exposed when the latest
 check-in of that instrument taken in the 14 days up to the entry's time had a total of

@@ -1,4 +1,4 @@
-"""Settings for PCT Journal, read from the environment (see README, "Configuration").
+"""Settings for PCT Journal, read from the environment (see docs/configuration.md).
 
 Development defaults are safe on a laptop; with DJANGO_DEBUG=False the app refuses to
 start until the production values it needs are set.

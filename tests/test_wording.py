@@ -127,7 +127,7 @@ def test_a_factor_that_went_with_fewer_episodes_says_so_beside_no_pattern():
     orgasm = factor(report, "orgasm")
 
     assert orgasm.q_value < 0.01
-    assert EVIDENCE_LABELS[orgasm.evidence] == "No pattern"  # DESIGN §4 looks for more
+    assert EVIDENCE_LABELS[orgasm.evidence] == "No pattern"  # the levels look for more episodes
     assert fewer_episodes_sentence(orgasm) == (
         "In your entries, episodes were less common with an orgasm: the whole 95% "
         "interval of the ratio lies below 1."

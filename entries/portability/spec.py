@@ -1,6 +1,6 @@
 """The backup format (version 1), shared by the exporter, the validator and the restore.
 
-The format is documented for people in README.md ("Data portability / backup format")
+The format is documented for people in docs/portability.md
 and in detail in entries/portability/FORMAT.md; keep the three in step.
 """
 

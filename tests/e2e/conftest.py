@@ -1,4 +1,4 @@
-"""Browser tests drive Debian's Chromium through Playwright (see README, "Browser tests").
+"""Browser tests drive Debian's Chromium through Playwright (docs/development.md).
 
 They run whenever Chromium is found, and must run (a missing browser fails instead of
 skipping) when E2E_REQUIRED=1, which .ci/run sets.

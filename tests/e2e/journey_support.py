@@ -54,7 +54,7 @@ def assert_accessible(page) -> None:
         )
 
 
-MIN_TARGET = 44  # CSS pixels, each way (DESIGN 5b)
+MIN_TARGET = 44  # CSS pixels, each way: the least a thumb hits reliably
 # Every visible link, button and checkbox label inside the given element, with its size.
 _TARGETS = """(container) => [...container.querySelectorAll('a, button, .form-check-label')]
   .filter((element) => element.getClientRects().length)
