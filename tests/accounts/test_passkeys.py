@@ -2,6 +2,7 @@
 them, adding, renaming and removing one, and what the security log says about it."""
 
 import json
+import zoneinfo
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -10,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from accounts.account_record import account_record
 from audit.models import EventKind, SecurityEvent
 from tests.factories import PASSWORD
 from tests.security_helpers import forget_rate_limits, reauthenticate
@@ -236,3 +238,12 @@ def test_the_login_page_offers_a_passkey_with_scripts_the_app_serves(client):
         assert f'src="/static/{script}"' in body
         assert finders.find(script) is not None
     assert finders.find("js/passkeys.js") is not None
+
+
+def test_the_full_backup_names_passkeys_once_however_many_there_are(alice, alice_client):
+    add_passkey(alice_client, SoftPasskey(), name="Phone")
+    add_passkey(alice_client, SoftPasskey(), name="Laptop")
+
+    record = account_record(alice, zoneinfo.ZoneInfo("UTC"))
+
+    assert record["two_factor"] == ["recovery_codes", "webauthn"]
