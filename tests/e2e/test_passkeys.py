@@ -124,3 +124,16 @@ def test_after_the_password_a_passkey_is_the_second_step_and_can_be_removed(live
     expect(page.get_by_text("You have no passkeys yet.")).to_be_visible()
     page.goto(f"{live_server.url}/settings/security-log/")
     expect(page.locator(".security-log li").first).to_contain_text("Passkey removed")
+
+
+def test_a_phone_without_a_passkey_is_told_so_calmly(live_server, phone):
+    page, _watch = phone
+    _give_the_browser_a_fingerprint_reader(page)  # ...which holds no passkey for the site
+    page.goto(f"{live_server.url}/accounts/login/")
+
+    page.get_by_role("button", name="Log in with a passkey").click()
+
+    expect(page.locator("[data-passkey-status]")).to_have_text(
+        "No passkey was used. You can try again, or use your password."
+    )
+    assert_accessible(page)
