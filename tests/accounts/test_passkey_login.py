@@ -247,3 +247,18 @@ def test_a_malformed_new_passkey_is_refused_without_an_error_page(alice, alice_c
 
     assert response.status_code == 200
     assert not alice.authenticator_set.exists()
+
+
+def test_after_the_idle_timeout_a_passkey_login_returns_to_the_page_being_written(passkey):
+    # The login page passes ?next= on to the passkey form, as it does for the password.
+    client = Client()
+    login_page = client.get(reverse("account_login") + "?next=/entries/new/")
+    assert b'name="next" value="/entries/new/"' in login_page.content
+    url = reverse("mfa_login_webauthn")
+    options = client.get(url, HTTP_ACCEPT="application/json").json()
+    assertion = passkey.sign_in(options["request_options"])
+
+    response = client.post(url, {"credential": json.dumps(assertion), "next": "/entries/new/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/entries/new/"
