@@ -51,8 +51,9 @@ def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
             {"email": email.email, "primary": email.primary, "verified": email.verified}
             for email in emails
         ],
+        # Each kind once: a person may have several passkeys ("webauthn").
         "two_factor": sorted(
-            Authenticator.objects.filter(user=user).values_list("type", flat=True)
+            set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
         ),
         "sessions": [
             {

@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from accounts.known_devices import known_device_for_login, remember_device
 from accounts.login_names import lockout_key
@@ -56,3 +57,11 @@ class AccountAdapter(DefaultAccountAdapter):
         response = super().post_login(request, user, **kwargs)
         remember_device(request, response, user)
         return response
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        # allauth calls a passkey a "security key"; this app calls it a passkey.
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            if method["id"] == "mfa_reauthenticate:webauthn":
+                method["description"] = _("Use a passkey")
+        return methods

@@ -14,14 +14,22 @@ from audit.models import EventKind
 from audit.services import audit_record
 
 logger = logging.getLogger("pct_journal.security")
-SECOND_FACTORS = {Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN}
+PASSKEY = Authenticator.Type.WEBAUTHN
+# How a passkey was used, in the words the security log shows after "Passkey used".
+PASSKEY_USES = {"passwordless": "to log in", "reauthenticated": "to confirm it is you"}
 
 
 def _login_method(request, user) -> str:
-    methods = {record.get("method") for record in get_authentication_records(request, user)}
-    if "mfa" in methods:
-        return "password and two-factor"
-    return "password" if "password" in methods else ""
+    records = get_authentication_records(request, user)
+    methods = {record.get("method") for record in records}
+    factors = {record.get("type") for record in records if record.get("method") == "mfa"}
+    if "password" not in methods:
+        # A passkey with user verification logs in on its own (allauth skips the
+        # second step): the phone's unlock is the second factor.
+        return "passkey" if PASSKEY in factors else ""
+    if PASSKEY in factors:
+        return "password and passkey"
+    return "password and two-factor" if factors else "password"
 
 
 @receiver(user_logged_in, dispatch_uid="audit_login")
@@ -82,7 +90,9 @@ def record_email_primary_changed(sender, request, user, **kwargs):
 
 @receiver(mfa_signals.authenticator_added, dispatch_uid="audit_mfa_added")
 def record_authenticator_added(sender, request, user, authenticator, **kwargs):
-    if authenticator.type in SECOND_FACTORS:
+    if authenticator.type == PASSKEY:
+        kind = EventKind.PASSKEY_ADDED
+    elif authenticator.type == Authenticator.Type.TOTP:
         kind = EventKind.MFA_ENABLED
     else:
         kind = EventKind.RECOVERY_CODES_RENEWED
@@ -92,13 +102,26 @@ def record_authenticator_added(sender, request, user, authenticator, **kwargs):
 @receiver(mfa_signals.authenticator_removed, dispatch_uid="audit_mfa_removed")
 def record_authenticator_removed(sender, request, user, authenticator, **kwargs):
     # Recovery codes go away together with the last second factor; one event says it.
-    if authenticator.type in SECOND_FACTORS:
-        audit_record(
-            user=user,
-            kind=EventKind.MFA_DISABLED,
-            request=request,
-            authenticator=authenticator.type,
-        )
+    if authenticator.type == Authenticator.Type.RECOVERY_CODES:
+        return
+    kind = EventKind.PASSKEY_REMOVED if authenticator.type == PASSKEY else EventKind.MFA_DISABLED
+    audit_record(user=user, kind=kind, request=request, authenticator=authenticator.type)
+
+
+@receiver(mfa_signals.authenticator_used, dispatch_uid="audit_passkey_used")
+def record_passkey_used(sender, request, user, authenticator, **kwargs):
+    # Every use of a passkey, however it was asked for: logging in without a password,
+    # the second step after one, or confirming it is you before a sensitive page.
+    if authenticator.type != PASSKEY:
+        return
+    use = next((words for flag, words in PASSKEY_USES.items() if kwargs.get(flag)), None)
+    audit_record(
+        user=user,
+        kind=EventKind.PASSKEY_USED,
+        request=request,
+        authenticator=authenticator.type,
+        method=use or "as the second step",
+    )
 
 
 @receiver(mfa_signals.authenticator_reset, dispatch_uid="audit_mfa_reset")

@@ -15,7 +15,7 @@ from audit.models import EventKind
 from audit.services import audit_record
 
 # Features the app never uses; a page (or anything injected into one) cannot ask for them.
-PERMISSIONS_POLICY = ", ".join(
+DENIED_FEATURES = ", ".join(
     f"{feature}=()"
     for feature in (
         "accelerometer",
@@ -32,13 +32,15 @@ PERMISSIONS_POLICY = ", ".join(
         "midi",
         "payment",
         "picture-in-picture",
-        "publickey-credentials-get",
         "screen-wake-lock",
         "serial",
         "usb",
         "xr-spatial-tracking",
     )
 )
+# Passkeys: the app's own pages may make and use them, a frame from elsewhere never.
+PASSKEY_FEATURES = "publickey-credentials-create=(self), publickey-credentials-get=(self)"
+PERMISSIONS_POLICY = f"{DENIED_FEATURES}, {PASSKEY_FEATURES}"
 
 
 class SecurityHeadersMiddleware:

@@ -211,9 +211,36 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "insights:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 # TOTP secrets and recovery-code seeds are encrypted with FIELD_ENCRYPTION_KEYS.
 MFA_ADAPTER = "accounts.mfa_adapter.MFAAdapter"
+# Passkeys (WebAuthn, docs/passkeys.md). A passkey is bound to the host name the app is
+# served at (the relying-party id comes from the request's Host, which ALLOWED_HOSTS
+# checks), so a look-alike site cannot use it. One with user verification (the phone's
+# fingerprint, face or PIN) logs in without a password and counts as both factors; after
+# a password, any passkey is a second factor. Logins by passkey go through the same
+# login flow as passwords: session clock, known-browser cookie and security log.
+MFA_PASSKEY_LOGIN_ENABLED = True
+# Signing up with a passkey alone stays off: allauth needs a verified email for it, and
+# here email is optional and never verified, so an account whose only key was on a lost
+# phone would have no way back in. People sign up with a password and add a passkey.
+MFA_PASSKEY_SIGNUP_ENABLED = False
+# Never on: it skips the origin check entirely (any site's assertion would be accepted),
+# which is what makes passkeys phishing-proof. http://localhost passes without it.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
+# The passkey forms in the app's words (a new passkey logs in without a password unless
+# unticked), answering a malformed credential with a form error instead of a 500.
+MFA_FORMS = {
+    "add_webauthn": "accounts.passkey_forms.AddPasskeyForm",
+    "edit_webauthn": "accounts.passkey_forms.EditPasskeyForm",
+    "login_webauthn": "accounts.passkey_forms.PasskeyLoginForm",
+    "authenticate_webauthn": "accounts.passkey_forms.PasskeySecondStepForm",
+    "reauthenticate_webauthn": "accounts.passkey_forms.PasskeyReauthenticateForm",
+}
+# Wrong or forged passkey logins: 10 a minute per address (allauth's default, written
+# out). They cannot guess anything, so they do not count towards the password lockout,
+# and a passkey login does not lift it either.
+MFA_RATE_LIMITS = {"webauthn_login": "10/m/ip"}
 # Rate limits (allauth keeps the counters in the cache: set REDIS_URL when several app
 # servers run, or each keeps its own). "login_failed" is the lockout: after
 # LOGIN_ATTEMPTS failed passwords for one account within LOCKOUT minutes, that account
@@ -376,6 +403,8 @@ LOGGING = {
     "loggers": {
         # WeasyPrint logs each step of every PDF at INFO; its warnings still come through.
         "weasyprint": {"level": "WARNING"},
+        # fido2 logs each new passkey's credential id at INFO: an identifier of a person.
+        "fido2": {"level": "WARNING"},
         # At DEBUG, Django's template engine logs every missing variable with a
         # traceback that holds the page's whole context (entries, nicknames): never
         # below INFO, whatever DJANGO_LOG_LEVEL says.

@@ -30,7 +30,7 @@ def _log_in(page, base_url: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
     page.locator("#id_login").fill("demo")
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", name="Hello, demo")).to_be_visible()
 
 

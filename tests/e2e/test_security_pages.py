@@ -19,7 +19,7 @@ def _log_in(page, base_url: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
     page.locator("#id_login").fill("alice")
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def test_a_person_turns_on_two_factor_and_reads_their_security_log(live_server, desktop, settings):

@@ -42,6 +42,7 @@ ACCOUNT_PAGES = [
     "account_reauthenticate",
     "account_logout",
     "mfa_index",
+    "mfa_list_webauthn",
     "usersessions_list",
 ]
 # ...and for someone who is not.
@@ -144,6 +145,9 @@ def _every_page(discreet: bool = False) -> dict[str, str]:
     _forms_with_errors(pages, client)
     for name in ACCOUNT_PAGES:
         pages.get(client, name, reverse(name))
+    # Adding a passkey shows its form once the password has been confirmed.
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    pages.get(client, "mfa_add_webauthn", reverse("mfa_add_webauthn"))
     client.force_login(newcomer)
     _app_pages(pages, client, newcomer, "new person:", owned=False)
     anonymous = Client()
