@@ -42,7 +42,14 @@ def test_the_desktop_bar_shows_every_main_page_and_keeps_the_rest_under_more(ali
 
     shown = _links(bar)
     assert shown[1 : 1 + len(TOP_BAR_PAGES)] == TOP_BAR_PAGES  # after the brand
-    assert _menu(bar) == ["Partners", "Your factors", "Check-ins", "Share links"]
+    assert _menu(bar) == [
+        "Partners",
+        "Your factors",
+        "Check-ins",
+        "Share links",
+        "Calendar",
+        "Guide for a partner",
+    ]
     assert "Log" in shown
 
 
