@@ -24,4 +24,4 @@ def share_link_qr_svg(url: str) -> SafeString:
         scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass="share-qr"
     )
     # segno writes only path data and the attributes above; the label is escaped here.
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(LABEL)}" ', 1))  # noqa: S308 # nosec B308 B703
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(LABEL)}" ', 1))  # noqa: S308  # nosec B308 B703
