@@ -18,6 +18,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from audit.models import SecurityEvent
+from insights.models import PartnerGuide
 from sharing.models import ShareLink
 
 
@@ -38,6 +39,20 @@ def _share_links(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> list[dict]:
         }
         for link in links
     ]
+
+
+def _partner_guide(user: AbstractBaseUser) -> dict | None:
+    guide = PartnerGuide.objects.filter(user=user).first()
+    if guide is None:
+        return None
+    return {
+        "wishes": guide.wishes,
+        "wish_other": guide.wish_other,
+        "avoid": guide.avoid,
+        "include_coping": guide.include_coping,
+        "include_wishes": guide.include_wishes,
+        "include_avoid": guide.include_avoid,
+    }
 
 
 def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
@@ -65,6 +80,8 @@ def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
             for session in sessions
         ],
         "share_links": _share_links(user, zone),
+        # The choices for the guide a person can give a partner (insights:partner_guide).
+        "partner_guide": _partner_guide(user),
         "security_log": [
             {
                 "event": event.kind,

@@ -310,6 +310,14 @@ class EntryFilterForm(forms.Form):
         label=_("Partner"), queryset=Partner.objects.none(), required=False, empty_label=_("Any")
     )
     episodes = forms.BooleanField(label=_("Only entries with an episode"), required=False)
+    # One day, in the person's time zone: what a day of the calendar (insights:calendar) opens.
+    date = forms.DateField(
+        label=_("On this day"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Give the day as year-month-day, for example 2026-03-14.")},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,8 @@ MORE_PAGES = [
     ("entries:tags", "Your factors"),
     ("checkins:list", "Check-ins"),
     ("sharing:list", "Share links"),
+    ("insights:calendar", "Calendar"),
+    ("insights:partner_guide", "Guide for a partner"),
     ("entries:privacy", "What your phone keeps"),
 ]
 

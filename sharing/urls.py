@@ -10,4 +10,5 @@ urlpatterns = [
     path("share/<uuid:pk>/end/", views.share_link_revoke_view, name="revoke"),
     # The public page: no login, the token is the only key (see SECURITY.md).
     path("s/<str:token>/", views.shared_summary, name="view"),
+    path("s/<str:token>/summary.pdf", views.shared_summary_pdf, name="view_pdf"),
 ]

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -19,10 +20,12 @@ from audit.models import EventKind
 from audit.services import audit_record
 from insights.summary.content import build_summary
 from insights.summary.options import SummaryOptions, options_from_frozen, summary_options
+from insights.summary.pdf import render_pdf
 from insights.summary.snapshot import Snapshot
 from insights.views.export import bad_options_page
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink, ShareLinkView
+from sharing.qr import share_link_qr_svg
 from sharing.selectors import share_link_for_token, share_links_of
 from sharing.services import (
     share_link_create,
@@ -97,7 +100,8 @@ def share_link_create_view(request: HttpRequest) -> HttpResponse:
         # Shown in this response and never again: the token is not stored, not even in
         # the session, so there is no redirect to a page that could show it later.
         url = request.build_absolute_uri(reverse("sharing:view", args=[token]))
-        return render(request, "sharing/share_link_created.html", {"link": link, "url": url})
+        ctx = {"link": link, "url": url, "qr_svg": share_link_qr_svg(url)}
+        return render(request, "sharing/share_link_created.html", ctx)
     ctx = {"form": form, "options": options, "option_pairs": options.query_pairs()}
     return render(request, "sharing/share_link_create.html", ctx)
 
@@ -132,30 +136,68 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-@login_not_required
-@never_cache
-def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
-    now = timezone.now()
+def _open_link(request: HttpRequest, token: str, now: dt.datetime) -> ShareLink | HttpResponse:
+    """The link a token opens, or the answer when it opens nothing: the same 404 for
+    unknown, expired and ended links, whatever the method."""
     link = share_link_for_token(token, now=now)
     if link is None:
-        # Unknown, expired and ended links get the same answer, whatever the method.
         return _private(render(request, "sharing/not_found.html", status=404))
     if request.method not in ("GET", "HEAD"):
         return _private(HttpResponseNotAllowed(["GET", "HEAD"]))
-    owner_looking = request.user.is_authenticated and request.user.pk == link.user_id
+    return link
+
+
+def _frozen_summary(link: ShareLink, now: dt.datetime, *, for_pdf: bool = False):
     options = options_from_frozen(link.options)
     snapshot = Snapshot(as_of=link.created_at, threshold=link.threshold)
-    document = build_summary(link.user, options, now=now, snapshot=snapshot)
+    return build_summary(link.user, options, now=now, snapshot=snapshot, for_pdf=for_pdf)
+
+
+def _count_opening(request: HttpRequest, link: ShareLink, now: dt.datetime) -> bool:
+    """Records a GET by someone other than the owner; says whether the owner is looking."""
+    owner_looking = request.user.is_authenticated and request.user.pk == link.user_id
     # A HEAD shows nothing to anyone (link previews send them), so only GETs count.
     if not owner_looking and request.method == "GET":
         share_link_view_record(link=link, now=now)
         # The owner's security log notes the opening; the reader's address is not kept.
         audit_record(user=link.user, kind=EventKind.SHARE_LINK_VIEWED, link=str(link.pk))
+    return owner_looking
+
+
+@login_not_required
+@never_cache
+def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
+    now = timezone.now()
+    link = _open_link(request, token, now)
+    if isinstance(link, HttpResponse):
+        return link
+    document = _frozen_summary(link, now)
     ctx = {
         "summary": document,
         "link": link,
+        "token": token,
         "expires": _in_owner_zone(link, link.expires_at),
-        "owner_looking": owner_looking,
+        "owner_looking": _count_opening(request, link, now),
         "for_pdf": False,
     }
     return _private(render(request, "sharing/shared_summary.html", ctx))
+
+
+@login_not_required
+@never_cache
+def shared_summary_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    """The same summary as the page, with the same frozen options, as a PDF. A download
+    counts as an opening, like the page: it is how the owner learns it was read."""
+    now = timezone.now()
+    link = _open_link(request, token, now)
+    if isinstance(link, HttpResponse):
+        return link
+    document = _frozen_summary(link, now, for_pdf=True)
+    _count_opening(request, link, now)
+    html = render_to_string("insights/summary/page.html", {"summary": document, "for_pdf": True})
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    # Neutral, like the owner's own download: the name shows in download lists.
+    response["Content-Disposition"] = (
+        f'attachment; filename="journal-summary-{timezone.localdate(link.created_at)}.pdf"'
+    )
+    return _private(response)

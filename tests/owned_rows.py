@@ -15,6 +15,7 @@ from checkins.services import checkin_create
 from entries.services import entry_delete
 from insights.ranges import SelectedRange
 from insights.selectors import DateRange
+from insights.services import partner_guide_save
 from insights.summary.options import SummaryOptions
 from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
@@ -56,6 +57,15 @@ def fill_every_kind_of_row(user, *, with_session: bool = False):
     all_time = SelectedRange("all", "All time", DateRange())
     link, token = share_link_create(user=user, options=SummaryOptions(period=all_time), days=14)
     share_link_view_record(link=link)
+    partner_guide_save(
+        user=user,
+        wishes=["space"],
+        wish_other="",
+        avoid="",
+        include_coping=False,
+        include_wishes=True,
+        include_avoid=True,
+    )
     if with_session:
         UserSession.objects.create(
             user=user, ip="192.0.2.7", session_key=f"key-{user.pk}", user_agent="Firefox"

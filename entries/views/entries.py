@@ -74,6 +74,9 @@ def entry_list(request: HttpRequest) -> HttpResponse:
             entries = entries.filter(occurred_at__date__gte=data["start"])
         if data["end"]:
             entries = entries.filter(occurred_at__date__lte=data["end"])
+        if data["date"]:
+            # __date is the day in the active time zone: the person's (the middleware's).
+            entries = entries.filter(occurred_at__date=data["date"])
         if data["partner"]:
             entries = entries.filter(partner=data["partner"])
         if data["episodes"]:

@@ -23,27 +23,28 @@ STYLESHEET = "css/summary.css"
 
 
 @cache
-def _stylesheet() -> "CSS":
+def _stylesheet(name: str = STYLESHEET) -> "CSS":
     from weasyprint import CSS
 
     # Parsed once per process; a CSS object is only read while rendering.
-    path = finders.find(STYLESHEET)
+    path = finders.find(name)
     if not path:
-        raise FileNotFoundError(f"static file {STYLESHEET} is missing")
+        raise FileNotFoundError(f"static file {name} is missing")
     return CSS(filename=path)
 
 
-def layout_pdf(html: str) -> "Document":
+def layout_pdf(html: str, *, stylesheet: str = STYLESHEET) -> "Document":
     """The pages of a complete HTML document (templates/insights/summary/page.html), laid
-    out as the PDF prints them; the tests read where each chart and paragraph landed."""
+    out as the PDF prints them; the tests read where each chart and paragraph landed.
+    The partner guide (insights.guide) passes its own stylesheet."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
     # A fetcher per document: URLFetcher keeps per-request state, and threads share nothing.
     fetcher = URLFetcher(allowed_protocols=("data",), allow_redirects=False)
-    return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[_stylesheet()])
+    return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[_stylesheet(stylesheet)])
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(html: str, *, stylesheet: str = STYLESHEET) -> bytes:
     """The PDF of a complete HTML document (templates/insights/summary/page.html)."""
-    return layout_pdf(html).write_pdf()
+    return layout_pdf(html, stylesheet=stylesheet).write_pdf()

@@ -47,6 +47,8 @@ def test_the_desktop_bar_shows_every_main_page_and_keeps_the_rest_under_more(ali
         "Your factors",
         "Check-ins",
         "Share links",
+        "Calendar",
+        "Guide for a partner",
         "What your phone keeps",
     ]
     assert "Log" in shown

@@ -28,6 +28,7 @@ WHERE_IN_THE_BACKUP = {
     "mfa.Authenticator": (ACCOUNT_KEY, "two_factor"),
     "usersessions.UserSession": (ACCOUNT_KEY, "sessions"),
     "sharing.ShareLink": (ACCOUNT_KEY, "share_links"),
+    "insights.PartnerGuide": (ACCOUNT_KEY, "partner_guide"),
     "audit.SecurityEvent": (ACCOUNT_KEY, "security_log"),
 }
 # Kept out on purpose, with the reason.

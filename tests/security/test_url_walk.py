@@ -24,6 +24,7 @@ THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # nobody's data and must load for the service worker before any login.
 PUBLIC_NAMES: set[str] = {
     "sharing:view",
+    "sharing:view_pdf",
     "entries:offline_form",
     "entries:privacy",
     "entries:service_worker",
@@ -44,6 +45,7 @@ OWNER_GET_STATUS: dict[str, int] = {
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
     # (links that work are tested in tests/test_share_view.py).
     "sharing:view": 404,
+    "sharing:view_pdf": 404,
 }
 # URL parameters that name a kind of page rather than something Alice owns: another user
 # gets their own version of it (never a 404, never Alice's content). The factors chart
@@ -74,6 +76,7 @@ OWNED_URL_KWARGS = {
     "checkins:delete": lambda owned: {"pk": _checkin_of(owned.entry.user).pk},
     "sharing:revoke": lambda owned: {"pk": _share_link_of(owned.entry.user)[0].pk},
     "sharing:view": lambda owned: {"token": _share_link_of(owned.entry.user, ended=True)[1]},
+    "sharing:view_pdf": lambda owned: {"token": _share_link_of(owned.entry.user, ended=True)[1]},
 }
 
 

@@ -1,0 +1,120 @@
+"""The month calendar (insights:calendar): which month was asked for, and its weeks with
+each day's entries and episodes in the person's time zone."""
+
+import calendar as calendar_module
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+
+from entries.models import Entry, episode_condition
+
+MONTH_PATTERN = re.compile(r"(\d{4})-(\d{2})")
+FIRST_YEAR = 1900
+# How far ahead a month may be asked for: nothing is logged there, and a far-off year
+# is a typo or a probe rather than a plan.
+YEARS_AHEAD = 10
+
+
+class InvalidMonth(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def label(self) -> str:
+        return f"{self.first_day:%B %Y}"
+
+    @property
+    def query(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def previous(self) -> "Month":
+        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
+
+    def next(self) -> "Month":
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+
+def parse_month(value: str | None, *, today: dt.date) -> Month:
+    """The month of `?month=YYYY-MM`; this month when it is absent or empty."""
+    if not value:
+        return Month(today.year, today.month)
+    match = MONTH_PATTERN.fullmatch(value)
+    if not match:
+        raise InvalidMonth("Write the month as year and month, for example 2026-03.")
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        raise InvalidMonth("The month must be between 01 and 12.")
+    if not FIRST_YEAR <= year <= today.year + YEARS_AHEAD:
+        raise InvalidMonth(
+            f"The calendar shows the years {FIRST_YEAR} to {today.year + YEARS_AHEAD}."
+        )
+    return Month(year, month)
+
+
+def month_is_shown(month: Month, *, today: dt.date) -> bool:
+    return FIRST_YEAR <= month.year <= today.year + YEARS_AHEAD
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    entries: int
+    episodes: int
+    is_today: bool
+
+    @property
+    def description(self) -> str:
+        """What the day holds, in words: the accessible name says it, not the colour."""
+        if not self.entries:
+            return "no entries"
+        text = f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}"
+        if self.episodes:
+            text += f", {self.episodes} episode{'' if self.episodes == 1 else 's'}"
+        return text
+
+
+def day_counts(
+    user: AbstractBaseUser, month: Month, *, time_zone: str, threshold: int
+) -> dict[dt.date, tuple[int, int]]:
+    """Entries and episodes per day of the month, by the day in the person's zone."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    start = dt.datetime.combine(month.first_day, dt.time.min, tzinfo=zone)
+    end = dt.datetime.combine(month.next().first_day, dt.time.min, tzinfo=zone)
+    rows = (
+        Entry.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end)
+        .annotate(day=TruncDate("occurred_at", tzinfo=zone))
+        .values("day")
+        .annotate(entries=Count("id"), episodes=Count("id", filter=episode_condition(threshold)))
+        .order_by("day")
+    )
+    return {row["day"]: (row["entries"], row["episodes"]) for row in rows}
+
+
+def month_weeks(
+    month: Month, counts: dict[dt.date, tuple[int, int]], *, today: dt.date
+) -> list[list[Day | None]]:
+    """The month's weeks, Monday first; None pads the days of other months."""
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    return [
+        [
+            Day(day, *counts.get(day, (0, 0)), is_today=day == today)
+            if day.month == month.month
+            else None
+            for day in week
+        ]
+        for week in weeks
+    ]
