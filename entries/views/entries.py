@@ -15,8 +15,8 @@ from entries import services
 from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
 from entries.models import DeletedEntry, Entry
-from entries.undo import UNDO_WINDOW
 from entries.names import by_name
+from entries.undo import UNDO_WINDOW
 
 PAGE_SIZE = 20
 # The entry just deleted, whose "Undo" the next entries list offers once.
