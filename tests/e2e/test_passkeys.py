@@ -58,6 +58,9 @@ def _add_a_passkey_in_settings(page, base_url: str) -> None:
     expect(page.locator(".passkey-list")).to_contain_text("My phone")
     assert_accessible(page)
     assert assert_touch_targets(page.locator("main")) >= 4
+    page.get_by_role("link", name="Two-factor authentication").click()
+    expect(page.get_by_role("link", name="Manage passkeys")).to_be_visible()
+    assert_accessible(page)
 
 
 def _log_out(page) -> None:
