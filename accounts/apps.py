@@ -6,4 +6,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and preferences"
 
     def ready(self):
-        from accounts import signals  # noqa: F401  (registers the receivers)
+        # Registers the receivers, before the first login (not lazily): the preferences
+        # and security-log ones, and the lockout reset after a password reset.
+        from accounts import lockout, signals  # noqa: F401
