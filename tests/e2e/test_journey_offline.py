@@ -203,6 +203,7 @@ def test_logging_out_deletes_what_the_phone_kept(live_server, la_phone):
     open_more_menu(page)
     page.get_by_role("button", name="Log out").locator("visible=true").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    page.wait_for_function("() => Boolean(window.PCTOffline)")
     kept = page.evaluate(
         """(owner) => Promise.all([PCTOffline.queueAll(), PCTOffline.draftGet(owner)])
            .then(([queue, draft]) => ({queue: queue.length, draft: draft || null,
