@@ -17,6 +17,7 @@ from accounts.timezones import known_time_zone
 # Five thousand characters of notes, four bytes each at worst, and the rest of the
 # form fit in a quarter of this; a bigger body is not an entry.
 MAX_BODY_BYTES = 64 * 1024
+TOO_LARGE = "The entry is too large to be sent (at most 64 KB)."
 MAX_FIELDS = 100
 MAX_VALUES_PER_FIELD = 50
 MAX_VALUE_LENGTH = 10_000
@@ -48,7 +49,7 @@ def _values(name: str, raw: object) -> list[str]:
 
 def queued_entry_parse(body: bytes) -> QueuedEntry:
     if len(body) > MAX_BODY_BYTES:
-        raise PayloadError("The entry is too large to be sent (at most 64 KB).")
+        raise PayloadError(TOO_LARGE)
     try:
         payload = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):

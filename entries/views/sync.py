@@ -19,7 +19,7 @@ from accounts.offline_owner import offline_owner
 from entries import services
 from entries.forms import EntryForm
 from entries.models import Entry
-from entries.sync_payload import MAX_BODY_BYTES, PayloadError, queued_entry_parse
+from entries.sync_payload import MAX_BODY_BYTES, TOO_LARGE, PayloadError, queued_entry_parse
 
 
 def _problem(status: int, error: str, message: str, **extra) -> JsonResponse:
@@ -57,7 +57,7 @@ def _body(request: HttpRequest) -> bytes:
     except ValueError:
         declared = 0
     if declared > MAX_BODY_BYTES:
-        raise PayloadError("The entry is too large to be sent (at most 64 KB).")
+        raise PayloadError(TOO_LARGE)
     return request.body
 
 

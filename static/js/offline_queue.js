@@ -18,6 +18,7 @@
   } catch (error) { /* Storage switched off: the page's own mark is all there is. */ }
   var loggedIn = Boolean(body.dataset.owner);
   var lastSent = 0;
+  var returned = 0;
 
   if ("serviceWorker" in navigator && body.dataset.swUrl) {
     navigator.serviceWorker.register(body.dataset.swUrl).catch(function () { /* Online only, then. */ });
@@ -48,8 +49,8 @@
   }
 
   // Rewrites the status area (a polite live region in base.html, without role=status:
-  // the page's own messages already have that role). `justSaved` is set
-  // right after Save without a connection.
+  // the page's own messages already have that role). `justSaved` is set right after
+  // Save without a connection.
   function render(justSaved) {
     var status = document.getElementById("offline-status");
     if (!status) return Promise.resolve();
@@ -70,6 +71,12 @@
           loggedIn && body.dataset.listUrl ? { href: body.dataset.listUrl, text: "See your entries" } : null
         ));
       }
+      if (returned && body.dataset.logUrl) {
+        lines.push(paragraph(
+          "An entry saved on this phone needs another look before it can be sent.",
+          { href: body.dataset.logUrl, text: "Open it" }
+        ));
+      }
       status.replaceChildren();
       if (!lines.length) return;
       var box = document.createElement("div");
@@ -83,6 +90,7 @@
     if (!navigator.onLine) return render();
     return store.sendQueued().then(function (result) {
       if (result.sent) lastSent += result.sent;
+      if (result.returned) returned += result.returned;
       return render();
     });
   }

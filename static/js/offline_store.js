@@ -98,9 +98,9 @@
   }
 
   // Sends every queued entry of the logged-in account, one at a time. Resolves with
-  // {state: "sent" | "login" | "offline", sent, owner}.
+  // {state: "sent" | "login" | "offline", sent, returned (to the draft), owner}.
   function sendQueuedNow() {
-    var result = { state: "sent", sent: 0, owner: null };
+    var result = { state: "sent", sent: 0, returned: 0, owner: null };
     return queueAll().then(function (items) {
       if (!items.length) return result;
       return session().then(function (current) {
@@ -111,7 +111,7 @@
           return chain.then(function () {
             return sendOne(item, current.csrf_token).then(function (response) {
               if (response.ok) { result.sent += 1; return queueDelete(item.id); }
-              if (response.status === 400) return returnToDraft(item);
+              if (response.status === 400) { result.returned += 1; return returnToDraft(item); }
               if (response.status === 401) result.state = "login";
               // 403 (an old token), 409 (another account) or a server error: kept.
             });

@@ -35,7 +35,8 @@ def la_phone(browser):
     watch = BrowserWatch()
     watch.attach(context)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # Installing the service worker adds a dozen requests to the first page's load.
+    page.set_default_timeout(20_000)
     yield page, watch
     context.close()
     watch.assert_clean()
@@ -203,6 +204,7 @@ def test_logging_out_deletes_what_the_phone_kept(live_server, la_phone):
     open_more_menu(page)
     page.get_by_role("button", name="Log out").locator("visible=true").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    page.wait_for_function("() => Boolean(window.PCTOffline)")
     kept = page.evaluate(
         """(owner) => Promise.all([PCTOffline.queueAll(), PCTOffline.draftGet(owner)])
            .then(([queue, draft]) => ({queue: queue.length, draft: draft || null,
@@ -212,3 +214,35 @@ def test_logging_out_deletes_what_the_phone_kept(live_server, la_phone):
     assert kept == {"queue": 0, "draft": None, "owner": None}
     # The other account's entry was never sent to alice's journal.
     assert Entry.objects.count() == 0
+
+
+def test_an_offline_entry_the_journal_refuses_comes_back_to_the_form(live_server, la_phone):
+    page, watch = la_phone
+    alice = UserFactory(username="alice")
+    log_in_as(page, live_server, alice)
+    page.goto(f"{live_server.url}/entries/")
+    _wait_for_service_worker(page)
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}/entries/new/")
+    _write_an_episode(page, NOTE)
+    page.locator("summary", has_text="When and with whom").click()
+    page.get_by_label("When").fill("2099-01-01T22:00")
+    page.get_by_role("button", name="Save on this phone").click()
+    expect(page.locator("#offline-status")).to_contain_text("(1 waiting)")
+
+    page.context.set_offline(False)
+    status = page.locator("#offline-status")
+    expect(status).to_contain_text("An entry saved on this phone needs another look")
+    assert Entry.objects.count() == 0
+    status.get_by_role("link", name="Open it").click()
+    expect(page.get_by_text("Some answers need another look: press Save")).to_be_visible()
+    expect(page.get_by_label("When")).to_have_value("2099-01-01T22:00")
+    expect(page.get_by_label("Anything you want to remember about it")).to_have_value(NOTE)
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("That is more than a day from now.")).to_be_visible()
+    assert Entry.objects.count() == 0
+    # The journal's 400 for the refused entry is the point here; Chromium logs it.
+    refused = "the server responded with a status of 400 (Bad Request)"
+    assert sum(refused in error for error in watch.console_errors) == 1
+    watch.console_errors[:] = [error for error in watch.console_errors if refused not in error]
