@@ -283,9 +283,7 @@ def _between(html: str, start: str, end: str) -> str:
     return html[begin : html.index(end, begin)]
 
 
-def test_each_numbers_line_has_plain_words_and_the_page_says_how_to_read_them(
-    alice, alice_client
-):
+def test_each_numbers_line_has_plain_words_and_the_page_says_how_to_read_them(alice, alice_client):
     _log(alice, 10, episodes=8, pain=6)
     _log(alice, 20, episodes=2, pain=0)
 
