@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and preferences"
 
     def ready(self):
-        from accounts import email_changes, signals  # noqa: F401  (registers the receivers)
+        # Registers the receivers, before the first login (not lazily): the preferences
+        # and security-log ones, the lockout reset after a password reset, and the
+        # notices of email address changes.
+        from accounts import email_changes, lockout, signals  # noqa: F401

@@ -4,6 +4,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from audit.models import EventKind, SecurityEvent
+from checkins.instruments import instrument_for, score
+from checkins.models import ITEM_FIELDS, CheckIn
 from entries.models import Entry, Partner, Tag
 
 PASSWORD = "correct-horse-battery-staple"
@@ -47,6 +50,37 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     occurred_at = factory.Sequence(lambda n: timezone.now() - dt.timedelta(hours=n + 1))
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    """A PHQ-9 (or, with instrument="gad7", a GAD-7) whose total and band follow from
+    its answers, as checkins.services works them out: pass answers=[...]."""
+
+    class Meta:
+        model = CheckIn
+
+    user = factory.SubFactory(UserFactory)
+    instrument = "phq9"
+    taken_at = factory.Sequence(lambda n: timezone.now() - dt.timedelta(days=n + 1))
+    answers = factory.LazyAttribute(lambda c: [1] * len(instrument_for(c.instrument).items))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        answers = kwargs.pop("answers")
+        spec = instrument_for(kwargs["instrument"])
+        total, band = score(spec, answers)
+        kwargs.update(dict(zip(ITEM_FIELDS, answers, strict=False)), total=total, band=band.key)
+        return super()._create(model_class, *args, **kwargs)
+
+
+class SecurityEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SecurityEvent
+
+    user = factory.SubFactory(UserFactory)
+    kind = EventKind.LOGIN
+    ip = "192.0.2.10"
+    user_agent = "Mozilla/5.0 (Android 15; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0"
 
 
 def entry_with_partner_and_tag(user, *, nickname: str, tag_name: str, notes: str):

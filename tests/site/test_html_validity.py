@@ -229,5 +229,7 @@ def test_in_discreet_mode_every_page_is_just_called_journal():
         if name in NOT_LOGGED_IN:
             continue
         assert _title(html) == OWN_TITLES.get(name.split()[-1], "Journal"), name
+        assert "<header" in html, name
         header = html[html.find("<header") : html.find("</header>")]
-        assert "PCT" not in header, name
+        # Attribute values left out: a random CSRF token may well contain "PCT".
+        assert "PCT" not in re.sub(r'="[^"]*"', '=""', header), name

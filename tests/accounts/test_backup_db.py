@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests import sqlite_subprocess
+from tests.core.test_sqlite_durability import WRITER
 from tests.sqlite_subprocess import django_env, manage, requires_sqlite, run, start
-from tests.test_sqlite_durability import WRITER
 
 # Fixtures shared with the other on-disk SQLite tests.
 _migrated_template = sqlite_subprocess._migrated_template

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from audit.models import SecurityEvent
 from entries.models import Entry
-from tests import test_url_walk as walk
+from tests.security import test_url_walk as walk
+from tests.security.test_url_walk import APP_URLS, _url
 from tests.security_helpers import forget_rate_limits, log_in
-from tests.test_url_walk import APP_URLS, _url
 
 pytestmark = pytest.mark.django_db
 owned = walk.owned  # the walk's fixture: Alice's entry, partner and tag

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.production_env import production_env
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 CHILD = """
 import gc, json, runpy, sys

@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from checkins.checks import support_resources_check
 from checkins.support_file import support_lists
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def test_the_default_crisis_lines_pass_and_name_the_widely_known_ones():

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.test import Client
 from django.urls import NoReverseMatch, get_resolver, reverse
 
-from tests import test_url_walk as walk
-from tests.test_url_walk import APP_URLS, _url, _walk
+from tests.security import test_url_walk as walk
+from tests.security.test_url_walk import APP_URLS, _url, _walk
 
 pytestmark = pytest.mark.django_db
 owned = walk.owned  # the walk's fixture: Alice's entry, partner and tag

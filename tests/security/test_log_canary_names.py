@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from entries.models import Partner, Tag
 from entries.portability.backup import backup_for_user, backup_json_bytes
+from tests.security.test_audit_log_canary import _record_text
+from tests.security.test_audit_log_canary import every_log_record as every_log_record  # the fixture
 from tests.security_helpers import forget_rate_limits, log_in, reauthenticate
-from tests.test_audit_log_canary import _record_text
-from tests.test_audit_log_canary import every_log_record as every_log_record  # the fixture
 
 pytestmark = pytest.mark.django_db
 

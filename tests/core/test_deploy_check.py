@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.production_env import production_env
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def _check_deploy(env) -> subprocess.CompletedProcess:

@@ -20,8 +20,8 @@ from entries.forms import EntryFilterForm
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink
 from tests.factories import EntryFactory, entry_with_partner_and_tag
+from tests.security.test_form_fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
 from tests.security_helpers import reauthenticate
-from tests.test_form_fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
 
 pytestmark = pytest.mark.django_db
 
