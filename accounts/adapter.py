@@ -44,7 +44,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         # The lockout's key (a private allauth hook of the pinned version; covered by
-        # tests/test_security_login.py and tests/security/test_lockout_per_account.py).
+        # tests/accounts/test_security_login.py and tests/security/test_lockout_per_account.py).
         # Per account, not per name typed (accounts/login_names.py); a browser this
         # account logged in from before counts its own wrong passwords
         # (accounts/known_devices.py).

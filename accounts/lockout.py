@@ -26,7 +26,7 @@ def _lift(request, adapter, **credentials) -> None:
 
 @receiver(password_reset, dispatch_uid="lift_lockout_after_password_reset")
 def lift_lockout_after_password_reset(sender, request, user, **kwargs):
-    # Private allauth helpers (pinned version; tests/test_security_login.py covers them).
+    # Private allauth helpers (pinned version; tests/accounts/test_security_login.py covers them).
     adapter = get_adapter(request)
     # One count per account: the username reaches it, whatever address was reset.
     _lift(request, adapter, username=user.get_username())
