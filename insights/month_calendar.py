@@ -13,7 +13,8 @@ from django.db.models.functions import TruncDate
 
 from entries.models import Entry, episode_condition
 
-MONTH_PATTERN = re.compile(r"(\d{4})-(\d{2})")
+# ASCII digits only: \d would also take other scripts' digits, which int() reads.
+MONTH_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})")
 FIRST_YEAR = 1900
 # How far ahead a month may be asked for: nothing is logged there, and a far-off year
 # is a typo or a probe rather than a plan.

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import EventKind
 from audit.services import audit_record
-from insights.summary.content import build_summary
+from insights.summary.content import Summary, build_summary
 from insights.summary.options import SummaryOptions, options_from_frozen, summary_options
 from insights.summary.pdf import render_pdf
 from insights.summary.snapshot import Snapshot
@@ -147,7 +147,7 @@ def _open_link(request: HttpRequest, token: str, now: dt.datetime) -> ShareLink 
     return link
 
 
-def _frozen_summary(link: ShareLink, now: dt.datetime, *, for_pdf: bool = False):
+def _frozen_summary(link: ShareLink, now: dt.datetime, *, for_pdf: bool = False) -> Summary:
     options = options_from_frozen(link.options)
     snapshot = Snapshot(as_of=link.created_at, threshold=link.threshold)
     return build_summary(link.user, options, now=now, snapshot=snapshot, for_pdf=for_pdf)

@@ -8,6 +8,8 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accounts.services import preferences_for
 from tests.factories import EntryFactory
@@ -16,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 CALENDAR = reverse("insights:calendar")
 LIST = reverse("entries:list")
+FULLWIDTH_MONTH = "\uff12\uff10\uff12\uff16-\uff10\uff13"  # 2026-03 in fullwidth digits
 
 
 def _at(day: int, hour: int, month: int = 3) -> dt.datetime:
@@ -125,6 +128,7 @@ def test_the_previous_and_next_links_cross_the_year(alice_client):
         pytest.param("1899-12", id="before-1900"),
         pytest.param("9999-01", id="far-future"),
         pytest.param("2026-03-01", id="a-day"),
+        pytest.param(FULLWIDTH_MONTH, id="fullwidth-digits"),
     ],
 )
 def test_a_month_it_cannot_show_is_a_clear_400(alice_client, month):
@@ -142,3 +146,23 @@ def test_the_dashboard_links_to_the_calendar(alice, alice_client):
     html = alice_client.get(reverse("insights:dashboard")).content.decode()
 
     assert f'href="{CALENDAR}"' in html
+
+
+def test_any_month_parameter_is_a_page_or_a_400_never_a_500(alice, alice_client):
+    EntryFactory(user=alice, occurred_at=_at(14, 12))
+    months = st.one_of(
+        st.from_regex(r"-?\d{1,6}-\d{1,3}", fullmatch=True),
+        st.text(max_size=12),
+        st.sampled_from(["1900-01", "1899-12", "0000-00", "2026-02", FULLWIDTH_MONTH]),
+    )
+
+    @settings(max_examples=100, deadline=None, database=None)
+    @given(month=months)
+    def check(month):
+        response = alice_client.get(CALENDAR, {"month": month})
+
+        assert response.status_code in (200, 400)
+        if response.status_code == 200:
+            assert "<table" in response.content.decode()
+
+    check()

@@ -5,9 +5,12 @@ import io
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from accounts.services import preferences_for
+from insights.guide.forms import PartnerGuideForm
 from insights.models import PartnerGuide
 from tests.factories import EntryFactory
 
@@ -183,3 +186,29 @@ def test_the_more_menu_links_to_the_guide(alice_client):
     page = alice_client.get(reverse("insights:dashboard")).content.decode()
 
     assert f'href="{GUIDE}"' in page
+
+
+def test_the_form_saves_exactly_when_it_is_valid_and_never_fails(alice, alice_client):
+    text = st.text(st.characters(exclude_categories=("Cs",)), max_size=520)
+    submissions = st.fixed_dictionaries(
+        {},
+        optional={
+            "wishes": st.lists(st.sampled_from(["closeness", "space", "talking", "hug", ""])),
+            "wish_other": text,
+            "avoid": text,
+            "include_coping": st.sampled_from(["on", "", "yes"]),
+        },
+    )
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(data=submissions)
+    def check(data):
+        PartnerGuide.objects.filter(user=alice).delete()
+        valid = PartnerGuideForm(data).is_valid()
+
+        response = alice_client.post(GUIDE, data)
+
+        assert response.status_code == (302 if valid else 200)
+        assert PartnerGuide.objects.filter(user=alice).exists() is valid
+
+    check()

@@ -89,6 +89,7 @@ def test_the_entries_filter_never_fails_and_shows_only_the_owners_entries(journa
         "end": DATES,
         "partner": st.sampled_from(["", str(partner.pk)]),
         "episodes": st.sampled_from(["", "on"]),
+        "date": DATES,
         "page": st.sampled_from(["", "1", "2", "0", "-1", "last", "99999999999"]),
     }
 

@@ -88,6 +88,7 @@ PAGES = [
     ("dashboard", "insights:dashboard", None, "", 14),
     ("entries list", "entries:list", None, "", 9),
     ("entries list, filtered", "entries:list", None, "episodes=on", 9),
+    ("entries list, one day", "entries:list", None, "date=2026-03-14", 9),
     ("entry detail", "entries:detail", lambda j: {"pk": j.entry.pk}, "", 7),
     ("entry edit", "entries:update", lambda j: {"pk": j.entry.pk}, "", 10),
     ("entry delete", "entries:delete", lambda j: {"pk": j.entry.pk}, "", 6),
@@ -116,6 +117,9 @@ PAGES = [
     ("summary", "insights:summary", None, "", 11),
     ("summary pdf", "insights:summary_pdf", None, "", 12),
     ("share links", "sharing:list", None, "", 6),
+    ("calendar", "insights:calendar", None, "", 2),
+    ("partner guide", "insights:partner_guide", None, "", 2),
+    ("partner guide pdf", "insights:partner_guide_pdf", None, "", 2),
 ]
 CHARTS = ("trend", "emotions", "factors", "calendar", "checkins")
 # Saving the log form: 45 queries measured, 33 of them Django's ModelForm checking the
