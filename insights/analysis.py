@@ -1,6 +1,6 @@
 """Which factors went together with episodes in one person's entries, with honest statistics.
 
-Pure pandas/scipy; no Django. The method (DESIGN §4), for each factor:
+Pure pandas/scipy; no Django. The method (docs/method.md), for each factor:
 
 - a 2x2 table: episodes / entries with the factor vs without it; entries where the factor
   is unknown (orgasm "not sure", connection not recorded, a partner on a solo entry, no

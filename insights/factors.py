@@ -77,9 +77,9 @@ SCALE_FACTORS = (
 
 @dataclass(frozen=True)
 class CheckinFactor:
-    """A factor read from the wellbeing check-ins (DESIGN §4: "latest PHQ-9 ≥ 10 within 14
-    days before"), joined onto the entries as a nullable-boolean column by
-    insights.journal_report (checkins.exposure)."""
+    """A factor read from the wellbeing check-ins (the latest PHQ-9 or GAD-7 of the 14
+    days before scored 10 or more), joined onto the entries as a nullable-boolean column
+    by insights.journal_report (checkins.exposure)."""
 
     instrument: str  # the checkins.instruments key, for a link to take one
     name: str  # "PHQ-9"
@@ -88,7 +88,7 @@ class CheckinFactor:
     category: str
 
 
-# Always tested, like every factor of DESIGN §4: without check-ins every entry is unknown
+# Always tested, like every named factor: without check-ins every entry is unknown
 # for them, so they read "not enough data" and say how to start (insights.wording).
 CHECKIN_FACTORS = {
     "phq9_recent_high": CheckinFactor(

@@ -1,4 +1,4 @@
-"""The machine-readable insights report: exactly the keys of DESIGN §4, null where undefined."""
+"""The machine-readable insights report (docs/method.md lists its keys), null where undefined."""
 
 import math
 from typing import Any
