@@ -124,9 +124,18 @@
     });
   }
 
+  // One sender at a time across every tab and the service worker (Web Locks, where the
+  // browser has them): the online event and Background Sync fire together when the
+  // signal returns, and two sends of one entry would race each other to the server.
+  function sendQueuedOnce() {
+    var locks = global.navigator && global.navigator.locks;
+    if (!locks) return sendQueuedNow();
+    return locks.request("pct-journal-send-queue", sendQueuedNow);
+  }
+
   function sendQueued() {
     if (!sending) {
-      sending = sendQueuedNow().then(function (result) { sending = null; return result; });
+      sending = sendQueuedOnce().then(function (result) { sending = null; return result; });
     }
     return sending;
   }

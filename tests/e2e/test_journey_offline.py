@@ -89,8 +89,8 @@ def test_a_login_from_another_zone_offers_a_one_tap_switch(live_server, la_phone
     Preferences.objects.filter(user=alice).update(time_zone="Europe/Berlin")
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username or email").fill("alice")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
 
     offer = page.locator(".time-zone-offer")
     expect(offer).to_contain_text("This phone is set to America/Los Angeles")
@@ -172,8 +172,8 @@ def test_a_note_written_across_the_idle_timeout_is_saved_after_logging_in(
     assert Entry.objects.filter(user=alice).count() == 0
 
     page.get_by_label("Username or email").fill("alice")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_text("We kept what you wrote.")).to_be_visible()
     expect(page.get_by_label("Anything you want to remember about it")).to_have_value(NOTE)
     assert_accessible(page)
