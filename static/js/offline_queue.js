@@ -23,7 +23,10 @@
   if ("serviceWorker" in navigator && body.dataset.swUrl) {
     navigator.serviceWorker.register(body.dataset.swUrl).catch(function () { /* Online only, then. */ });
     navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "pct-queue-changed") render();
+      if (!event.data || event.data.type !== "pct-queue-changed") return;
+      lastSent += event.data.sent || 0;
+      returned += event.data.returned || 0;
+      render();
     });
   }
 

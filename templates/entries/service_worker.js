@@ -62,9 +62,13 @@ self.addEventListener("fetch", function (event) {
 
 self.addEventListener("sync", function (event) {
   if (event.tag === PCTOffline.SYNC_TAG) {
-    event.waitUntil(PCTOffline.sendQueued().then(function () {
+    // The open pages are told what was sent and what came back for another look: one
+    // sender runs at a time, so a page's own send may have found the queue empty.
+    event.waitUntil(PCTOffline.sendQueued().then(function (result) {
       return self.clients.matchAll({ type: "window" }).then(function (clients) {
-        clients.forEach(function (client) { client.postMessage({ type: "pct-queue-changed" }); });
+        clients.forEach(function (client) {
+          client.postMessage({ type: "pct-queue-changed", sent: result.sent, returned: result.returned });
+        });
       });
     }));
   }
