@@ -46,9 +46,18 @@ PAGES = [
     ("security-log", "/settings/security-log/"),
     ("partners", "/partners/"),
     ("factors", "/tags/"),
+    ("calendar", "/calendar/"),
+    ("partner-guide", "/guide/"),
+    ("support", "/checkins/support/"),
+    ("passkeys", "/accounts/2fa/webauthn/"),
 ]
 # Before logging in.
-ENTRANCE_PAGES = [("login", "/accounts/login/"), ("signup", "/accounts/signup/")]
+ENTRANCE_PAGES = [
+    ("login", "/accounts/login/"),
+    ("signup", "/accounts/signup/"),
+    ("privacy", "/privacy/"),
+    ("offline-log-form", "/offline/log/"),
+]
 # A new account's first look: every page says what to do next.
 EMPTY_PAGES = [
     ("empty-dashboard", "/"),
@@ -136,7 +145,7 @@ def _log_in(page, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/login/")
     page.locator("#id_login").fill(username)
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     page.wait_for_url(f"{base}/")
 
 
