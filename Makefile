@@ -67,6 +67,7 @@ demo: $(VENV)/.installed
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./.venv-bench,./var,./tests --severity-level medium
 
 format: $(VENV)/.installed-dev

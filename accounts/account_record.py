@@ -10,6 +10,7 @@ secret or recovery code, no share-link token or its hash.
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -18,41 +19,21 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from audit.models import SecurityEvent
-from insights.models import PartnerGuide
-from sharing.models import ShareLink
+
+SectionBuilder = Callable[[AbstractBaseUser, zoneinfo.ZoneInfo], object]
+# Parts of the record kept by apps above this one (a person's share links, the guide for
+# a partner), registered from their AppConfig.ready() so that accounts imports none of
+# them. Written in the order the apps are installed.
+_SECTIONS: dict[str, SectionBuilder] = {}
 
 
-def _instant(moment: dt.datetime | None, zone: zoneinfo.ZoneInfo) -> str | None:
+def register_account_section(key: str, build: SectionBuilder) -> None:
+    _SECTIONS[key] = build
+
+
+def record_instant(moment: dt.datetime | None, zone: zoneinfo.ZoneInfo) -> str | None:
+    """A moment as the record writes it: in the person's zone, to the second."""
     return timezone.localtime(moment, zone).isoformat(timespec="seconds") if moment else None
-
-
-def _share_links(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> list[dict]:
-    links = ShareLink.objects.filter(user=user).prefetch_related("views").order_by("created_at")
-    return [
-        {
-            "label": link.label,
-            "created_at": _instant(link.created_at, zone),
-            "expires_at": _instant(link.expires_at, zone),
-            "ended_at": _instant(link.revoked_at, zone),
-            "options": link.options,
-            "opened_at": sorted(_instant(view.viewed_at, zone) for view in link.views.all()),
-        }
-        for link in links
-    ]
-
-
-def _partner_guide(user: AbstractBaseUser) -> dict | None:
-    guide = PartnerGuide.objects.filter(user=user).first()
-    if guide is None:
-        return None
-    return {
-        "wishes": guide.wishes,
-        "wish_other": guide.wish_other,
-        "avoid": guide.avoid,
-        "include_coping": guide.include_coping,
-        "include_wishes": guide.include_wishes,
-        "include_avoid": guide.include_avoid,
-    }
 
 
 def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
@@ -61,7 +42,7 @@ def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
     events = SecurityEvent.objects.filter(user=user).order_by("at", "pk")
     return {
         "username": user.get_username(),
-        "joined_at": _instant(user.date_joined, zone),
+        "joined_at": record_instant(user.date_joined, zone),
         "email_addresses": [
             {"email": email.email, "primary": email.primary, "verified": email.verified}
             for email in emails
@@ -72,20 +53,18 @@ def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
         ),
         "sessions": [
             {
-                "started_at": _instant(session.created_at, zone),
-                "last_seen_at": _instant(session.last_seen_at, zone),
+                "started_at": record_instant(session.created_at, zone),
+                "last_seen_at": record_instant(session.last_seen_at, zone),
                 "ip": session.ip,
                 "browser": session.user_agent,
             }
             for session in sessions
         ],
-        "share_links": _share_links(user, zone),
-        # The choices for the guide a person can give a partner (insights:partner_guide).
-        "partner_guide": _partner_guide(user),
+        **{key: build(user, zone) for key, build in _SECTIONS.items()},
         "security_log": [
             {
                 "event": event.kind,
-                "at": _instant(event.at, zone),
+                "at": record_instant(event.at, zone),
                 "ip": event.ip,
                 "browser": event.user_agent,
                 "details": event.meta,

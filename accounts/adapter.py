@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from accounts.known_devices import known_device_for_login, remember_device
-from accounts.login_names import lockout_key
 from pct_journal.client_address import client_address
+from pct_journal.login_names import lockout_key
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -45,7 +45,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         # The lockout's key (a private allauth hook of the pinned version; covered by
         # tests/accounts/test_security_login.py and tests/security/test_lockout_per_account.py).
-        # Per account, not per name typed (accounts/login_names.py); a browser this
+        # Per account, not per name typed (pct_journal/login_names.py); a browser this
         # account logged in from before counts its own wrong passwords
         # (accounts/known_devices.py).
         login = credentials.get("email", credentials.get("username", ""))

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 
-from accounts.login_names import user_for_login
+from pct_journal.login_names import user_for_login
 
 COOKIE_NAME = "known_device"
 SALT = "accounts.known_devices"

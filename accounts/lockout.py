@@ -1,7 +1,7 @@
 """The login lockout ends early when the owner proves who they are by email.
 
 The lockout (allauth's "login_failed" rate limit) counts wrong passwords per account
-(accounts/login_names.py). allauth clears it after a password reset only under its
+(pct_journal/login_names.py). allauth clears it after a password reset only under its
 own key for the email address; this clears the account's count, so someone who keeps
 guessing could never keep the owner locked out past a reset. (A browser the owner
 logged in from before is not locked out by other people's guesses at all:
@@ -13,7 +13,7 @@ from allauth.account.signals import password_reset
 from allauth.core import ratelimit
 from django.dispatch import receiver
 
-from accounts.login_names import lockout_key
+from pct_journal.login_names import lockout_key
 
 
 def _lift(request, adapter, **credentials) -> None:

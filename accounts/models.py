@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import country_choices, country_for_time_zone
 from accounts.timezones import time_zone_choices
-from entries.scales import DEFAULT_EPISODE_THRESHOLD, INTENSITY_CHOICES, INTENSITY_MAX
+from pct_journal.scales import DEFAULT_EPISODE_THRESHOLD, INTENSITY_CHOICES, INTENSITY_MAX
 
 
 class CheckinCadence(models.IntegerChoices):
@@ -91,7 +91,7 @@ class Preferences(models.Model):
     # Bumped on every change to the user's journal; cached charts and reports are keyed
     # on it, so a change makes them stale without hunting for cache keys.
     data_version = models.PositiveIntegerField(default=0, editable=False)
-    # The key of this person's cached charts, reports and frames (insights.chart_cache
+    # The key of this person's cached charts, reports and frames (pct_journal.chart_cache
     # encrypts them with it). Deleting the account deletes the key, which leaves
     # whatever the shared cache still holds unreadable: nothing derived outlives it.
     cache_secret = models.CharField(max_length=64, default=new_cache_secret, editable=False)

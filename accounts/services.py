@@ -45,12 +45,9 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     """Remove the user and everything they own; every session of theirs ends."""
     sessions_end_all(user_id=user.pk)
     # Every journal model has a user foreign key with on_delete=CASCADE (their security
-    # log too); the test introspects the models so a new one cannot be forgotten.
-    # A link handed out stops working at once (and the rows go with the user below).
-    # Imported here: sharing's services read preferences through this module.
-    from sharing.services import share_links_revoke_all
-
-    share_links_revoke_all(user=user)
+    # log too); the test introspects the models so a new one cannot be forgotten. Share
+    # links go with the user in the same transaction, so a link handed out stops working
+    # at once.
     user.delete()
     # What outlives the account: one row saying an account was deleted, and when.
     audit_record(user=None, kind=EventKind.ACCOUNT_DELETED)

@@ -9,9 +9,9 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from accounts.login_names import user_for_login
 from audit.models import EventKind
 from audit.services import audit_record
+from pct_journal.login_names import user_for_login
 
 logger = logging.getLogger("pct_journal.security")
 PASSKEY = Authenticator.Type.WEBAUTHN

@@ -20,7 +20,7 @@ from checkins.models import CheckIn
 if TYPE_CHECKING:
     # Only a type: insights.selectors will import this module, so no import back at runtime.
     from accounts.models import Preferences
-    from insights.selectors import DateRange
+    from pct_journal.date_range import DateRange
 
 CHECKIN_COLUMNS = ["id", "taken_at", "instrument", "total", "band", "item9"]
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 
 from entries.models import Entry, Partner, Tag
-from entries.scales import DEFAULT_EPISODE_THRESHOLD
+from pct_journal.scales import DEFAULT_EPISODE_THRESHOLD
 
 
 class MetadataOnlyAdmin(admin.ModelAdmin):

@@ -18,8 +18,8 @@ from entries.models import (
     Tag,
 )
 from entries.names import ByNameChoiceIterator, PartnersInOrderChoiceIterator
-from entries.scales import Activity, Coping
 from entries.services import name_taken
+from pct_journal.scales import Activity, Coping
 
 # Scales answered on a 0-4 or 0-10 row of buttons.
 SEGMENTED_FIELDS = (

@@ -5,7 +5,7 @@ of the time of the list, the page people open most after the dashboard. The rows
 nothing that can change without `Preferences.data_version` changing too: entries,
 partners' nicknames, the episode threshold and the time zone all bump it. So the HTML
 is kept in the derived-data cache with the charts, sealed with the person's own secret
-(insights.chart_cache), and the page's entries are not even read while it is there.
+(pct_journal.chart_cache), and the page's entries are not even read while it is there.
 """
 
 import hashlib
@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from insights import chart_cache
-from insights.selectors import DateRange
+from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
 
 
 def entry_rows(request: HttpRequest, page: Page, *, filters_query: str) -> SafeString:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from entries.fields import BlindIndexField, EncryptedCharField, EncryptedTextField
-from entries.scales import (
+from pct_journal.scales import (
     EXTENT_CHOICES,
     INTENSITY_CHOICES,
     INTENSITY_MAX,

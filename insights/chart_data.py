@@ -2,7 +2,7 @@
 
 The chart functions stay pure; this module reads through the selectors (entries, the
 analysis report, check-ins) and hands them DataFrames. Caching is the caller's concern
-(`insights.chart_cache`).
+(`pct_journal.chart_cache`).
 """
 
 import datetime as dt
@@ -14,11 +14,12 @@ import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
 
 from checkins.selectors import checkins_dataframe
-from insights import chart_cache, charts
+from insights import charts
 from insights.charts import ChartSummary
 from insights.journal_cache import journal_frame
 from insights.journal_report import journal_report
-from insights.selectors import DateRange
+from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
 
 CHART_NAMES = ("trend", "emotions", "factors", "calendar", "checkins")
 

@@ -3,7 +3,7 @@
 A chart's "show as table" holds the same data as the picture: for a long period the
 calendar's and the check-ins' tables run to hundreds of rows, and rendering them was
 most of the time of the insights page on every visit. The finished HTML goes through
-`insights.chart_cache` like the charts themselves: under the user's key and the chart's
+`pct_journal.chart_cache` like the charts themselves: under the user's key and the chart's
 version (insights.chart_data.chart_version), sealed with the user's own secret.
 """
 
@@ -13,10 +13,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from insights import chart_cache
 from insights.chart_data import chart_version
 from insights.charts import ChartSummary
 from insights.ranges import SelectedRange
+from pct_journal import chart_cache
 
 
 def chart_section(

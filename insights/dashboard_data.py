@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from checkins.selectors import has_checkins
 from entries.models import Entry, episode_condition
-from insights import chart_cache
 from insights.chart_data import chart_summary
 from insights.charts import ChartSummary, emotions_summary, trend_summary
 from insights.journal_report import journal_with_checkins, report_for
-from insights.selectors import DateRange
 from insights.wording import percent, strongest_sentence
+from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
 
 NOT_ENOUGH_DATA = (
     "Not enough data yet to see what goes together with your episodes. Keep logging, "

@@ -8,8 +8,9 @@ server) under the data version, so it goes stale the moment the journal changes.
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from insights import chart_cache
-from insights.selectors import DateRange, Journal, entries_dataframe
+from insights.selectors import Journal, entries_dataframe
+from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
 
 
 def journal_frame(user: AbstractBaseUser, dates: DateRange | None = None) -> Journal:

@@ -5,10 +5,11 @@ from django.utils import timezone
 
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkins_dataframe
-from insights import chart_cache
 from insights.analysis import Report, analyse_journal
 from insights.journal_cache import journal_frame
-from insights.selectors import DateRange, Journal
+from insights.selectors import Journal
+from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
 
 
 def journal_with_checkins(user: AbstractBaseUser, dates: DateRange | None = None) -> Journal:

@@ -5,7 +5,6 @@ Kept out of the template so the page holds no logic and the wording can be teste
 
 from dataclasses import dataclass
 
-from entries.scales import Coping, intensity_label
 from insights.analysis import CategoryResult, FactorResult, Report
 from insights.categories import CATEGORY_MEANINGS, NEXT_STEPS
 from insights.episode_profile import CopingOutcome, EpisodeProfile
@@ -19,6 +18,7 @@ from insights.wording import (
     percent,
     plain_sentence,
 )
+from pct_journal.scales import Coping, intensity_label
 
 EMOTION_LABELS = {
     "sadness": "Sadness",

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 
 PRESETS = {
     "30d": ("Last 30 days", 30),

@@ -19,6 +19,7 @@ from django.db.models.functions import Cast
 
 from entries.models import CONTEXT_FIELDS, CONTEXT_FLAGS, EMOTION_FIELDS, Entry, Tag
 from entries.plain_rows import plain_rows
+from pct_journal.date_range import DateRange
 
 ENTRY_COLUMNS = [
     "id",
@@ -50,14 +51,6 @@ NULLABLE_INTS = [
 ]
 NULLABLE_BOOLEANS = list(CONTEXT_FLAGS)
 UUID_COLUMNS = ("id", "partner_id")
-
-
-@dataclass(frozen=True)
-class DateRange:
-    """Inclusive calendar dates in the user's time zone; None means open-ended."""
-
-    start: dt.date | None = None
-    end: dt.date | None = None
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The file cache of derived data, without compression.
 
-Everything in the "derived" cache is AES-GCM ciphertext (insights.chart_cache), which
+Everything in the "derived" cache is AES-GCM ciphertext (pct_journal.chart_cache), which
 looks random and does not compress, so Django's FileBasedCache spent its zlib time for
 nothing: for a journal of 20,000 entries, compressing the sealed entry frame and report
 was a tenth of the time of the insights page. This stores the same pickled value

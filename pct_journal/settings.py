@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle and absolute session limits; after messages so the login page can say why.
-    "pct_journal.middleware.SessionLimitsMiddleware",
+    "accounts.session_limits.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.UserPreferencesMiddleware",
@@ -151,7 +151,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = env_str("REDIS_URL")
 # Two caches. "default" holds allauth's login rate limits and lockouts: small, and never
 # pushed out by anything a person can make many of. "derived" holds the charts, reports
-# and entry frames worked out from journals (insights.chart_cache), each encrypted with
+# and entry frames worked out from journals (pct_journal.chart_cache), each encrypted with
 # its owner's key, so asking for many periods only ever pushes out other charts.
 if REDIS_URL:
     # One Redis serves both, under separate prefixes; give it a maxmemory-policy that
@@ -365,7 +365,7 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # key (pct_journal/session_store.py): one query less on every request.
 SESSION_ENGINE = "pct_journal.session_store"
 # A session lasts at most this long, however active, and ends after SESSION_IDLE_TIMEOUT
-# without a request (both enforced by pct_journal.middleware.SessionLimitsMiddleware).
+# without a request (both enforced by accounts.session_limits.SessionLimitsMiddleware).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_MAX_AGE", 12 * 60 * 60, minimum=60)
 SESSION_IDLE_TIMEOUT = env_int("DJANGO_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 

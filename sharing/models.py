@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from entries.fields import EncryptedCharField
-from entries.scales import INTENSITY_MAX
+from pct_journal.scales import INTENSITY_MAX
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 90

@@ -14,9 +14,9 @@ from audit.services import audit_record
 from checkins.services import checkin_create
 from entries.services import entry_delete
 from insights.ranges import SelectedRange
-from insights.selectors import DateRange
 from insights.services import partner_guide_save
 from insights.summary.options import SummaryOptions
+from pct_journal.date_range import DateRange
 from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
 

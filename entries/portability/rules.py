@@ -19,7 +19,7 @@ from accounts.models import Preferences
 from entries.forms import FUTURE_TOLERANCE
 from entries.models import NOTES_MAX_LENGTH, Entry, Partner, Tag
 from entries.portability.spec import ENTRY_VALUE_KEYS, PREFERENCE_KEYS
-from entries.scales import Coping
+from pct_journal.scales import Coping
 
 # Earlier times are a typo, and far earlier ones overflow when converted to UTC.
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)

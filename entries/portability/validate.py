@@ -38,7 +38,7 @@ from entries.portability.spec import (
     BackupInvalid,
     name_key,
 )
-from entries.scales import Activity
+from pct_journal.scales import Activity
 
 MAX_MESSAGES = 20
 NOT_A_BACKUP = (

@@ -22,7 +22,7 @@ from insights.charts.periods import Span, chart_span
 from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
 
 if TYPE_CHECKING:
-    from insights.selectors import DateRange
+    from pct_journal.date_range import DateRange
 
 NAME = "calendar"
 TITLE = "Days with entries"

@@ -27,7 +27,7 @@ from insights.charts.periods import (
 from insights.charts.summary import ChartSummary, ChartTable, empty_summary, one_decimal, plural
 
 if TYPE_CHECKING:
-    from insights.selectors import DateRange
+    from pct_journal.date_range import DateRange
 
 NAME = "emotions"
 TITLE = "How you felt afterwards"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:  # the charts stay free of Django imports; only the type is borrowed
-    from insights.selectors import DateRange
+    from pct_journal.date_range import DateRange
 
 # Up to about half a year, weekly bars; beyond that, monthly ones. Keeps a phone-width
 # chart between 4 and 27 bars for every preset.

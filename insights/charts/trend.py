@@ -25,7 +25,7 @@ from insights.charts.periods import (
 from insights.charts.summary import ChartSummary, ChartTable, empty_summary, percent, plural
 
 if TYPE_CHECKING:
-    from insights.selectors import DateRange
+    from pct_journal.date_range import DateRange
 
 NAME = "trend"
 TITLE = "Entries and episodes over time"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 
 from entries.models import Entry
-from entries.scales import Coping
+from pct_journal.scales import Coping
 
 # coping_helped is 0-4 (not at all ... very much); 3 and up reads as "helped a lot".
 HELPED_A_LOT = 3

@@ -16,7 +16,6 @@ from django.core.exceptions import ObjectDoesNotExist
 from accounts.services import preferences_for
 from checkins.instruments import INSTRUMENTS, PHQ9, SAFETY_ITEM, answer_label
 from checkins.selectors import checkins_dataframe
-from entries.scales import intensity_label
 from insights import charts
 from insights.analysis import Report, arm
 from insights.journal_report import journal_with_checkins, report_for
@@ -38,6 +37,7 @@ from insights.summary.tables import (
     waiting_categories,
 )
 from insights.wording import percent
+from pct_journal.scales import intensity_label
 
 # Entries a week are only worked out over at least this many days of journal.
 DAYS_FOR_A_WEEKLY_FIGURE = 7

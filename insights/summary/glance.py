@@ -4,10 +4,10 @@ Each line repeats a number that the sections below show in full, so a therapist 
 two minutes gets the gist, and one with ten can check every figure.
 """
 
-from entries.scales import Coping
 from insights.analysis import Report
 from insights.overview_cards import EMOTION_LABELS
 from insights.wording import EVIDENCE_LABELS, percent
+from pct_journal.scales import Coping
 
 # A way of coping "helps most of the time" when at least half of its ratings said so.
 MOSTLY = 0.5

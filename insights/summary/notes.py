@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 
 from entries.models import EMOTION_FIELDS, Entry
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 
 
 @dataclass(frozen=True)

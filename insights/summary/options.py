@@ -25,7 +25,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from entries.models import Entry
 from insights.ranges import InvalidRange, SelectedRange, selected_range
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 
 # Without a period in the query; the pages pass the person's own default period instead.
 DEFAULT_RANGE = "90d"

@@ -16,7 +16,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkins_dataframe
 from entries.models import Entry, Tag
-from insights.selectors import DateRange, Journal, entries_dataframe
+from insights.selectors import Journal, entries_dataframe
+from pct_journal.date_range import DateRange
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ therapist, so these say the same numbers in the third person, mostly as table ce
 from dataclasses import dataclass
 
 from entries.models import RECORDABLE_FACTORS
-from entries.scales import Coping, intensity_label
 from insights.analysis import FactorResult, Report
 from insights.episode_profile import CopingOutcome, EpisodeProfile
 from insights.overview_cards import EMOTION_LABELS
 from insights.wording import EVIDENCE_LABELS, percent, ratio
+from pct_journal.scales import Coping, intensity_label
 
 # The table lists a category's strongest factor, and any other of its factors at these
 # levels; categories still waiting for data are named in one line below it.

@@ -5,9 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from insights import chart_cache
 from insights.chart_data import CHART_NAMES, chart_version, render_chart
 from insights.ranges import InvalidRange, selected_range
+from pct_journal import chart_cache
 
 # The SVG carries its own <style> (its light and dark colours) and nothing else.
 SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}

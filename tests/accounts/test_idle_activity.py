@@ -21,7 +21,7 @@ def frozen_clock(monkeypatch):
             self.now += seconds
 
     clock = Clock()
-    monkeypatch.setattr("pct_journal.middleware._now", lambda: clock.now)
+    monkeypatch.setattr("accounts.session_limits._now", lambda: clock.now)
     return clock
 
 

@@ -123,7 +123,7 @@ def test_a_passkey_login_ends_after_the_idle_timeout_like_any_other(passkey, mon
     assert _logged_in(client)
 
     later = time.time() + settings.SESSION_IDLE_TIMEOUT + MINUTE
-    monkeypatch.setattr("pct_journal.middleware._now", lambda: later)
+    monkeypatch.setattr("accounts.session_limits._now", lambda: later)
 
     response = client.get(reverse("entries:list"))
     assert response.status_code == 302

@@ -28,7 +28,7 @@ def clock(monkeypatch):
             self.offset += seconds
 
     clock = Clock()
-    monkeypatch.setattr("pct_journal.middleware._now", lambda: time.time() + clock.offset)
+    monkeypatch.setattr("accounts.session_limits._now", lambda: time.time() + clock.offset)
     return clock
 
 

@@ -9,7 +9,8 @@ from accounts.services import preferences_for
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkin_due, checkins_dataframe
 from checkins.services import checkin_create
-from insights.selectors import DateRange, entries_dataframe
+from insights.selectors import entries_dataframe
+from pct_journal.date_range import DateRange
 from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db

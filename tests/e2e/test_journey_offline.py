@@ -10,9 +10,9 @@ import zoneinfo
 import pytest
 from playwright.sync_api import expect
 
+from accounts import session_limits as middleware
 from accounts.models import Preferences
 from entries.models import Entry
-from pct_journal import middleware
 from tests.e2e.conftest import PHONE, BrowserWatch
 from tests.e2e.journey_support import assert_accessible, log_in_as, open_more_menu
 from tests.factories import PASSWORD, UserFactory

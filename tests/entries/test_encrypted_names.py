@@ -13,9 +13,9 @@ from django.urls import reverse
 from entries.models import Partner, Tag
 from entries.services import entry_create, partner_get_or_create
 from insights.ranges import SelectedRange
-from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
 from pct_journal.blind_index import blind_index_under
+from pct_journal.date_range import DateRange
 from sharing.services import share_link_create
 from tests.factories import PartnerFactory, TagFactory
 

@@ -11,9 +11,9 @@ from accounts.models import Preferences, new_cache_secret
 from accounts.services import account_delete
 from checkins.services import checkin_create
 from entries import services
-from insights import chart_cache
 from insights.ranges import selected_range
 from insights.views import charts as chart_views
+from pct_journal import chart_cache
 from tests.factories import EntryFactory, TagFactory
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ from insights.charts import (
     trend_summary,
 )
 from insights.charts.periods import Span, chart_span
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 
 SVG = "{http://www.w3.org/2000/svg}"
 END = dt.date(2026, 3, 29)  # a Sunday

@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from insights.ranges import InvalidRange, range_picker, selected_range
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 
 TODAY = dt.date(2026, 3, 15)
 

@@ -11,7 +11,8 @@ from accounts.services import preferences_for
 from entries.demo import generate_entries
 from insights.analysis import analyse_journal
 from insights.demo_frame import demo_journal
-from insights.selectors import DateRange, entries_dataframe
+from insights.selectors import entries_dataframe
+from pct_journal.date_range import DateRange
 from tests.factories import EntryFactory, PartnerFactory, TagFactory
 
 pytestmark = pytest.mark.django_db

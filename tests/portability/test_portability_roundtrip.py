@@ -23,7 +23,7 @@ from entries.portability.backup import backup_for_user, backup_json_bytes
 from entries.portability.restore import backup_restore
 from entries.portability.spec import ACCOUNT_KEY, ENTRY_KEYS, BackupInvalid
 from entries.portability.validate import load_backup_json
-from entries.scales import Coping
+from pct_journal.scales import Coping
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from django.utils import timezone
 from accounts.services import account_delete
 from entries.services import entry_create, tag_create
 from insights.ranges import SelectedRange
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 from insights.summary.options import SummaryOptions
 from sharing.services import share_link_create
 

@@ -18,7 +18,7 @@ from accounts.forms import AccountDeleteForm, PreferencesForm
 from accounts.models import Preferences
 from entries.forms import EntryForm, PartnerForm, TagForm
 from entries.models import Entry, Partner, Tag
-from entries.scales import Activity, Coping, Orgasm
+from pct_journal.scales import Activity, Coping, Orgasm
 from tests.factories import EntryFactory, PartnerFactory, TagFactory, UserFactory
 from tests.security_helpers import forget_rate_limits, reauthenticate
 

@@ -10,8 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from checkins.services import checkin_create
 from entries.services import entry_delete
 from insights.ranges import SelectedRange
-from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
+from pct_journal.date_range import DateRange
 from sharing.services import share_link_create, share_link_revoke
 from tests.factories import EntryFactory, entry_with_partner_and_tag
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from insights.ranges import SelectedRange
-from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
+from pct_journal.date_range import DateRange
 from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory, PartnerFactory
 from tests.security_helpers import reauthenticate

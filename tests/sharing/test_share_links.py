@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from audit.models import EventKind, SecurityEvent
 from insights.ranges import SelectedRange
-from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
+from pct_journal.date_range import DateRange
 from sharing.models import ShareLink, ShareLinkView
 from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory

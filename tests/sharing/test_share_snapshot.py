@@ -9,8 +9,8 @@ from django.utils import timezone
 from accounts.services import preferences_for
 from checkins.services import checkin_create
 from insights.ranges import SelectedRange, selected_range
-from insights.selectors import DateRange
 from insights.summary.options import SummaryOptions
+from pct_journal.date_range import DateRange
 from sharing.services import share_link_create
 from tests.factories import EntryFactory, TagFactory
 from tests.security_helpers import reauthenticate

@@ -137,7 +137,7 @@ def journal(request, alice):
 @pytest.fixture
 def warm_client(alice_client):
     """Alice's client after a first page: the first request of a login also starts the
-    session clocks (pct_journal.middleware), a one-off write that is not the page's.
+    session clocks (accounts.session_limits), a one-off write that is not the page's.
     The password was just confirmed, as the downloads ask."""
     alice_client.get(reverse("accounts:settings"))
     reauthenticate(alice_client)

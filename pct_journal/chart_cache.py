@@ -28,7 +28,7 @@ from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from insights.selectors import DateRange
+from pct_journal.date_range import DateRange
 
 CACHE_ALIAS = "derived"
 # Bump when a chart's drawing or wording changes, so a shared cache (Redis) that outlives
