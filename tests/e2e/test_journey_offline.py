@@ -242,7 +242,9 @@ def test_an_offline_entry_the_journal_refuses_comes_back_to_the_form(live_server
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("That is more than a day from now.")).to_be_visible()
     assert Entry.objects.count() == 0
-    # The journal's 400 for the refused entry is the point here; Chromium logs it.
+    # The journal's 400 for the refused entry is the point here. Chromium logs it in the
+    # console of whichever sent the entry: this page, or the service worker (whose
+    # console the journey does not watch), as one sender runs at a time.
     refused = "the server responded with a status of 400 (Bad Request)"
-    assert sum(refused in error for error in watch.console_errors) == 1
+    assert sum(refused in error for error in watch.console_errors) <= 1
     watch.console_errors[:] = [error for error in watch.console_errors if refused not in error]
