@@ -15,6 +15,7 @@ from entries.models import Entry
 from pct_journal.encryption import DecryptionError
 from tests import sqlite_subprocess
 from tests.factories import EntryFactory
+from tests.security.on_disk import grep
 from tests.sqlite_subprocess import requires_sqlite, start
 
 # Fixtures shared with the other on-disk SQLite tests.
@@ -162,17 +163,6 @@ time.sleep(60)  # holds the connection open, so the WAL is not yet folded into t
 """
 
 
-def _grep(files, needles) -> list[str]:
-    found = []
-    for path in files:
-        data = path.read_bytes()
-        for needle in needles:
-            for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-                if needle.encode(encoding) in data:
-                    found.append(f"{needle} in {path.name}")
-    return found
-
-
 def _write_and_grep(journal, body, needles) -> tuple[list[str], list[str]]:
     """Greps while the writer still holds the WAL open, and again after it is gone."""
     writer = start(body, journal.env)
@@ -180,13 +170,13 @@ def _write_and_grep(journal, body, needles) -> tuple[list[str], list[str]]:
         assert writer.stdout.readline().strip() == "written", writer.stderr.read()
         files = journal.files()
         assert journal.path.with_name("db.sqlite3-wal") in files, "the WAL is checked too"
-        while_open = _grep(files, needles)
+        while_open = grep(files, needles)
     finally:
         writer.kill()
         writer.communicate(timeout=30)
     with sqlite3.connect(journal.path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return while_open, _grep(journal.files(), needles)
+    return while_open, grep(journal.files(), needles)
 
 
 @requires_sqlite
