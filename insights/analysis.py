@@ -20,8 +20,10 @@ Pure pandas/scipy; no Django. The method (docs/method.md), for each factor:
   the pain factor's q;
 - evidence: "not_enough_data" when either arm has fewer than MIN_ARM_ENTRIES entries
   (this includes factors that never vary); "clear" when the interval's lower bound is
-  above 1 and q < CLEAR_Q; "possible" when it is not clear but the ratio is at least
-  POSSIBLE_RATIO and q < POSSIBLE_Q (a test always stands behind it); otherwise "none".
+  above 1 and q is below its family's CLEAR_Q (the six primary factors, named in
+  advance, 0.125; every other factor, exploratory and growing in number, 0.05);
+  "possible" when it is not clear but the ratio is at least POSSIBLE_RATIO and
+  q < POSSIBLE_Q (a test always stands behind it); otherwise "none".
 
 CLEAR_Q, POSSIBLE_Q and the families were chosen by simulation on the demo generator
 (entries.demo) with benchmarks/bench_calibration.py, against these targets: with nothing
@@ -47,6 +49,8 @@ from insights.episode_profile import CopingOutcome, EpisodeProfile, coping_outco
 from insights.factors import (
     CATEGORY_LABELS,
     CATEGORY_ORDER,
+    PRIMARY,
+    SECONDARY,
     FactorExposure,
     factor_exposures,
     factor_family,
@@ -54,7 +58,10 @@ from insights.factors import (
 
 EVIDENCE_ORDER = ("clear", "possible", "none", "not_enough_data")  # strongest first
 MIN_ARM_ENTRIES = 5
-CLEAR_Q = 0.075
+# A primary factor answers a question asked before any data was seen (does pain go with
+# episodes?), so it may pass with a less strict q than the exploratory many; the interval
+# above 1 is asked of both.
+CLEAR_Q = {PRIMARY: 0.125, SECONDARY: 0.05}
 POSSIBLE_Q = 0.20
 POSSIBLE_RATIO = 1.5
 ZERO_CELL_CORRECTION = 0.5
@@ -232,6 +239,8 @@ def evidence_level(
     unexposed_entries: int,
     ratio: RiskRatio,
     q_value: float | None,
+    *,
+    family: str,
 ) -> str:
     """The level of one factor; only a factor that went with *more* episodes can be a
     pattern, and only with a test behind it (q, from its family)."""
@@ -239,7 +248,7 @@ def evidence_level(
         return "not_enough_data"
     if q_value is None or ratio.estimate is None:
         return "none"
-    if ratio.ci_low is not None and ratio.ci_low > 1 and q_value < CLEAR_Q:
+    if ratio.ci_low is not None and ratio.ci_low > 1 and q_value < CLEAR_Q[family]:
         return "clear"
     if ratio.estimate >= POSSIBLE_RATIO and q_value < POSSIBLE_Q:
         return "possible"
@@ -305,7 +314,11 @@ def _result(table: _Table, q_value: float | None) -> FactorResult:
         p_value=table.p_value,
         q_value=q_value,
         evidence=evidence_level(
-            table.exposed.entries, table.unexposed.entries, table.ratio, q_value
+            table.exposed.entries,
+            table.unexposed.entries,
+            table.ratio,
+            q_value,
+            family=factor_family(definition),
         ),
         more_needed_exposed=max(0, MIN_ARM_ENTRIES - table.exposed.entries),
         more_needed_unexposed=max(0, MIN_ARM_ENTRIES - table.unexposed.entries),

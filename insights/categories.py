@@ -155,7 +155,9 @@ METHOD_NOTES = [
     "every other factor. Adding a factor of your own therefore never changes the q values "
     "of the main six. Only factors that can be judged, with at least 5 entries on each "
     "side, take part.",
-    "Clear pattern: the whole interval lies above 1 and q is below 0.075. Possible pattern "
+    "Clear pattern: the whole interval lies above 1 and q is below 0.125 for one of the "
+    "main six, or below 0.05 for any other factor (there are many more of those, so "
+    "chance has more tries among them). Possible pattern "
     "(it might be chance; keep logging): episodes were at least 1.5 times as common with "
     "the factor and q is below 0.2. No pattern: anything else. Not enough data: fewer "
     "than 5 entries with or without the factor.",

@@ -6,7 +6,7 @@ Pure: takes `insights.analysis.FactorResult` and returns sentences. Never says "
 import math
 
 from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_Q, POSSIBLE_RATIO, FactorResult
-from insights.factors import CHECKIN_FACTORS
+from insights.factors import CHECKIN_FACTORS, PRIMARY, SECONDARY
 
 PARTNER_TOO_FEW_OTHERS = "There are too few other partnered entries to compare with yet."
 # Where check-ins are taken, as the navigation names it (pct_journal.navigation).
@@ -31,7 +31,7 @@ def percent(rate: float | None) -> str:
 # must sit on the same side of each as the number itself, or the words beside it
 # ("No pattern", "Clear pattern") would seem to contradict it.
 RATIO_RULES = (1.0, POSSIBLE_RATIO)
-PROBABILITY_RULES = (CLEAR_Q, POSSIBLE_Q)
+PROBABILITY_RULES = (*CLEAR_Q.values(), POSSIBLE_Q)
 MOST_EXTRA_DECIMALS = 4
 
 
@@ -262,8 +262,10 @@ HOW_TO_READ = [
     "explains it. Because many factors are checked at once, one rare-looking gap is "
     "expected now and then, which the levels allow for.",
     f"Clear pattern: episodes were more common with the factor, and by enough that chance "
-    f"is an unlikely explanation even with every factor checked (q below {CLEAR_Q:g}, and "
-    f"the whole 95% interval of the ratio above 1).",
+    f"is an unlikely explanation even with every factor checked (the whole 95% interval "
+    f"of the ratio above 1, and q below {CLEAR_Q[PRIMARY]:g} for the six main factors, "
+    f"one per kind of cause, named before any data was seen, or below "
+    f"{CLEAR_Q[SECONDARY]:g} for every other factor, since there are many more of those).",
     f"Possible pattern: episodes were at least {POSSIBLE_RATIO:g} times as common with the "
     f"factor and a test backs it a little (q below {POSSIBLE_Q:g}), but it might be chance; "
     "keep logging, calm times included, and it will become clearer either way.",

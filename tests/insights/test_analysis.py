@@ -20,6 +20,7 @@ from insights.analysis import (
     evidence_level,
     risk_ratio_table,
 )
+from insights.factors import PRIMARY, SECONDARY
 from insights.selectors import _empty_frame
 from insights.wording import counts_sentence, more_needed_sentence, strongest_sentence
 from tests.analysis_frames import analyse, demo_entry, factor, table_entries
@@ -114,20 +115,20 @@ def test_fewer_than_five_in_an_arm_is_not_enough_data_however_strong():
 @pytest.mark.parametrize(
     ("ratio", "q_value", "expected"),
     [
-        (RiskRatio(3.0, 1.2, 7.0, False), 0.05, "clear"),
-        (RiskRatio(3.0, 1.2, 7.0, False), 0.10, "possible"),
+        (RiskRatio(3.0, 1.2, 7.0, False), 0.10, "clear"),
+        (RiskRatio(3.0, 1.2, 7.0, False), 0.125, "possible"),
         (RiskRatio(3.0, 0.9, 7.0, False), 0.01, "possible"),
         (RiskRatio(1.5, 0.8, 2.9, False), 0.19, "possible"),
         (RiskRatio(3.0, 0.9, 7.0, False), 0.20, "none"),
         (RiskRatio(1.5, 0.8, 2.9, False), 0.50, "none"),
-        (RiskRatio(1.4, 1.01, 1.9, False), 0.07, "clear"),
+        (RiskRatio(1.4, 1.01, 1.9, False), 0.12, "clear"),
         (RiskRatio(1.4, 0.8, 2.2, False), 0.15, "none"),
         (RiskRatio(None, None, None, False), 1.0, "none"),
         (RiskRatio(3.0, 1.2, 7.0, False), None, "none"),
     ],
     ids=[
         "clear",
-        "q-not-below-0.075",
+        "q-not-below-0.125",
         "interval-includes-1",
         "ratio-1.5-and-q-below-0.20",
         "q-not-below-0.20",
@@ -138,8 +139,19 @@ def test_fewer_than_five_in_an_arm_is_not_enough_data_however_strong():
         "no-q",
     ],
 )
-def test_evidence_levels_follow_the_calibrated_rule(ratio, q_value, expected):
-    assert evidence_level(10, 10, ratio, q_value) == expected
+def test_evidence_levels_of_a_primary_factor_follow_the_calibrated_rule(ratio, q_value, expected):
+    assert evidence_level(10, 10, ratio, q_value, family=PRIMARY) == expected
+
+
+@pytest.mark.parametrize(
+    ("q_value", "expected"),
+    [(0.04, "clear"), (0.05, "possible"), (0.10, "possible"), (0.20, "none")],
+    ids=["below-0.05", "at-0.05", "primary-would-be-clear", "not-below-0.20"],
+)
+def test_another_factor_needs_a_stricter_q_to_read_clear(q_value, expected):
+    ratio = RiskRatio(3.0, 1.2, 7.0, False)
+
+    assert evidence_level(10, 10, ratio, q_value, family=SECONDARY) == expected
 
 
 def test_q_values_adjust_across_every_factor_with_enough_data():

@@ -25,9 +25,8 @@ def test_with_nothing_planted_few_journals_show_any_pattern():
 def test_a_planted_threefold_pain_effect_reads_clear_in_most_journals():
     rates = calibration_rates(Scenario("pain", {"pain": 3.0}), size=200, seeds=SEEDS)
 
-    # 35 of 40 today. The target is 18 in 20 (36 of 40): docs/method.md explains the
-    # gap, which comes from entries that leave the factors unrecorded.
-    assert rates.planted_clear >= 35
+    # 18 in 20, scaled to 40.
+    assert rates.planted_clear >= 36
     assert rates.any_clear <= 4
 
 

@@ -24,14 +24,14 @@ def test_a_large_ratio_without_a_test_behind_it_is_no_pattern():
 def test_a_ratio_with_a_weak_test_behind_it_is_a_possible_pattern():
     pain = factor(analyse(table_entries(PAIN, 5, 10, 7, 30)), "pain")
 
-    assert CLEAR_Q <= pain.q_value < POSSIBLE_Q
+    assert CLEAR_Q[PRIMARY] <= pain.q_value < POSSIBLE_Q
     assert pain.evidence == "possible"
 
 
 def test_a_strong_difference_is_a_clear_pattern():
     pain = factor(analyse(table_entries(PAIN, 7, 9, 2, 15)), "pain")
 
-    assert pain.q_value < CLEAR_Q and pain.ci_low > 1
+    assert pain.q_value < CLEAR_Q[PRIMARY] and pain.ci_low > 1
     assert pain.evidence == "clear"
 
 

@@ -123,6 +123,7 @@ def test_the_dashboard_line_says_a_possible_pattern_might_be_chance():
 def test_the_how_to_read_panel_names_the_rules_cut_offs():
     text = " ".join(HOW_TO_READ)
 
-    assert "q below 0.075" in text
+    assert "q below 0.125 for the six main factors" in text
+    assert "below 0.05 for every other factor" in text
     assert "at least 1.5 times as common" in text and "q below 0.2" in text
     assert "not that one caused the other" in text

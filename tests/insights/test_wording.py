@@ -1,7 +1,8 @@
 """Numbers in words: what the insights page, the dashboard and the summary print.
 
 A number on screen must never seem to contradict the evidence label beside it: the
-levels are judged against 1 (the interval) and 1.5 (the ratio), and q against 0.075 and 0.2.
+levels are judged against 1 (the interval) and 1.5 (the ratio), and q against 0.05, 0.125
+and 0.2.
 """
 
 import pytest
@@ -59,9 +60,12 @@ def test_a_ratio_is_never_shown_on_the_other_side_of_one_or_one_and_a_half(value
         (0.0004, "q < 0.001"),
         (0.0056, "q = 0.006"),
         (0.0312, "q = 0.03"),
-        (0.0749, "q = 0.07"),
-        (0.075, "q = 0.075"),
-        (0.0751, "q = 0.08"),
+        (0.0496, "q = 0.0496"),
+        (0.05, "q = 0.05"),
+        (0.0504, "q = 0.0504"),
+        (0.1249, "q = 0.12"),
+        (0.125, "q = 0.125"),
+        (0.1251, "q = 0.13"),
         (0.1996, "q = 0.1996"),
         (0.2, "q = 0.20"),
         (0.4321, "q = 0.43"),
