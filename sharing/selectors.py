@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, QuerySet
 
 from accounts.services import preferences_for
@@ -29,7 +29,7 @@ def share_link_for_token(token: str, *, now: dt.datetime) -> ShareLink | None:
     return link
 
 
-def share_links_of(user: AbstractBaseUser) -> QuerySet[ShareLink]:
+def share_links_of(user: User) -> QuerySet[ShareLink]:
     """The user's links, newest first, each with its view count and its views."""
     return (
         ShareLink.objects.filter(user=user)
