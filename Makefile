@@ -98,4 +98,4 @@ screenshots: $(VENV)/.installed-dev
 	$(PY) scripts/screenshots.py $(if $(OUT),--out $(OUT))
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) var/static .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) var/static .pytest_cache .ruff_cache .mypy_cache
