@@ -62,12 +62,15 @@ demo: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py seed_demo --user demo --entries 200 --seed 7 --checkins
 
+# mypy checks the app packages (pyproject.toml, [tool.mypy]); its Django plugin loads the
+# settings, which need DJANGO_DEBUG=True without a production environment.
 # bandit: no medium or high findings in the app's code (tests parse their own output
 # and run subprocesses on purpose, so they are left out).
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	DJANGO_DEBUG=True $(BIN)/mypy
 	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./.venv-bench,./var,./tests --severity-level medium
 
 format: $(VENV)/.installed-dev
@@ -95,4 +98,4 @@ screenshots: $(VENV)/.installed-dev
 	$(PY) scripts/screenshots.py $(if $(OUT),--out $(OUT))
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) var/static .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) var/static .pytest_cache .ruff_cache .mypy_cache

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from audit.models import SecurityEvent
 
-SectionBuilder = Callable[[AbstractBaseUser, zoneinfo.ZoneInfo], object]
+SectionBuilder = Callable[[User, zoneinfo.ZoneInfo], object]
 # Parts of the record kept by apps above this one (a person's share links, the guide for
 # a partner), registered from their AppConfig.ready() so that accounts imports none of
 # them. Written in the order the apps are installed.
@@ -36,7 +36,7 @@ def record_instant(moment: dt.datetime | None, zone: zoneinfo.ZoneInfo) -> str |
     return timezone.localtime(moment, zone).isoformat(timespec="seconds") if moment else None
 
 
-def account_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict:
+def account_record(user: User, zone: zoneinfo.ZoneInfo) -> dict:
     emails = EmailAddress.objects.filter(user=user).order_by("email")
     sessions = UserSession.objects.filter(user=user).order_by("created_at")
     events = SecurityEvent.objects.filter(user=user).order_by("at", "pk")

@@ -1,6 +1,9 @@
+from typing import cast
+
 from allauth.account import forms as allauth_forms
 from allauth.account.models import EmailAddress
 from django import forms
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import country_choices, country_for_time_zone, country_names
@@ -35,7 +38,8 @@ class PreferencesForm(forms.ModelForm):
             if zone_country
             else _("Follow my time zone")
         )
-        self.fields["country"].choices = [("", automatic), *country_choices()]
+        country = cast(forms.ChoiceField, self.fields["country"])
+        country.choices = [("", automatic), *country_choices()]
         # A settings page opened before this setting existed does not send it: keep the
         # current period then, instead of refusing the whole form.
         self.fields["default_period"].required = False
@@ -59,6 +63,8 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
     address and reset the password to it. For an address that is not verified the
     answer is the same as for an unknown one (allauth's enumeration prevention).
     """
+
+    users: list[User]  # set by allauth's clean_email
 
     def clean_email(self) -> str:
         email = super().clean_email()

@@ -6,13 +6,13 @@ the user's id (it would tell a stranger holding the phone whose journal this is)
 gets this keyed hash of it instead: stable for one account, meaningless to anyone else.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils.crypto import salted_hmac
 
 OWNER_SALT = "accounts.offline_owner"
 
 
-def offline_owner(user: AbstractBaseUser) -> str:
+def offline_owner(user: User) -> str:
     if not user.is_authenticated:
         return ""
     return salted_hmac(OWNER_SALT, str(user.pk), algorithm="sha256").hexdigest()[:32]

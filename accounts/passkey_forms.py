@@ -22,7 +22,7 @@ class _RefusesMalformedRegistration:
 
     def clean(self):
         try:
-            return super().clean()
+            return super().clean()  # type: ignore[misc]  # a mixin: allauth's form has it
         except MALFORMED_CREDENTIAL as error:
             raise get_adapter().validation_error("incorrect_code") from error
 
@@ -32,7 +32,7 @@ class _RefusesMalformedAssertion:
 
     def clean_credential(self):
         try:
-            return super().clean_credential()
+            return super().clean_credential()  # type: ignore[misc]  # a mixin: allauth's form has it
         except MALFORMED_CREDENTIAL as error:
             raise get_adapter().validation_error("incorrect_code") from error
 

@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 
@@ -9,7 +9,7 @@ from audit.services import audit_record
 from pct_journal.wal_checkpoint import wal_fold_after_commit
 
 
-def preferences_for(user: AbstractBaseUser) -> Preferences:
+def preferences_for(user: User) -> Preferences:
     preferences, _created = Preferences.objects.get_or_create(user=user)
     return preferences
 
@@ -41,7 +41,7 @@ def preferences_update(*, preferences: Preferences) -> Preferences:
 
 
 @transaction.atomic
-def account_delete(*, user: AbstractBaseUser) -> None:
+def account_delete(*, user: User) -> None:
     """Remove the user and everything they own; every session of theirs ends."""
     sessions_end_all(user_id=user.pk)
     # Every journal model has a user foreign key with on_delete=CASCADE (their security
@@ -55,7 +55,7 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     wal_fold_after_commit()
 
 
-def preferences_time_zone_set(*, user: AbstractBaseUser, time_zone: str) -> Preferences:
+def preferences_time_zone_set(*, user: User, time_zone: str) -> Preferences:
     """Show the journal in another zone (a new account's phone, or a journey)."""
     preferences = preferences_for(user)
     preferences.time_zone = time_zone

@@ -4,7 +4,7 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from accounts import services
 from accounts.device_zone import OFFER_SESSION_KEY, time_zone_offer
 from accounts.forms import AccountDeleteForm, PreferencesForm
+from accounts.http import AuthenticatedHttpRequest
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     # A copy: validating a form changes its instance, and the page around the form
     # (discreet mode's title and header) must not change until the settings are saved.
     form = PreferencesForm(request.POST or None, instance=copy.copy(request.preferences))
@@ -29,7 +30,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @reauthentication_required
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Re-authentication (password or second factor, within the last few minutes)
     # stands in for asking the password again on this form.
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
@@ -43,7 +44,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def time_zone_answer(request: HttpRequest) -> HttpResponse:
+def time_zone_answer(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The one-tap answer to "your phone is in another time zone": switch, or keep."""
     zone = time_zone_offer(request)
     request.session.pop(OFFER_SESSION_KEY, None)

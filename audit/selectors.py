@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from audit.models import SecurityEvent
@@ -6,5 +6,5 @@ from audit.models import SecurityEvent
 LOG_PAGE_SIZE = 100
 
 
-def security_events_for(user: AbstractBaseUser, *, limit: int = LOG_PAGE_SIZE) -> QuerySet:
+def security_events_for(user: User, *, limit: int = LOG_PAGE_SIZE) -> QuerySet:
     return SecurityEvent.objects.filter(user=user)[:limit]

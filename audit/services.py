@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
@@ -55,7 +55,7 @@ def client_ip(request: HttpRequest) -> str | None:
 
 def audit_record(
     *,
-    user: AbstractBaseUser | None,
+    user: User | None,
     kind: EventKind | str,
     request: HttpRequest | None = None,
     **meta,
@@ -81,6 +81,6 @@ def audit_record(
     return event
 
 
-def _forget_old_events(user: AbstractBaseUser) -> None:
+def _forget_old_events(user: User) -> None:
     cutoff = timezone.now() - timedelta(days=settings.AUDIT_RETENTION_DAYS)
     SecurityEvent.objects.filter(user=user, at__lt=cutoff).delete()

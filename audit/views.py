@@ -1,5 +1,8 @@
+from typing import cast
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -8,7 +11,8 @@ from audit.selectors import LOG_PAGE_SIZE, security_events_for
 
 @login_required
 def security_log(request: HttpRequest) -> HttpResponse:
-    events = security_events_for(request.user)
+    # login_required has let only a signed-in person through.
+    events = security_events_for(cast(User, request.user))
     ctx = {
         "events": events,
         "page_size": LOG_PAGE_SIZE,

@@ -28,8 +28,8 @@ class CheckInForm(forms.Form):
                     "invalid_choice": _("Please choose one of the four answers."),
                 },
             )
-            field.template_name = ITEM_TEMPLATE
-            field.number = number
+            field.template_name = ITEM_TEMPLATE  # type: ignore[attr-defined]  # Django 5.0+
+            field.number = number  # type: ignore[attr-defined]  # read by ITEM_TEMPLATE
             self.fields[f"item{number}"] = field
 
     def answers(self) -> list[int]:

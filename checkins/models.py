@@ -77,11 +77,12 @@ class CheckIn(models.Model):
                 ),
                 name="checkin_items_match_instrument",
             ),
-        ] + [
-            models.CheckConstraint(
-                condition=Q(**{f"{name}__lte": ANSWER_MAX}), name=f"checkin_{name}_range"
-            )
-            for name in ITEM_FIELDS
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__lte": ANSWER_MAX}), name=f"checkin_{name}_range"
+                )
+                for name in ITEM_FIELDS
+            ],
         ]
 
     def __str__(self) -> str:

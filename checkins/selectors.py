@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,7 +39,7 @@ def _empty_frame(zone: zoneinfo.ZoneInfo) -> pd.DataFrame:
 
 
 def checkins_dataframe(
-    user: AbstractBaseUser,
+    user: User,
     date_range: DateRange | None = None,
     *,
     time_zone: str | None = None,
@@ -78,11 +78,11 @@ def checkins_dataframe(
     return frame
 
 
-def has_checkins(user: AbstractBaseUser) -> bool:
+def has_checkins(user: User) -> bool:
     return CheckIn.objects.filter(user=user).exists()
 
 
-def checkins_for_backup(user: AbstractBaseUser) -> list[dict]:
+def checkins_for_backup(user: User) -> list[dict]:
     """Every check-in of the user as JSON-ready records, oldest first; the shape that
     checkins.services.checkins_restore reads back. Times are in the user's zone, to the
     microsecond with their offset, so a restore recognises a check-in it already has."""
@@ -120,9 +120,7 @@ class DueNotice:
     first_time: bool  # no check-in of either kind yet
 
 
-def checkin_due(
-    user: AbstractBaseUser, preferences: Preferences, now: dt.datetime
-) -> DueNotice | None:
+def checkin_due(user: User, preferences: Preferences, now: dt.datetime) -> DueNotice | None:
     """None when check-ins are off or none is due.
 
     A questionnaire is due when it was never taken, or when its latest one was taken

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +19,7 @@ FUTURE_TOLERANCE = dt.timedelta(days=1)
 
 
 def _build(
-    *, user: AbstractBaseUser, instrument: str, answers: Sequence[object], taken_at: dt.datetime
+    *, user: User, instrument: str, answers: Sequence[object], taken_at: dt.datetime
 ) -> CheckIn:
     """An unsaved check-in with the total and band computed here, from the answers."""
     spec = instrument_for(instrument)
@@ -33,7 +33,7 @@ def _build(
 @transaction.atomic
 def checkin_create(
     *,
-    user: AbstractBaseUser,
+    user: User,
     instrument: str,
     answers: Sequence[int],
     taken_at: dt.datetime | None = None,
@@ -85,7 +85,7 @@ def _parse_taken_at(value: object) -> dt.datetime:
     return taken_at
 
 
-def _checkin_from_record(user: AbstractBaseUser, item: object) -> CheckIn:
+def _checkin_from_record(user: User, item: object) -> CheckIn:
     if not isinstance(item, Mapping):
         raise _Bad("it is not a record with instrument, taken_at and answers.")
     unknown = sorted(set(item) - set(BACKUP_KEYS))
@@ -105,7 +105,7 @@ def _checkin_from_record(user: AbstractBaseUser, item: object) -> CheckIn:
         raise _Bad(str(error)) from None
 
 
-def _validated(user: AbstractBaseUser, items: object) -> list[CheckIn]:
+def _validated(user: User, items: object) -> list[CheckIn]:
     """Every item checked; problems are collected so a hand-edited file shows them all."""
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise ValidationError("“checkins” must be a list.", code="invalid_checkins")
@@ -126,7 +126,7 @@ def _validated(user: AbstractBaseUser, items: object) -> list[CheckIn]:
 
 
 @transaction.atomic
-def checkins_restore(*, user: AbstractBaseUser, items: Iterable[Mapping]) -> RestoreResult:
+def checkins_restore(*, user: User, items: Iterable[Mapping]) -> RestoreResult:
     """Adds check-ins from a backup (the records of checkins.selectors.checkins_for_backup).
 
     Everything is validated before anything is written: bad items raise one

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from checkins import services
 from checkins.forms import CheckInForm
 from checkins.instruments import ATTRIBUTION, INSTRUMENTS, SOURCE_URL
@@ -26,13 +27,13 @@ def _attribution() -> dict:
     return {"attribution": ATTRIBUTION, "source_url": SOURCE_URL}
 
 
-def _support_lists(request: HttpRequest) -> dict:
+def _support_lists(request: AuthenticatedHttpRequest) -> dict:
     """What templates/checkins/_support_help.html shows: the person's country first."""
     return support_help(request.preferences.support_country)
 
 
 @login_required
-def checkin_list(request: HttpRequest) -> HttpResponse:
+def checkin_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     checkins = CheckIn.objects.filter(user=request.user)
     page = Paginator(checkins, PAGE_SIZE).get_page(request.GET.get("page"))
     ctx = {
@@ -45,7 +46,7 @@ def checkin_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def checkin_create(request: HttpRequest) -> HttpResponse:
+def checkin_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     instrument = INSTRUMENTS.get(request.GET.get("instrument", ""))
     if instrument is None:
         # No questionnaire chosen (or an unknown one): offer both.
@@ -69,14 +70,14 @@ def checkin_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def checkin_detail(request: HttpRequest, pk) -> HttpResponse:
+def checkin_detail(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     checkin = _get_checkin_for_user(request, pk)
     return render(request, "checkins/checkin_detail.html", {"checkin": checkin, **_attribution()})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def checkin_delete(request: HttpRequest, pk) -> HttpResponse:
+def checkin_delete(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     checkin = _get_checkin_for_user(request, pk)
     if request.method == "POST":
         services.checkin_delete(checkin=checkin)
@@ -85,7 +86,7 @@ def checkin_delete(request: HttpRequest, pk) -> HttpResponse:
     return render(request, "checkins/checkin_confirm_delete.html", {"checkin": checkin})
 
 
-def _checkin_from_query(request: HttpRequest) -> CheckIn | None:
+def _checkin_from_query(request: AuthenticatedHttpRequest) -> CheckIn | None:
     # Only the person's own check-in; anything else is ignored rather than a 404, so
     # the support page itself is always shown.
     try:
@@ -96,7 +97,7 @@ def _checkin_from_query(request: HttpRequest) -> CheckIn | None:
 
 
 @login_required
-def support(request: HttpRequest) -> HttpResponse:
+def support(request: AuthenticatedHttpRequest) -> HttpResponse:
     checkin = _checkin_from_query(request)
     ctx = {
         "checkin": checkin,

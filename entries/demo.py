@@ -217,7 +217,8 @@ def generate_entries(
         moment = start + timedelta(seconds=rng.uniform(0, days * 86400))
         # Most entries are in the evening or at night.
         moment = moment.replace(hour=rng.choice((7, 13, 20, 21, 22, 22, 23, 23)))
-        fields, exposures = {}, set()
+        fields: dict[str, object] = {}
+        exposures: set[str] = set()
         solo = rng.random() < SOLO_SHARE
         fields["activity"] = "solo" if solo else "partnered"
         if solo:

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,6 +21,9 @@ from entries.models import (
 from entries.names import ByNameChoiceIterator, PartnersInOrderChoiceIterator
 from entries.services import name_taken
 from pct_journal.scales import Activity, Coping
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Scales answered on a 0-4 or 0-10 row of buttons.
 SEGMENTED_FIELDS = (
@@ -52,7 +56,7 @@ FIELD_TEMPLATES = {
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
+    title: "StrOrPromise"
     fields: tuple[str, ...]
     folded: bool = True
 
@@ -80,6 +84,12 @@ EPISODE_MINUTES_MESSAGE = _("Between 1 minute and 24 hours (1440 minutes).")
 NOT_AN_ANSWER = _("Choose one of the answers shown.")
 # The earliest date an entry may have; the same as the period picker's (insights.ranges).
 EARLIEST_DATE = date(1900, 1, 1)
+
+
+def _choices(field: forms.ChoiceField) -> list[tuple[Any, Any]]:
+    """A choice field's choices: Django keeps them as a list of pairs, which
+    django-stubs types as anything that may be assigned to them."""
+    return cast(list[tuple[Any, Any]], field.choices)
 
 
 class SegmentedRadioSelect(forms.RadioSelect):
@@ -180,35 +190,37 @@ class EntryForm(forms.ModelForm):
         # Editing an old entry must not drop a partner who is now inactive.
         offered = Q(active=True) | Q(pk=self.instance.partner_id)
         # The iterator first: setting a queryset hands its choices to the widget.
-        self.fields["partner"].iterator = ByNameChoiceIterator
-        self.fields["partner"].queryset = Partner.objects.filter(offered, user=user)
-        self.fields["partner"].empty_label = _("Not recorded")
-        self.fields["partner"].error_messages["invalid_choice"] = _(
-            "Choose one of your partners from the list."
-        )
-        self.fields["tags"].iterator = ByNameChoiceIterator
-        self.fields["tags"].queryset = Tag.objects.filter(user=user)
-        self.fields["tags"].help_text = _(
+        partner = cast(forms.ModelChoiceField, self.fields["partner"])
+        partner.iterator = ByNameChoiceIterator
+        partner.queryset = Partner.objects.filter(offered, user=user)
+        partner.empty_label = _("Not recorded")
+        partner.error_messages["invalid_choice"] = _("Choose one of your partners from the list.")
+        tags = cast(forms.ModelMultipleChoiceField, self.fields["tags"])
+        tags.iterator = ByNameChoiceIterator
+        tags.queryset = Tag.objects.filter(user=user)
+        tags.help_text = _(
             "Tick any that applied. You can rename or remove them under “Your factors”."
         )
-        self.fields["tags"].error_messages["invalid_choice"] = _("Choose from your own factors.")
-        self.fields["orgasm"].choices = [("", _("Skip")), *self.fields["orgasm"].choices[1:]]
+        tags.error_messages["invalid_choice"] = _("Choose from your own factors.")
+        orgasm = cast(forms.ChoiceField, self.fields["orgasm"])
+        orgasm.choices = [("", _("Skip")), *_choices(orgasm)[1:]]
         for name in OPTIONAL_SCALES:
-            field = self.fields[name]
-            field.choices = [("", _("Skip")), *field.choices[1:]]
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [("", _("Skip")), *_choices(field)[1:]]
         for name in ("activity", *EMOTION_FIELDS):
             # These always have a value; no empty "-----" choice among the buttons.
-            field = self.fields[name]
-            field.choices = [choice for choice in field.choices if choice[0] != ""]
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [choice for choice in _choices(field) if choice[0] != ""]
         for name in (*CONTEXT_FIELDS, "pain"):
-            field = self.fields[name]
-            field.choices = [("", NOT_RECORDED), *field.choices[1:]]
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [("", NOT_RECORDED), *_choices(field)[1:]]
         for name in CONTEXT_FLAGS:
             self.fields[name].widget = SegmentedRadioSelect(choices=FLAG_CHOICES)
         for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
             self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
-        for name, field in self.fields.items():
-            field.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")
+        for name, each in self.fields.items():
+            # Field.template_name is Django 5.0's; django-stubs does not have it yet.
+            each.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")  # type: ignore[attr-defined]
 
     def sections(self) -> list[dict]:
         """The form's fields grouped for display. A folded group opens when it has an
@@ -269,13 +281,14 @@ class EntryForm(forms.ModelForm):
         return self.cleaned_data["new_partner"].strip()
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("activity") == Activity.SOLO:
             # The form remembers the last partner, and the partner fields are hidden
             # for a solo entry: a partner sent with one means nothing, so it is dropped
             # (and any complaint about it) rather than reported where nobody sees it.
             for name in ("partner", "new_partner"):
-                self._errors.pop(name, None)
+                self.errors.pop(name, None)
             cleaned["partner"] = None
             cleaned["new_partner"] = ""
             return cleaned
@@ -321,11 +334,13 @@ class EntryFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].iterator = PartnersInOrderChoiceIterator
-        self.fields["partner"].queryset = Partner.objects.filter(user=user)
+        partner = cast(forms.ModelChoiceField, self.fields["partner"])
+        partner.iterator = PartnersInOrderChoiceIterator
+        partner.queryset = Partner.objects.filter(user=user)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             raise ValidationError(_("The start date is after the end date."), code="reversed")
@@ -336,7 +351,7 @@ class _NamedThingForm(forms.ModelForm):
     """A partner's nickname or a factor's name: unique per user, whatever the case."""
 
     name_field: str
-    taken_message: str
+    taken_message: "StrOrPromise"
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,15 +11,15 @@ is kept in the derived-data cache with the charts, sealed with the person's own 
 import hashlib
 
 from django.core.paginator import Page
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from accounts.http import AuthenticatedHttpRequest
 from pct_journal import chart_cache
 from pct_journal.date_range import DateRange
 
 
-def entry_rows(request: HttpRequest, page: Page, *, filters_query: str) -> SafeString:
+def entry_rows(request: AuthenticatedHttpRequest, page: Page, *, filters_query: str) -> SafeString:
     """entries/_entry_rows.html for `page` of the list as filtered by `filters_query`."""
     key = chart_cache.chart_cache_key(
         "entry-rows",

@@ -3,11 +3,12 @@
 Their names are encrypted at rest (entries.models.NamedModel), so the database cannot
 sort them; every list a person sees is sorted here, after decryption."""
 
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from django.forms.models import ModelChoiceIterator
 
+from entries.models import Partner
 from pct_journal.blind_index import normalised_name
 
 Named = TypeVar("Named")
@@ -23,7 +24,7 @@ def by_name(things: Iterable[Named]) -> list[Named]:
     return sorted(things, key=lambda thing: name_order(str(thing)))
 
 
-def partners_in_order(partners: Iterable[Named]) -> list[Named]:
+def partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
     """Active partners first, then alphabetical."""
     return sorted(partners, key=lambda partner: (not partner.active, name_order(str(partner))))
 
@@ -31,7 +32,7 @@ def partners_in_order(partners: Iterable[Named]) -> list[Named]:
 class ByNameChoiceIterator(ModelChoiceIterator):
     """A form field's choices of partners or factors, in alphabetical order."""
 
-    order = staticmethod(by_name)
+    order: Callable[[Iterable[Any]], list[Any]] = staticmethod(by_name)
 
     def __iter__(self):
         if self.field.empty_label is not None:

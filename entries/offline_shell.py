@@ -11,9 +11,11 @@ as a nickname; it is matched to an existing partner when the entry is sent.
 
 import hashlib
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.forms import ModelChoiceField
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -62,5 +64,5 @@ class OfflineEntryForm(EntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, user=None, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.none()
-        self.fields["tags"].queryset = Tag.objects.none()
+        cast(ModelChoiceField, self.fields["partner"]).queryset = Partner.objects.none()
+        cast(ModelChoiceField, self.fields["tags"]).queryset = Tag.objects.none()

@@ -18,6 +18,7 @@ everything else uses the ORM as usual.
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any
 
 from django.db import connections
 from django.db.models import (
@@ -93,7 +94,7 @@ def _field(queryset: QuerySet, name: str) -> Field:
     return model._meta.get_field(last)
 
 
-def _converter(field: Field) -> Callable[[object], object] | None:
+def _converter(field: Field) -> Callable[[Any], object] | None:
     if isinstance(field, EncryptedField):
         return _decrypted_once_each() if isinstance(field, CharField) else _decrypted
     if isinstance(field, JSONField):

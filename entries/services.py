@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ def _check_owner(user_id: int, *objects) -> None:
 @transaction.atomic
 def entry_create(
     *,
-    user: AbstractBaseUser,
+    user: User,
     tags: Iterable[Tag] = (),
     new_partner: str = "",
     new_tag: str = "",
@@ -42,9 +42,7 @@ def entry_create(
     return entry
 
 
-def entry_create_once(
-    *, user: AbstractBaseUser, client_uuid: uuid.UUID, **fields
-) -> tuple[Entry, bool]:
+def entry_create_once(*, user: User, client_uuid: uuid.UUID, **fields) -> tuple[Entry, bool]:
     """Create the entry the phone named client_uuid, or find it if it came before.
 
     Returns the entry and whether this call created it. A second send of the same
@@ -163,7 +161,7 @@ def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
         raise NameTaken from None
 
 
-def partner_get_or_create(*, user: AbstractBaseUser, nickname: str) -> Partner:
+def partner_get_or_create(*, user: User, nickname: str) -> Partner:
     existing = _named(Partner, user_id=user.pk, field="nickname", value=nickname).first()
     if existing:
         return existing
@@ -174,7 +172,7 @@ def partner_get_or_create(*, user: AbstractBaseUser, nickname: str) -> Partner:
         return _named(Partner, user_id=user.pk, field="nickname", value=nickname).get()
 
 
-def partner_create(*, user: AbstractBaseUser, nickname: str, active: bool = True) -> Partner:
+def partner_create(*, user: User, nickname: str, active: bool = True) -> Partner:
     partner = Partner(user=user, nickname=nickname, active=active)
     _save_named(partner, "nickname", force_insert=True)
     return partner
@@ -196,7 +194,7 @@ def partner_delete(*, partner: Partner) -> None:
     wal_fold_after_commit()
 
 
-def tag_get_or_create(*, user: AbstractBaseUser, name: str) -> Tag:
+def tag_get_or_create(*, user: User, name: str) -> Tag:
     """A factor typed in the log form. The form refuses a name already there; this
     reuses one created a moment ago by the same form sent twice."""
     existing = _named(Tag, user_id=user.pk, field="name", value=name).first()
@@ -208,7 +206,7 @@ def tag_get_or_create(*, user: AbstractBaseUser, name: str) -> Tag:
         return _named(Tag, user_id=user.pk, field="name", value=name).get()
 
 
-def tag_create(*, user: AbstractBaseUser, name: str) -> Tag:
+def tag_create(*, user: User, name: str) -> Tag:
     tag = Tag(user=user, name=name)
     _save_named(tag, "name", force_insert=True)
     return tag

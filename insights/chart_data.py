@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from checkins.selectors import checkins_dataframe
 from insights import charts
@@ -38,14 +38,12 @@ _ENTRY_CHARTS = {
 }
 
 
-def checkins_frame(user: AbstractBaseUser, dates: DateRange) -> pd.DataFrame:
+def checkins_frame(user: User, dates: DateRange) -> pd.DataFrame:
     """The user's check-ins in the period: the one place charts touch the check-ins app."""
     return checkins_dataframe(user, dates)
 
 
-def checkins_fingerprint(
-    user: AbstractBaseUser, dates: DateRange, *, data_version: int, today: dt.date
-) -> str:
+def checkins_fingerprint(user: User, dates: DateRange, *, data_version: int, today: dt.date) -> str:
     """A digest of everything the check-ins chart draws: the period's check-ins, with
     their times in the person's time zone. The chart view keys that chart on it rather
     than on the data version, which every logged entry bumps, so logging an entry does
@@ -59,7 +57,7 @@ def checkins_fingerprint(
 
 
 def chart_version(
-    name: str, *, user: AbstractBaseUser, dates: DateRange, data_version: int, today: dt.date
+    name: str, *, user: User, dates: DateRange, data_version: int, today: dt.date
 ) -> int | str:
     """What chart `name`'s picture, text and table depend on, for their cache keys: the
     data version, or for the check-ins chart the digest of its check-ins."""
@@ -68,7 +66,7 @@ def chart_version(
     return data_version
 
 
-def _checkins_digest(user: AbstractBaseUser, dates: DateRange) -> str:
+def _checkins_digest(user: User, dates: DateRange) -> str:
     frame = checkins_frame(user, dates)
     digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
     digest.update(f"{list(frame.columns)} {frame['taken_at'].dt.tz}".encode())
@@ -78,7 +76,7 @@ def _checkins_digest(user: AbstractBaseUser, dates: DateRange) -> str:
 def render_chart(
     name: str,
     *,
-    user: AbstractBaseUser,
+    user: User,
     dates: DateRange,
     today: dt.date,
     data_version: int | None = None,
@@ -97,7 +95,7 @@ def render_chart(
 def chart_summary(
     name: str,
     *,
-    user: AbstractBaseUser,
+    user: User,
     dates: DateRange,
     today: dt.date,
     data_version: int | None = None,
@@ -121,7 +119,7 @@ def chart_summary(
 def _chart_summary(
     name: str,
     *,
-    user: AbstractBaseUser,
+    user: User,
     dates: DateRange,
     today: dt.date,
     data_version: int | None = None,

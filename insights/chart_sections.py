@@ -9,7 +9,7 @@ version (insights.chart_data.chart_version), sealed with the user's own secret.
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
@@ -22,7 +22,7 @@ from pct_journal import chart_cache
 def chart_section(
     summary: ChartSummary,
     *,
-    user: AbstractBaseUser,
+    user: User,
     period: SelectedRange,
     today: dt.date,
     data_version: int,

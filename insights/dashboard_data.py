@@ -7,7 +7,7 @@ Every read here is a fixed number of queries, however many entries the person ha
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -61,7 +61,7 @@ def _month_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day.replace(day=1), dt.time.min))
 
 
-def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> MonthCounts:
+def month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
     """Entries and episodes this calendar month and last, in the user's time zone (one query)."""
     this_start = _month_start(today)
     last_start = _month_start(this_start.date() - dt.timedelta(days=1))
@@ -82,9 +82,7 @@ def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> M
     )
 
 
-def _build_panel(
-    user: AbstractBaseUser, dates: DateRange, today: dt.date, data_version: int
-) -> DashboardPanel:
+def _build_panel(user: User, dates: DateRange, today: dt.date, data_version: int) -> DashboardPanel:
     journal = journal_with_checkins(user, dates)
     entries = journal.entries
     report = report_for(journal)
@@ -105,7 +103,7 @@ def _build_panel(
 
 
 def _checkins_chart(
-    user: AbstractBaseUser, dates: DateRange, *, today: dt.date, data_version: int
+    user: User, dates: DateRange, *, today: dt.date, data_version: int
 ) -> ChartSummary | None:
     """The check-ins chart's text, once the person has taken any check-in: with none in
     this period it says so (its empty state); with none ever, the chart is not shown.
@@ -119,7 +117,7 @@ def _checkins_chart(
 
 
 def dashboard_panel(
-    user: AbstractBaseUser, *, data_version: int, dates: DateRange, today: dt.date
+    user: User, *, data_version: int, dates: DateRange, today: dt.date
 ) -> DashboardPanel:
     key = chart_cache.chart_cache_key(
         "dashboard",

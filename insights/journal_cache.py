@@ -5,7 +5,7 @@ would all read and rebuild it. Kept in Django's cache (shared by every worker an
 server) under the data version, so it goes stale the moment the journal changes.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from insights.selectors import Journal, entries_dataframe
@@ -13,7 +13,7 @@ from pct_journal import chart_cache
 from pct_journal.date_range import DateRange
 
 
-def journal_frame(user: AbstractBaseUser, dates: DateRange | None = None) -> Journal:
+def journal_frame(user: User, dates: DateRange | None = None) -> Journal:
     """entries_dataframe(user, dates), shared through the cache.
 
     Uses user.preferences (which the preferences middleware attaches to request.user)

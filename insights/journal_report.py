@@ -1,6 +1,6 @@
 """A user's insights report for a period: the selectors' frames through the pure analysis."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from checkins.exposure import recent_high_flags
@@ -12,7 +12,7 @@ from pct_journal import chart_cache
 from pct_journal.date_range import DateRange
 
 
-def journal_with_checkins(user: AbstractBaseUser, dates: DateRange | None = None) -> Journal:
+def journal_with_checkins(user: User, dates: DateRange | None = None) -> Journal:
     """The entries with `phq9_recent_high` / `gad7_recent_high` joined on, when the
     person has taken any check-ins. Without any, the analysis still lists both factors
     (every entry unknown: "not enough data", with how to start taking check-ins)."""
@@ -38,7 +38,7 @@ def report_for(journal: Journal) -> Report:
 
 
 def journal_report(
-    user: AbstractBaseUser, dates: DateRange | None = None, *, data_version: int | None = None
+    user: User, dates: DateRange | None = None, *, data_version: int | None = None
 ) -> Report:
     """The report for the period. Pass `data_version` (request.preferences.data_version)
     to build it once per user, period and version and share it through Django's cache:

@@ -7,7 +7,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 
@@ -89,7 +89,7 @@ class Day:
 
 
 def day_counts(
-    user: AbstractBaseUser, month: Month, *, time_zone: str, threshold: int
+    user: User, month: Month, *, time_zone: str, threshold: int
 ) -> dict[dt.date, tuple[int, int]]:
     """Entries and episodes per day of the month, by the day in the person's zone."""
     zone = zoneinfo.ZoneInfo(time_zone)

@@ -73,8 +73,8 @@ def factor_line(factor: FactorResult) -> FactorLine:
         more_needed=more_needed_sentence(factor),
         plain=plain_sentence(factor),
         fewer_episodes=fewer_episodes_sentence(factor),
-        take_checkin=checkin.instrument if waiting else "",
-        take_checkin_name=checkin.name if waiting else "",
+        take_checkin=checkin.instrument if checkin and waiting else "",
+        take_checkin_name=checkin.name if checkin and waiting else "",
     )
 
 
@@ -102,11 +102,11 @@ def _minutes(value: float) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-def profile_sentences(profile: EpisodeProfile, *, threshold: int) -> list[str]:
+def profile_sentences(profile: EpisodeProfile | None, *, threshold: int) -> list[str]:
     """What episodes looked like, in a few sentences; empty when there were none."""
-    total = profile.episodes
-    if not total:
+    if profile is None or not profile.episodes:
         return []
+    total = profile.episodes
     level = intensity_label(threshold).lower()
     sentences = [
         f"{EMOTION_LABELS[emotion.key]} reached {level} or more in {emotion.episodes} of "
@@ -126,11 +126,9 @@ def profile_sentences(profile: EpisodeProfile, *, threshold: int) -> list[str]:
     )
     if profile.median_minutes is not None:
         sentence = f"Episodes lasted about {_minutes(profile.median_minutes)} (the median"
-        if profile.minutes_recorded > 1 and profile.minutes_low != profile.minutes_high:
-            sentence += (
-                f"; half lasted between {int(profile.minutes_low + 0.5)} and "
-                f"{_minutes(profile.minutes_high)}"
-            )
+        low, high = profile.minutes_low, profile.minutes_high
+        if profile.minutes_recorded > 1 and low is not None and high is not None and low != high:
+            sentence += f"; half lasted between {int(low + 0.5)} and {_minutes(high)}"
         sentences.append(f"{sentence}), from {profile.minutes_recorded} with a length noted.")
     return sentences
 

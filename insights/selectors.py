@@ -13,7 +13,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 import pandas as pd
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
@@ -84,7 +84,7 @@ def _empty_frame() -> pd.DataFrame:
 
 
 def entries_dataframe(
-    user: AbstractBaseUser,
+    user: User,
     date_range: DateRange | None = None,
     *,
     threshold: int | None = None,
@@ -140,8 +140,8 @@ def entries_dataframe(
     )
     # Pairs are matched on the database's own text of the entry id (the same Cast as the
     # entries'), and each of the few tag ids is converted once rather than once a pair.
-    tag_ids: dict[str, str] = {}
-    tags_by_entry: dict[str, list[str]] = {}
+    tag_ids: dict[str, str | None] = {}
+    tags_by_entry: dict[str, list[str | None]] = {}
     for entry_id, tag_id in tag_pairs:
         if tag_id not in tag_ids:
             tag_ids[tag_id] = _uuid_text(tag_id)

@@ -1,13 +1,13 @@
 """Writes of the insights app (the rest of it only reads)."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from insights.models import PartnerGuide
 
 
 def partner_guide_save(
     *,
-    user: AbstractBaseUser,
+    user: User,
     wishes: list[str],
     wish_other: str,
     avoid: str,

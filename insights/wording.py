@@ -4,6 +4,7 @@ Pure: takes `insights.analysis.FactorResult` and returns sentences. Never says "
 """
 
 import math
+from typing import cast
 
 from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_Q, POSSIBLE_RATIO, FactorResult
 from insights.factors import CHECKIN_FACTORS, PRIMARY, SECONDARY
@@ -212,7 +213,8 @@ def plain_sentence(factor: FactorResult) -> str | None:
         return text + ": in your entries the two went together."
     if factor.evidence == "possible":
         return text + ", so it might be chance; keep logging."
-    if exposed.rate <= unexposed.rate:
+    # Both rates exist: both sides have entries (checked above).
+    if cast(float, exposed.rate) <= cast(float, unexposed.rate):
         return text + "; here episodes were less common with it, not more."
     if factor.q_value is not None and factor.q_value < POSSIBLE_Q:
         return text + ", but the difference is too small to count as a pattern."

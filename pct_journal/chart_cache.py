@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -53,7 +53,7 @@ class CacheKey:
 def chart_cache_key(
     kind: str,
     *,
-    user: AbstractBaseUser,
+    user: User,
     data_version: int | str,
     name: str,
     dates: DateRange,

@@ -50,4 +50,6 @@ class Coping(models.TextChoices):
 
 
 def intensity_label(value: int | None) -> str:
+    if value is None:
+        return ""
     return str(dict(INTENSITY_CHOICES).get(value, ""))

@@ -9,6 +9,7 @@ without zlib; everything else (expiry, culling, atomic writes) is Django's.
 
 # Django's own file cache format, read back only from files this app wrote.
 import pickle  # nosec B403
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
@@ -16,6 +17,11 @@ from django.core.files import locks
 
 
 class SealedFileCache(FileBasedCache):
+    if TYPE_CHECKING:  # Django's private helpers, which django-stubs leaves out
+
+        def _key_to_file(self, key: str, version: int | None = None) -> str: ...
+        def _is_expired(self, f: BinaryIO) -> bool: ...
+
     def get(self, key, default=None, version=None):
         try:
             with open(self._key_to_file(key, version), "rb") as file:

@@ -12,8 +12,10 @@ Django's class builds the cache name in several places (the cache_key property, 
 """
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
+from django.core.cache.backends.base import BaseCache
 
 KEY_PREFIX = "session-sha256:"
 
@@ -23,6 +25,13 @@ def cache_name(session_key: str) -> str:
 
 
 class SessionStore(CachedDBStore):
+    # Django's private members this class builds on, which django-stubs leaves out.
+    _cache: BaseCache
+    if TYPE_CHECKING:
+
+        def _get_or_create_session_key(self) -> str: ...
+        async def _aget_or_create_session_key(self) -> str: ...
+
     @property
     def cache_key(self) -> str:
         return cache_name(self._get_or_create_session_key())

@@ -156,7 +156,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # One Redis serves both, under separate prefixes; give it a maxmemory-policy that
     # evicts only keys with a timeout (volatile-lru): every derived value has one.
-    CACHES = {
+    CACHES: dict[str, dict[str, object]] = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,

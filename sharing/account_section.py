@@ -4,13 +4,13 @@ the token or its hash."""
 
 import zoneinfo
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from accounts.account_record import record_instant
 from sharing.models import ShareLink
 
 
-def share_links_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> list[dict]:
+def share_links_record(user: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
     links = ShareLink.objects.filter(user=user).prefetch_related("views").order_by("created_at")
     return [
         {

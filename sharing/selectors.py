@@ -1,13 +1,21 @@
 """Finding share links: by token for the public page, and a person's own for their list."""
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, QuerySet
 
 from accounts.services import preferences_for
 from sharing.models import ShareLink
 from sharing.tokens import TOKEN_MAX_LENGTH, token_hash
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class ViewCount(TypedDict):
+    view_count: int
 
 
 def share_link_for_token(token: str, *, now: dt.datetime) -> ShareLink | None:
@@ -29,7 +37,7 @@ def share_link_for_token(token: str, *, now: dt.datetime) -> ShareLink | None:
     return link
 
 
-def share_links_of(user: AbstractBaseUser) -> QuerySet[ShareLink]:
+def share_links_of(user: User) -> "QuerySet[WithAnnotations[ShareLink, ViewCount]]":
     """The user's links, newest first, each with its view count and its views."""
     return (
         ShareLink.objects.filter(user=user)

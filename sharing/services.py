@@ -3,7 +3,7 @@
 import datetime as dt
 import zoneinfo
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from accounts.services import preferences_for
@@ -14,7 +14,7 @@ from sharing.models import MAX_DAYS, ShareLink, ShareLinkView
 from sharing.tokens import new_token, token_hash
 
 
-def _shared_note_ids(user: AbstractBaseUser, options: SummaryOptions, preferences) -> list[str]:
+def _shared_note_ids(user: User, options: SummaryOptions, preferences) -> list[str]:
     """The exact entries whose notes the link shows: those of the period that were
     chosen (or all of them), as they are now; a note written later never joins."""
     if options.notes == NOTES_NONE:
@@ -30,7 +30,7 @@ def _shared_note_ids(user: AbstractBaseUser, options: SummaryOptions, preference
     return [note.entry_id for note in notes]
 
 
-def _first_day(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dt.date | None:
+def _first_day(user: User, zone: zoneinfo.ZoneInfo) -> dt.date | None:
     first = (
         Entry.objects.filter(user=user)
         .order_by("occurred_at")
@@ -41,7 +41,7 @@ def _first_day(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dt.date | Non
 
 def share_link_create(
     *,
-    user: AbstractBaseUser,
+    user: User,
     options: SummaryOptions,
     days: int,
     label: str = "",
@@ -82,7 +82,7 @@ def share_link_revoke(*, link: ShareLink, now: dt.datetime | None = None) -> boo
     return True
 
 
-def share_links_revoke_all(*, user: AbstractBaseUser, now: dt.datetime | None = None) -> int:
+def share_links_revoke_all(*, user: User, now: dt.datetime | None = None) -> int:
     """End every link of the user that is not ended yet (account deletion)."""
     now = now or timezone.now()
     return ShareLink.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)

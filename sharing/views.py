@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from audit.models import EventKind
 from audit.services import audit_record
 from insights.summary.content import Summary, build_summary
@@ -52,7 +53,7 @@ def _get_link_for_user(request: HttpRequest, pk: uuid.UUID) -> ShareLink:
 
 @login_required
 @require_GET
-def share_link_list(request: HttpRequest) -> HttpResponse:
+def share_link_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = [
         LinkRow(
@@ -70,7 +71,7 @@ def share_link_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
-def share_link_create_view(request: HttpRequest) -> HttpResponse:
+def share_link_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     # The options come from the export page (GET) and travel on as hidden fields (POST),
     # so the POST has no query string and allauth can resume it after re-authentication.
     source = request.POST if request.method == "POST" else request.GET
@@ -108,7 +109,7 @@ def share_link_create_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def share_link_revoke_view(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def share_link_revoke_view(request: AuthenticatedHttpRequest, pk: uuid.UUID) -> HttpResponse:
     link = _get_link_for_user(request, pk)
     if request.method == "POST":
         if share_link_revoke(link=link):

@@ -6,7 +6,7 @@ import json
 import zoneinfo
 from collections.abc import Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from accounts.account_record import account_record
@@ -67,7 +67,7 @@ def _in_order(records: list[tuple[dt.datetime, dict]]) -> list[tuple[dt.datetime
     return ordered
 
 
-def backup_for_user(user: AbstractBaseUser) -> dict:
+def backup_for_user(user: User) -> dict:
     """The backup document; its order is deterministic, so exporting the same journal
     twice gives the same document apart from `exported_at`."""
     preferences = preferences_for(user)

@@ -10,7 +10,7 @@ import csv
 import zoneinfo
 from collections.abc import Iterator, Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from accounts.services import preferences_for
 from entries.models import Entry, is_episode_of, peak_of
@@ -79,7 +79,7 @@ class _Echo:
         return value
 
 
-def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
+def entries_csv_lines(user: User) -> Iterator[str]:
     """The CSV text, line by line and oldest entry first."""
     preferences = preferences_for(user)
     zone = zoneinfo.ZoneInfo(preferences.time_zone)

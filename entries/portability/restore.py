@@ -12,10 +12,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Field
 
 from accounts.models import Preferences
 from accounts.services import data_version_bump, preferences_for
@@ -62,9 +64,7 @@ class RestoreReport:
         return any(c.added for c in counts) or bool(self.settings_changed)
 
 
-def backup_restore(
-    *, user: AbstractBaseUser, data: object, restore_preferences: bool = True
-) -> RestoreReport:
+def backup_restore(*, user: User, data: object, restore_preferences: bool = True) -> RestoreReport:
     """Imports a parsed backup document; raises BackupInvalid, having changed nothing,
     when any part of it is wrong."""
     backup = parse_backup(data)
@@ -80,9 +80,7 @@ def backup_restore(
 
 
 @transaction.atomic
-def _restore(
-    *, user: AbstractBaseUser, backup: ValidBackup, restore_preferences: bool
-) -> RestoreReport:
+def _restore(*, user: User, backup: ValidBackup, restore_preferences: bool) -> RestoreReport:
     # Locking the settings row makes two imports of the same file (a double click) run
     # one after the other, so the second finds the first one's entries and skips them.
     preferences = Preferences.objects.select_for_update().get(pk=preferences_for(user).pk)
@@ -106,7 +104,7 @@ def _restore(
 
 
 def _restore_partners(
-    user: AbstractBaseUser, records: list[PartnerRecord], counts: Counts
+    user: User, records: list[PartnerRecord], counts: Counts
 ) -> dict[str, Partner]:
     by_key = {name_key(p.nickname): p for p in Partner.objects.filter(user=user)}
     new = []
@@ -122,7 +120,7 @@ def _restore_partners(
     return by_key
 
 
-def _restore_tags(user: AbstractBaseUser, records: list[TagRecord], counts: Counts) -> dict:
+def _restore_tags(user: User, records: list[TagRecord], counts: Counts) -> dict:
     by_key = {name_key(t.name): t for t in Tag.objects.filter(user=user)}
     new = []
     for record in records:
@@ -153,7 +151,7 @@ def _identity(
     )
 
 
-def _existing_identities(user: AbstractBaseUser) -> Counter:
+def _existing_identities(user: User) -> Counter:
     entries = Entry.objects.filter(user=user).select_related("partner").prefetch_related("tags")
     return Counter(
         _identity(
@@ -167,14 +165,15 @@ def _existing_identities(user: AbstractBaseUser) -> Counter:
 
 
 def _restore_entries(
-    user: AbstractBaseUser,
+    user: User,
     records: list[EntryRecord],
     partners: dict[str, Partner],
     tags: dict[str, Tag],
     counts: Counts,
 ) -> None:
     present = _existing_identities(user)
-    new_entries, new_links = [], []
+    new_entries: list[Entry] = []
+    new_links: list[Any] = []  # rows of the tags' through model
     for record in records:
         identity = _identity(record.occurred_at, record.partner, record.tags, record.values)
         if present[identity] > 0:
@@ -200,4 +199,4 @@ def _restore_preferences(preferences: Preferences, values: dict) -> list[str]:
         setattr(preferences, key, values[key])
     if changed:
         preferences.save(update_fields=changed)
-    return [str(Preferences._meta.get_field(key).verbose_name) for key in changed]
+    return [str(cast(Field, Preferences._meta.get_field(key)).verbose_name) for key in changed]

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from functools import partial
+from typing import cast
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -55,7 +56,7 @@ def _whole_number(value: object, *, low: int, high: int, allowed: list, nullable
     if ok and allowed:
         ok = value in allowed
     elif ok:
-        ok = low <= value <= high
+        ok = low <= cast(int, value) <= high  # an int, checked above
     if ok:
         return value
     expected = (
@@ -156,10 +157,12 @@ def _rule_for(field: models.Field) -> Callable[[object], object]:
 
 
 ENTRY_RULES: dict[str, Callable[[object], object]] = {
-    key: _rule_for(Entry._meta.get_field(key))
+    key: _rule_for(cast(models.Field, Entry._meta.get_field(key)))
     for key in ENTRY_VALUE_KEYS
     if key not in ("coping", "notes")
 } | {"coping": _coping, "notes": partial(_text, max_length=NOTES_MAX_LENGTH)}
-PREFERENCE_RULES = {key: _rule_for(Preferences._meta.get_field(key)) for key in PREFERENCE_KEYS}
-NICKNAME_MAX = Partner._meta.get_field("nickname").max_length
-TAG_NAME_MAX = Tag._meta.get_field("name").max_length
+PREFERENCE_RULES = {
+    key: _rule_for(cast(models.Field, Preferences._meta.get_field(key))) for key in PREFERENCE_KEYS
+}
+NICKNAME_MAX = cast(int, Partner._meta.get_field("nickname").max_length)
+TAG_NAME_MAX = cast(int, Tag._meta.get_field("name").max_length)

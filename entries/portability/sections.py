@@ -29,8 +29,10 @@ from typing import Any, Protocol
 
 
 class SectionRestoreResult(Protocol):
-    created: int
-    already_present: int
+    @property
+    def created(self) -> int: ...
+    @property
+    def already_present(self) -> int: ...
 
 
 @dataclass(frozen=True)

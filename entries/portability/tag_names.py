@@ -7,7 +7,7 @@ objects (and their related managers), which made most of the time of an export."
 
 from collections import defaultdict
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
@@ -21,7 +21,7 @@ def id_text(field: str) -> Cast:
     return Cast(field, output_field=CharField())
 
 
-def tag_names_by_entry(user: AbstractBaseUser) -> dict[str, list[str]]:
+def tag_names_by_entry(user: User) -> dict[str, list[str]]:
     """{id_text("id") of an entry: [factor name, ...]} for every entry with factors."""
     through = Entry.tags.through
     names: dict[str, list[str]] = defaultdict(list)
@@ -34,6 +34,6 @@ def tag_names_by_entry(user: AbstractBaseUser) -> dict[str, list[str]]:
     return names
 
 
-def partner_nicknames(user: AbstractBaseUser) -> dict[str, str]:
+def partner_nicknames(user: User) -> dict[str, str]:
     """{id_text("id") of a partner: nickname}."""
     return dict(Partner.objects.filter(user=user).values_list(id_text("pk"), "nickname"))

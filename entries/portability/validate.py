@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import cast
 
 from entries.portability.rules import (
     ENTRY_RULES,
@@ -150,6 +151,7 @@ def _list(problems: _Problems, data: dict, key: str) -> list:
 def _preferences(problems: _Problems, data: object) -> dict:
     if not problems.keys("“preferences”", data, PREFERENCE_KEYS, OPTIONAL_PREFERENCE_KEYS):
         return {}
+    data = cast(dict, data)  # problems.keys found an object
     return {
         key: problems.check("Settings", key, PREFERENCE_RULES[key], data[key])
         for key in PREFERENCE_KEYS
@@ -227,6 +229,7 @@ def _entry(problems: _Problems, number: int, item: object, partners: set, tags: 
         where += f" ({item['occurred_at'][:40]})"
     if not problems.keys(where, item, ENTRY_KEYS):
         return None
+    item = cast(dict, item)  # problems.keys found an object
     before = len(problems.messages)
     occurred_at = problems.check(where, "occurred_at", instant, item["occurred_at"])
     values = {key: problems.check(where, key, ENTRY_RULES[key], item[key]) for key in ENTRY_RULES}
@@ -241,6 +244,7 @@ def _entry(problems: _Problems, number: int, item: object, partners: set, tags: 
 def parse_backup(data: object) -> ValidBackup:
     """The backup's contents, checked; raises BackupInvalid listing every problem."""
     _check_header(data)
+    data = cast(dict, data)  # _check_header refused anything else
     problems = _Problems()
     missing = [key for key in TOP_LEVEL_KEYS if key not in data]
     if missing:

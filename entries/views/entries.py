@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.timezones import known_time_zone
 from entries import services
 from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
@@ -33,7 +34,7 @@ def _get_undoable_for_user(request: HttpRequest, pk) -> DeletedEntry:
     return get_object_or_404(DeletedEntry, pk=pk, user=request.user, deleted_at__gte=cutoff)
 
 
-def _undo_offer(request: HttpRequest) -> DeletedEntry | None:
+def _undo_offer(request: AuthenticatedHttpRequest) -> DeletedEntry | None:
     pk = request.session.pop(UNDO_SESSION_KEY, None)
     if pk is None:
         return None
@@ -41,7 +42,7 @@ def _undo_offer(request: HttpRequest) -> DeletedEntry | None:
     return DeletedEntry.objects.filter(pk=pk, user=request.user, deleted_at__gte=cutoff).first()
 
 
-def _initial_for_new_entry(request: HttpRequest) -> dict:
+def _initial_for_new_entry(request: AuthenticatedHttpRequest) -> dict:
     initial = {"occurred_at": timezone.localtime().strftime(DATETIME_LOCAL_FORMAT)}
     last = (
         Entry.objects.filter(user=request.user)
@@ -57,7 +58,7 @@ def _initial_for_new_entry(request: HttpRequest) -> dict:
 
 
 @login_required
-def entry_list(request: HttpRequest) -> HttpResponse:
+def entry_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     threshold = request.preferences.episode_threshold
     services.deleted_entries_purge()
     # The list shows neither notes nor factors: the notes stay encrypted, unread.
@@ -122,7 +123,7 @@ def _mark_for_device(form: EntryForm, *, fresh: bool) -> EntryForm:
     return form
 
 
-def _save_new_entry(request: HttpRequest, form: EntryForm) -> Entry:
+def _save_new_entry(request: AuthenticatedHttpRequest, form: EntryForm) -> Entry:
     client_uuid = _client_uuid(request)
     if client_uuid is None:
         return services.entry_create(user=request.user, **form.cleaned_data)
@@ -133,7 +134,7 @@ def _save_new_entry(request: HttpRequest, form: EntryForm) -> Entry:
 
 
 @login_required
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST, user=request.user)
         with timezone.override(_zone_written_in(request) or timezone.get_current_timezone()):
@@ -153,7 +154,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def entry_detail(request: HttpRequest, pk) -> HttpResponse:
+def entry_detail(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     ctx = {
         "entry": entry,
@@ -164,7 +165,7 @@ def entry_detail(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
-def entry_update(request: HttpRequest, pk) -> HttpResponse:
+def entry_update(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     if request.method == "POST":
         form = EntryForm(request.POST, instance=entry, user=request.user)
@@ -179,7 +180,7 @@ def entry_update(request: HttpRequest, pk) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entry_delete(request: HttpRequest, pk) -> HttpResponse:
+def entry_delete(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     entry = _get_entry_for_user(request, pk)
     if request.method == "POST":
         deleted = services.entry_delete(entry=entry)
@@ -191,7 +192,7 @@ def entry_delete(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
-def entry_undo_delete(request: HttpRequest, pk) -> HttpResponse:
+def entry_undo_delete(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     # Looked up before the method is checked, so one not yours is a 404 either way.
     deleted = _get_undoable_for_user(request, pk)
     if request.method != "POST":

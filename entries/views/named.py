@@ -3,38 +3,46 @@ person adds, renames and removes, each page scoped to the requesting user."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from django import forms
 from django.contrib import messages
-from django.db import models
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.http import AuthenticatedHttpRequest
+from entries.forms import PartnerForm, TagForm
+from entries.models import Partner, Tag
 from entries.services import NameTaken
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class NamedThing:
-    model: type[models.Model]
-    form: type[forms.ModelForm]
+    model: type[Partner] | type[Tag]
+    form: type[PartnerForm] | type[TagForm]
     list_url: str  # URL name of the list page
     template_prefix: str  # e.g. "entries/partner" -> partner_list.html, partner_form.html
     create: Callable
     update: Callable
     delete: Callable
-    added_message: Callable[[models.Model], str]
-    saved_message: str
-    deleted_message: str
+    added_message: Callable[[Any], "StrOrPromise"]
+    saved_message: "StrOrPromise"
+    deleted_message: "StrOrPromise"
     # Names are encrypted at rest, so the list is sorted after decryption (entries.names).
     order: Callable[[Iterable], list]
 
 
-def get_for_user(kind: NamedThing, request: HttpRequest, pk) -> models.Model:
-    return get_object_or_404(kind.model, pk=pk, user=request.user)
+def get_for_user(kind: NamedThing, request: AuthenticatedHttpRequest, pk) -> Partner | Tag:
+    # Typed as the two models' common base otherwise, which has no `entries`.
+    return cast("Partner | Tag", get_object_or_404(kind.model, pk=pk, user=request.user))
 
 
-def list_page(kind: NamedThing, request: HttpRequest, context_name: str) -> HttpResponse:
+def list_page(
+    kind: NamedThing, request: AuthenticatedHttpRequest, context_name: str
+) -> HttpResponse:
     form = kind.form(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,7 +59,9 @@ def list_page(kind: NamedThing, request: HttpRequest, context_name: str) -> Http
     return render(request, f"{kind.template_prefix}_list.html", ctx)
 
 
-def update_page(kind: NamedThing, request: HttpRequest, pk, context_name: str) -> HttpResponse:
+def update_page(
+    kind: NamedThing, request: AuthenticatedHttpRequest, pk, context_name: str
+) -> HttpResponse:
     thing = get_for_user(kind, request, pk)
     form = kind.form(request.POST or None, instance=thing, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +77,9 @@ def update_page(kind: NamedThing, request: HttpRequest, pk, context_name: str) -
     return render(request, f"{kind.template_prefix}_form.html", ctx)
 
 
-def delete_page(kind: NamedThing, request: HttpRequest, pk, context_name: str) -> HttpResponse:
+def delete_page(
+    kind: NamedThing, request: AuthenticatedHttpRequest, pk, context_name: str
+) -> HttpResponse:
     thing = get_for_user(kind, request, pk)
     if request.method == "POST":
         kind.delete(thing)

@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from entries import services
 from entries.forms import PartnerForm
 from entries.models import Partner
@@ -26,17 +27,17 @@ PARTNERS = named.NamedThing(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def partner_list(request: HttpRequest) -> HttpResponse:
+def partner_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return named.list_page(PARTNERS, request, "partners")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def partner_update(request: HttpRequest, pk) -> HttpResponse:
+def partner_update(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     return named.update_page(PARTNERS, request, pk, "partner")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def partner_delete(request: HttpRequest, pk) -> HttpResponse:
+def partner_delete(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     return named.delete_page(PARTNERS, request, pk, "partner")

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from audit.models import EventKind
 from audit.services import audit_record
 from entries.portability.backup import backup_for_user, backup_json_bytes
@@ -28,7 +29,7 @@ def _attachment_name(stem: str, extension: str) -> str:
 @reauthentication_required
 @require_GET
 @never_cache
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Every note in plain text, like the full backup: worth the same second prompt.
     # Built whole rather than streamed: even years of entries are a few megabytes, and
     # a complete response can be checked (the URL walk looks for leaked text in it).
@@ -50,7 +51,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @reauthentication_required
 @require_GET
 @never_cache
-def backup_json(request: HttpRequest) -> HttpResponse:
+def backup_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Everything at once is worth a second password prompt (recent logins pass).
     document = backup_for_user(request.user)
     body = backup_json_bytes(document)
@@ -74,13 +75,14 @@ def backup_json(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @login_required
 @require_http_methods(["GET", "POST"])
-def backup_import(request: HttpRequest) -> HttpResponse:
+def backup_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     # A request that announces more than the limit is refused unread (and before the
     # CSRF check, which would read it): nothing in it can change anything.
     if request.method == "POST" and request_too_large(request, max_bytes=MAX_IMPORT_BYTES):
         return _too_large(request, BackupImportForm(data={}, too_large=True))
     limit = UploadSizeLimit(request, max_bytes=MAX_IMPORT_BYTES)
-    request.upload_handlers.insert(0, limit)
+    # Still a list: nothing has read the body yet (it becomes immutable then).
+    request.upload_handlers.insert(0, limit)  # type: ignore[union-attr]
     return _backup_import(request, limit)
 
 
@@ -90,7 +92,7 @@ def _too_large(request: HttpRequest, form: BackupImportForm) -> HttpResponse:
 
 
 @csrf_protect
-def _backup_import(request: HttpRequest, limit: UploadSizeLimit) -> HttpResponse:
+def _backup_import(request: AuthenticatedHttpRequest, limit: UploadSizeLimit) -> HttpResponse:
     if request.method != "POST":
         return render(request, "entries/import.html", {"form": BackupImportForm()})
     data, files = request.POST, request.FILES  # reads the upload through the limit

@@ -7,6 +7,7 @@ the phone keeps the entry and waits for a login.
 
 import uuid
 import zoneinfo
+from typing import cast
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, JsonResponse
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from accounts.offline_owner import offline_owner
 from entries import services
 from entries.forms import EntryForm
@@ -37,8 +39,11 @@ def _saved(entry: Entry) -> JsonResponse:
     )
 
 
-def _status(request: HttpRequest) -> JsonResponse:
-    answer = {"owner": offline_owner(request.user), "csrf_token": get_token(request)}
+def _status(request: AuthenticatedHttpRequest) -> JsonResponse:
+    answer: dict[str, object] = {
+        "owner": offline_owner(request.user),
+        "csrf_token": get_token(request),
+    }
     check = request.GET.get("check", "")
     if check:
         try:
@@ -67,7 +72,7 @@ def entry_sync(request: HttpRequest) -> JsonResponse:
     if not request.user.is_authenticated:
         return _problem(401, "login_required", "Please log in; the entry stays on this phone.")
     if request.method == "GET":
-        return _status(request)
+        return _status(cast(AuthenticatedHttpRequest, request))  # signed in, checked above
     try:
         queued = queued_entry_parse(_body(request))
     except PayloadError as error:

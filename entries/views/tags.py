@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from entries import services
 from entries.forms import TagForm
 from entries.models import Tag
@@ -26,17 +27,17 @@ TAGS = named.NamedThing(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tag_list(request: HttpRequest) -> HttpResponse:
+def tag_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return named.list_page(TAGS, request, "tags")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tag_update(request: HttpRequest, pk) -> HttpResponse:
+def tag_update(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     return named.update_page(TAGS, request, pk, "tag")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tag_delete(request: HttpRequest, pk) -> HttpResponse:
+def tag_delete(request: AuthenticatedHttpRequest, pk) -> HttpResponse:
     return named.delete_page(TAGS, request, pk, "tag")

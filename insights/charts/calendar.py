@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -165,7 +166,7 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
             for row, (year, month) in enumerate(months)
         ],
     )
-    handles = [
+    handles: list[Artist] = [
         Patch(color=colour(level), label=label)
         for level, label in zip(LEVELS, ("none", "1", "2", "3+"), strict=True)
     ]

@@ -182,10 +182,13 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
 def _count_label(axes, arm: Arm, y: float, top: float) -> None:
     """Write "9 of 34" beside the interval where there is room (the table always has it)."""
     gap = 0.012 * top
-    if arm.rate_ci_high < top * 0.8:
-        x, align = arm.rate_ci_high + gap, "left"
-    elif arm.rate_ci_low > top * 0.2:
-        x, align = arm.rate_ci_low - gap, "right"
+    low, high = arm.rate_ci_low, arm.rate_ci_high
+    if low is None or high is None:  # no entries on this side: nothing to label
+        return
+    if high < top * 0.8:
+        x, align = high + gap, "left"
+    elif low > top * 0.2:
+        x, align = low - gap, "right"
     else:
         return
     axes.text(

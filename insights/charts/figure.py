@@ -12,6 +12,7 @@ import re
 import textwrap
 import threading
 from collections.abc import Callable
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 import matplotlib
@@ -19,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
+from matplotlib.typing import RcKeyType
 
 from insights.charts import palette
 from insights.charts.palette import colour
@@ -31,7 +33,7 @@ FONT_STACK = (
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', "
     "Arial, sans-serif"
 )
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     # Text stays text (smaller files, crisp at any zoom, selectable), set in the page's
     # system font; matplotlib measures with DejaVu Sans, which is wider than the usual
     # system fonts, so labels never grow past the space laid out for them.
@@ -86,7 +88,7 @@ def _finish(svg: str, *, title: str, description: str) -> bytes:
     return f'{head}version="1.1"{accessible}{rest}'.encode()
 
 
-def style_axes(axes: Axes, *, grid_axis: str | None = "y") -> None:
+def style_axes(axes: Axes, *, grid_axis: Literal["x", "y", "both"] | None = "y") -> None:
     """The calm house style: no box, a faint grid, muted ticks."""
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)

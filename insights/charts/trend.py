@@ -116,7 +116,8 @@ def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
     for column, width in (("entries", 0.8), ("episodes", 0.46)):
         axes.add_collection(
             PolyCollection(
-                _bars(positions, frame[column].to_numpy(), width),
+                # An (n, 4, 2) array is a sequence of polygons; the stubs want a list.
+                _bars(positions, frame[column].to_numpy(), width),  # type: ignore[arg-type]
                 facecolors=colour(column),
                 edgecolors="none",
                 gid=f"trend-{column}",

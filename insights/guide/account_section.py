@@ -3,12 +3,12 @@ their account record (the full backup's `account` part)."""
 
 import zoneinfo
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from insights.models import PartnerGuide
 
 
-def partner_guide_record(user: AbstractBaseUser, zone: zoneinfo.ZoneInfo) -> dict | None:
+def partner_guide_record(user: User, zone: zoneinfo.ZoneInfo) -> dict | None:
     guide = PartnerGuide.objects.filter(user=user).first()
     if guide is None:
         return None

@@ -3,7 +3,7 @@ the coping ratings (never notes, dates, partners, factors or episode counts)."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from insights.categories import MACZKOWIACK_2019, SCHWEITZER_2015, Source
 from insights.guide.coping import CopingOutcome, coping_outcomes
@@ -27,7 +27,7 @@ class Guide:
     sources: tuple[Source, ...] = SOURCES
 
 
-def partner_guide_of(user: AbstractBaseUser) -> PartnerGuide:
+def partner_guide_of(user: User) -> PartnerGuide:
     """The person's choices for the guide; the defaults (unsaved) until they save some."""
     return PartnerGuide.objects.filter(user=user).first() or PartnerGuide(user=user)
 
@@ -39,7 +39,7 @@ def _wish_sentences(choices: PartnerGuide) -> list[str]:
     return sentences
 
 
-def build_guide(user: AbstractBaseUser, choices: PartnerGuide) -> Guide:
+def build_guide(user: User, choices: PartnerGuide) -> Guide:
     return Guide(
         coping=coping_outcomes(user) if choices.include_coping else None,
         wishes=_wish_sentences(choices) if choices.include_wishes else None,

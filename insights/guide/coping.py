@@ -3,7 +3,7 @@ came with it was "quite a lot" or "very much"."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from entries.models import Entry
 from pct_journal.scales import Coping
@@ -33,7 +33,7 @@ def _times(count: int) -> str:
     return "time" if count == 1 else "times"
 
 
-def coping_outcomes(user: AbstractBaseUser) -> list[CopingOutcome]:
+def coping_outcomes(user: User) -> list[CopingOutcome]:
     """One line per way of coping the person has logged, what helped most often first.
 
     The rating is for everything done that time together: two ways of coping logged

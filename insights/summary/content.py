@@ -10,7 +10,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 import pandas as pd
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist
 
 from accounts.services import preferences_for
@@ -127,7 +127,7 @@ def _pseudonyms(journal: Journal) -> dict[str, str]:
     }
 
 
-def _preferences(user: AbstractBaseUser):
+def _preferences(user: User):
     # The object the preferences middleware (or the share-link selector) attached to the
     # user, so the summary does not read it again; read or made here otherwise.
     try:
@@ -136,7 +136,7 @@ def _preferences(user: AbstractBaseUser):
         return preferences_for(user)
 
 
-def _journal(user: AbstractBaseUser, options: SummaryOptions, snapshot: Snapshot | None) -> Journal:
+def _journal(user: User, options: SummaryOptions, snapshot: Snapshot | None) -> Journal:
     # Check-in factors (a high PHQ-9 or GAD-7 score before an entry) say something about
     # the check-ins, so they are only analysed when check-ins are shared.
     if snapshot is not None:
@@ -230,7 +230,7 @@ def _score(row: pd.Series) -> str:
 
 
 def _checkin_section(
-    user: AbstractBaseUser,
+    user: User,
     options: SummaryOptions,
     *,
     time_zone: str,
@@ -281,7 +281,7 @@ def _latest_scores(checkins: CheckinSection | None) -> str | None:
 
 
 def _notes(
-    user: AbstractBaseUser, options: SummaryOptions, *, time_zone: str, threshold: int
+    user: User, options: SummaryOptions, *, time_zone: str, threshold: int
 ) -> list[SharedNote] | None:
     if options.notes == NOTES_NONE:
         return None
@@ -292,7 +292,7 @@ def _notes(
 
 
 def build_summary(
-    user: AbstractBaseUser,
+    user: User,
     options: SummaryOptions,
     *,
     now: dt.datetime,

@@ -4,6 +4,8 @@ Each line repeats a number that the sections below show in full, so a therapist 
 two minutes gets the gist, and one with ten can check every figure.
 """
 
+from typing import cast
+
 from insights.analysis import Report
 from insights.overview_cards import EMOTION_LABELS
 from insights.wording import EVIDENCE_LABELS, percent
@@ -58,7 +60,7 @@ def _coping_line(report: Report) -> str | None:
         return None
     best = max(rated, key=lambda outcome: (outcome.helped_share, outcome.rated))
     label = str(dict(Coping.choices).get(best.key, best.key)).lower()
-    if best.helped_share < MOSTLY:
+    if cast(float, best.helped_share) < MOSTLY:  # rated: not None
         return f"No way of coping was rated as helping most of the time; {label} came closest."
     return (
         f"Rated most helpful afterwards: {label} "

@@ -8,7 +8,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from entries.models import EMOTION_FIELDS, Entry
 from pct_journal.date_range import DateRange
@@ -43,7 +43,7 @@ def _in_period(queryset, dates: DateRange, zone: zoneinfo.ZoneInfo):
 
 
 def notes_in_period(
-    user: AbstractBaseUser, dates: DateRange, *, time_zone: str, threshold: int
+    user: User, dates: DateRange, *, time_zone: str, threshold: int
 ) -> list[SharedNote]:
     """Every entry of the period that has a note, oldest first."""
     zone = zoneinfo.ZoneInfo(time_zone)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from entries.models import Entry
 from insights.ranges import InvalidRange, SelectedRange, selected_range
@@ -153,7 +153,7 @@ class SummaryOptionsForm(forms.Form):
         self,
         data: Mapping,
         *,
-        user: AbstractBaseUser,
+        user: User,
         today: dt.date,
         default_range: str = DEFAULT_RANGE,
     ) -> None:
@@ -165,7 +165,8 @@ class SummaryOptionsForm(forms.Form):
         self.period: SelectedRange | None = None
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         try:
             self.period = selected_range(
                 {name: cleaned.get(name) or "" for name in ("range", "start", "end")},
@@ -189,6 +190,8 @@ class SummaryOptionsForm(forms.Form):
 
     def options(self) -> SummaryOptions:
         """The parsed options; call after is_valid() returned True."""
+        if self.period is None:
+            raise ValueError("The options of a form that is not valid.")
         data = self.cleaned_data
         notes = data["notes"]
         return SummaryOptions(
@@ -211,7 +214,7 @@ class SummaryOptionsForm(forms.Form):
 
 
 def summary_options(
-    query: Mapping, *, user: AbstractBaseUser, today: dt.date, default_range: str = DEFAULT_RANGE
+    query: Mapping, *, user: User, today: dt.date, default_range: str = DEFAULT_RANGE
 ) -> tuple[SummaryOptionsForm, SummaryOptions | None]:
     """The bound form and, when the query is valid, the options it describes (the period
     is `default_range` when the query names none)."""
@@ -254,5 +257,5 @@ def options_from_frozen(data: Mapping) -> SummaryOptions:
         partners=bool(data.get("partners")),
         checkins=bool(data.get("checkins")),
         charts=bool(data.get("charts")),
-        paper=data.get("paper") if data.get("paper") in PAPER_SIZES else "a4",
+        paper=str(data["paper"]) if data.get("paper") in PAPER_SIZES else "a4",
     )

@@ -11,7 +11,7 @@ keeps no earlier versions of an entry, and what a person deletes must leave ever
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkins_dataframe
@@ -32,7 +32,7 @@ def _ids_after(queryset, as_of: dt.datetime) -> set[str]:
 
 
 def journal_as_of(
-    user: AbstractBaseUser, dates: DateRange, snapshot: Snapshot, *, with_checkins: bool
+    user: User, dates: DateRange, snapshot: Snapshot, *, with_checkins: bool
 ) -> Journal:
     """entries_dataframe for the period as it was at `snapshot.as_of`, with the check-in
     factors (from check-ins taken by then) joined on when check-ins are shared."""

@@ -138,11 +138,9 @@ def duration_text(profile: EpisodeProfile | None) -> str | None:
     if profile is None or profile.median_minutes is None:
         return None
     text = f"Episodes lasted a median of {_minutes(profile.median_minutes)}"
-    if profile.minutes_recorded > 1 and profile.minutes_low != profile.minutes_high:
-        text += (
-            f" (half of them between {int(profile.minutes_low + 0.5)} and "
-            f"{_minutes(profile.minutes_high)})"
-        )
+    low, high = profile.minutes_low, profile.minutes_high
+    if profile.minutes_recorded > 1 and low is not None and high is not None and low != high:
+        text += f" (half of them between {int(low + 0.5)} and {_minutes(high)})"
     noted = profile.minutes_recorded
     return f"{text}; {noted} episode{'s' if noted != 1 else ''} had a length noted."
 

@@ -1,11 +1,12 @@
 """The month calendar: a grid of days to tap, each day with entries opening the list."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.http import AuthenticatedHttpRequest
 from insights.month_calendar import (
     InvalidMonth,
     day_counts,
@@ -27,7 +28,7 @@ WEEKDAYS = [
 
 @login_required
 @require_GET
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()  # the person's zone: the middleware activated it
     try:
         month = parse_month(request.GET.get("month"), today=today)

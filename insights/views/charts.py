@@ -1,10 +1,11 @@
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from accounts.http import AuthenticatedHttpRequest
 from insights.chart_data import CHART_NAMES, chart_version, render_chart
 from insights.ranges import InvalidRange, selected_range
 from pct_journal import chart_cache
@@ -15,8 +16,8 @@ SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
 
 @login_required
 @require_safe
-@csp(SVG_POLICY)
-def chart(request: HttpRequest, name: str) -> HttpResponse:
+@csp(SVG_POLICY)  # type: ignore[arg-type]  # django-csp types views as (request) only
+def chart(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
     if name not in CHART_NAMES:
         raise Http404("There is no chart by that name.")
     today = timezone.localdate()

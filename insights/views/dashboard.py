@@ -1,11 +1,12 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from accounts.http import AuthenticatedHttpRequest
 from checkins.selectors import checkin_due
 from entries.models import Entry
 from entries.services import deleted_entries_purge
@@ -17,7 +18,7 @@ RECENT_ENTRIES = 5
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     preferences = request.preferences
     today = timezone.localdate()
     # The home page is where every visit starts: deleted entries past their undo
@@ -51,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _chart_sections(
-    request: HttpRequest, panel: DashboardPanel, period: SelectedRange, today: dt.date
+    request: AuthenticatedHttpRequest, panel: DashboardPanel, period: SelectedRange, today: dt.date
 ) -> dict[str, SafeString]:
     """Each chart's finished section of the page (insights.chart_sections); no check-ins
     chart for someone who has never taken a check-in."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.http import AuthenticatedHttpRequest
 from audit.models import EventKind
 from audit.services import audit_record
 from checkins.selectors import checkins_dataframe
@@ -49,7 +50,7 @@ def bad_options_page(request: HttpRequest, form: SummaryOptionsForm) -> HttpResp
     return render(request, "insights/export_bad_options.html", ctx, status=400)
 
 
-def _note_choices(request: HttpRequest, options: SummaryOptions) -> list[dict]:
+def _note_choices(request: AuthenticatedHttpRequest, options: SummaryOptions) -> list[dict]:
     preferences = request.preferences
     notes = notes_in_period(
         request.user,
@@ -80,7 +81,7 @@ def _chosen(form, options: SummaryOptions | None) -> dict:
     return values | {"note_ids": set(data.get("note") or ())}
 
 
-def _left_out_safety_answers(request: HttpRequest, options: SummaryOptions) -> int:
+def _left_out_safety_answers(request: AuthenticatedHttpRequest, options: SummaryOptions) -> int:
     """How many PHQ-9 question 9 answers above "Not at all" the period has that the
     summary will not mention, because check-ins are left out (the person's choice)."""
     if options.checkins:
@@ -91,7 +92,7 @@ def _left_out_safety_answers(request: HttpRequest, options: SummaryOptions) -> i
 
 @login_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form, options = summary_options(
         request.GET,
@@ -99,7 +100,7 @@ def export(request: HttpRequest) -> HttpResponse:
         today=today,
         default_range=request.preferences.default_period,
     )
-    ctx = {
+    ctx: dict[str, object] = {
         "form": form,
         "options": options,
         "range_picker": range_picker(request.GET, form.period, today=today),
@@ -130,7 +131,7 @@ def _page(summary: Summary, options: SummaryOptions, *, for_pdf: bool) -> dict:
 
 @login_required
 @require_GET
-def summary(request: HttpRequest) -> HttpResponse:
+def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The print-friendly page: the summary alone, ready for the browser's Print."""
     form, options = summary_options(
         request.GET,
@@ -147,7 +148,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 @never_cache
-def summary_pdf(request: HttpRequest) -> HttpResponse:
+def summary_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form, options = summary_options(
         request.GET,

@@ -3,13 +3,14 @@ and its PDF."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.http import AuthenticatedHttpRequest
 from insights.guide.content import build_guide, partner_guide_of
 from insights.guide.forms import PartnerGuideForm
 from insights.services import partner_guide_save
@@ -18,14 +19,14 @@ from insights.summary.pdf import render_pdf
 PDF_STYLESHEET = "css/guide-pdf.css"
 
 
-def _document_title(request: HttpRequest) -> str:
+def _document_title(request: AuthenticatedHttpRequest) -> str:
     # Discreet mode: the PDF's title and file name say nothing about what it is about.
     return "Journal notes" if request.preferences.discreet_mode else "A guide for my partner"
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def partner_guide(request: HttpRequest) -> HttpResponse:
+def partner_guide(request: AuthenticatedHttpRequest) -> HttpResponse:
     choices = partner_guide_of(request.user)
     if request.method == "POST":
         form = PartnerGuideForm(request.POST, instance=partner_guide_of(request.user))
@@ -42,7 +43,7 @@ def partner_guide(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 @never_cache
-def partner_guide_pdf(request: HttpRequest) -> HttpResponse:
+def partner_guide_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     guide = build_guide(request.user, partner_guide_of(request.user))
     html = render_to_string(
         "insights/guide/pdf.html", {"guide": guide, "title": _document_title(request)}

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
+from accounts.http import AuthenticatedHttpRequest
 from insights import charts
 from insights.categories import METHOD_NOTES, NOT_A_DIAGNOSIS, PREVALENCE_CONTEXT, SOURCES
 from insights.chart_data import chart_summary
@@ -19,14 +20,14 @@ from insights.wording import HOW_TO_READ, percent
 FEW_ENTRIES = 10
 
 
-def _period(request: HttpRequest) -> SelectedRange:
+def _period(request: AuthenticatedHttpRequest) -> SelectedRange:
     # The person's default period, like the dashboard and the summary, so that the
     # page and its JSON agree with each other and with the other two.
     default = request.preferences.default_period
     return selected_range(request.GET, today=timezone.localdate(), default=default)
 
 
-def _charts(request: HttpRequest, period: SelectedRange, report) -> list[SafeString]:
+def _charts(request: AuthenticatedHttpRequest, period: SelectedRange, report) -> list[SafeString]:
     """The factors chart (from the report already computed) and the calendar; the
     check-ins chart joins them once there are check-ins to show. Each as its finished
     section of the page (insights.chart_sections)."""
@@ -48,7 +49,7 @@ def _charts(request: HttpRequest, period: SelectedRange, report) -> list[SafeStr
 
 @login_required
 @require_GET
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     try:
         period = _period(request)
@@ -83,7 +84,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def report_json(request: HttpRequest) -> JsonResponse:
+def report_json(request: AuthenticatedHttpRequest) -> JsonResponse:
     try:
         period = _period(request)
     except InvalidRange as error:

@@ -98,7 +98,7 @@ class Command(BaseCommand):
         field: str, token: str, index: str | None, user_id=None, stored_index=None
     ) -> dict:
         """The columns to write for one value, or {} when it is already up to date."""
-        changes = {}
+        changes: dict[str, object] = {}
         if not is_under_newest_key(token):
             changes[field] = models.Value(reencrypt_text(token), output_field=models.TextField())
         if index is not None:
