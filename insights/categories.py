@@ -15,6 +15,7 @@ CATEGORY_MEANINGS = {
         "being in a distressed state at the time was the thing most closely linked to it."
     ),
     "anxiety": _(
+        # xgettext:no-python-format
         "Tears can be a way of letting go of tension that built up during sex, and worry "
         "about how things will go (performance anxiety) is one source of that tension. "
         "Such worry is common: studies put it at roughly 6–16% of women and 9–25% of men."
@@ -28,6 +29,7 @@ CATEGORY_MEANINGS = {
     # women); the sentences around it speak to anyone, whatever their body or gender,
     # and to solo sex as much as partnered.
     "pain": _(
+        # xgettext:no-python-format
         "Pain during or after sex, with a partner or on your own, is reason enough to feel "
         "upset afterwards. It happens to people of every gender and body, it can have "
         "physical or psychological roots (clinicians call it dyspareunia), and it is not "
@@ -131,10 +133,19 @@ ARTICLE = Source(
 # (what was found, the studies that found it)
 PREVALENCE_CONTEXT = [
     (
-        _("In a survey of women, 46% had felt this way after sex at least once in their lives."),
+        _(
+            # xgettext:no-python-format
+            "In a survey of women, 46% had felt this way after sex at least once in their lives."
+        ),
         (SCHWEITZER_2015,),
     ),
-    (_("In a study of 1,635 men, 41% had experienced it at some point."), (MACZKOWIACK_2019,)),
+    (
+        _(
+            # xgettext:no-python-format
+            "In a study of 1,635 men, 41% had experienced it at some point."
+        ),
+        (MACZKOWIACK_2019,),
+    ),
     (
         _(
             "Being in psychological distress at the time was the factor most strongly linked "
@@ -152,6 +163,7 @@ NOT_A_DIAGNOSIS = _(
 
 METHOD_NOTES = [
     _(
+        # xgettext:no-python-format
         "For each factor, your entries are split into those with it and those without it, and "
         "the share followed by an episode is compared (a risk ratio, with its 95% confidence "
         "interval)."

@@ -159,14 +159,13 @@ def counts_sentence(factor: FactorResult) -> str:
 
 
 def _some_more(count: int, words: str) -> str:
-    # The English words name entries in the plural ("entries with pain"); one entry is
-    # "1 more entry with pain". Other languages phrase the singular in their own way.
-    english_singular = words.replace("entries", "entry", 1)
-    return ngettext("%(count)s more %(entries_singular)s", "%(count)s more %(entries)s", count) % {
-        "count": count,
-        "entries": words,
-        "entries_singular": english_singular,
-    }
+    if count == 1:
+        # The words name entries in the plural ("entries with pain"); English says
+        # "1 more entry with pain", other languages phrase the one in their own way.
+        return gettext("1 more %(entry_words)s") % {
+            "entry_words": words.replace("entries", "entry", 1)
+        }
+    return gettext("%(count)s more %(entries)s") % {"count": count, "entries": words}
 
 
 def _checkin_needed_sentence(factor: FactorResult) -> str | None:
