@@ -69,7 +69,7 @@ def factor_line(factor: FactorResult) -> FactorLine:
         key=factor.key,
         label=factor_label(factor),
         evidence=factor.evidence,
-        evidence_label=EVIDENCE_LABELS[factor.evidence],
+        evidence_label=str(EVIDENCE_LABELS[factor.evidence]),
         counts=counts_sentence(factor),
         # Ratios from a handful of entries say little, so they wait for enough data.
         numbers=None if factor.evidence == "not_enough_data" else numbers_sentence(factor),
@@ -87,7 +87,7 @@ def _card(category: CategoryResult) -> CategoryCard:
         key=category.key,
         title=category_name(category.label),
         evidence=category.evidence,
-        evidence_label=EVIDENCE_LABELS[category.evidence],
+        evidence_label=str(EVIDENCE_LABELS[category.evidence]),
         is_open=category.evidence in OPEN_LEVELS,
         meaning=CATEGORY_MEANINGS[category.key],
         next_steps=NEXT_STEPS[category.key],

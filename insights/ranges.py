@@ -128,7 +128,8 @@ def _day(value: dt.date) -> str:
 def _span(start: dt.date, end: dt.date) -> str:
     if start.year == end.year:
         # Translators: a day and month without the year, "3 Sep" in English.
-        return f"{date_format(start, pgettext('summary date', 'j M'))} – {_day(end)}"
+        day_and_month = pgettext("summary date", "j M")
+        return f"{date_format(start, day_and_month)} – {_day(end)}"
     return f"{_day(start)} – {_day(end)}"
 
 

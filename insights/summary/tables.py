@@ -81,7 +81,7 @@ def _row(category: str, factor: FactorResult, *, first: bool, entries: int) -> F
         without_factor=_count(factor.unexposed.episodes, factor.unexposed.entries),
         risk_ratio=_risk_ratio(factor),
         evidence=factor.evidence,
-        evidence_label=EVIDENCE_LABELS[factor.evidence],
+        evidence_label=str(EVIDENCE_LABELS[factor.evidence]),
         first_in_category=first,
         not_recorded=_not_recorded(factor, entries),
     )
