@@ -9,7 +9,7 @@ the language's decimal separator.
 import math
 
 from django.utils.formats import get_format, number_format
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_Q, POSSIBLE_RATIO, FactorResult
 from insights.factor_words import factor_words
@@ -27,6 +27,24 @@ EVIDENCE_LABELS = {
     "none": gettext_lazy("No pattern"),
     "not_enough_data": gettext_lazy("Not enough data yet"),
 }
+# The same inside a sentence: lower case in English, while German keeps its nouns capital.
+EVIDENCE_IN_SENTENCE = {
+    "clear": pgettext_lazy("evidence level inside a sentence", "clear pattern"),
+    "possible": pgettext_lazy("evidence level inside a sentence", "possible pattern"),
+    "none": pgettext_lazy("evidence level inside a sentence", "no pattern"),
+    "not_enough_data": pgettext_lazy("evidence level inside a sentence", "not enough data yet"),
+}
+
+
+def mid_sentence(text: str) -> str:
+    """A label ("Sadness", "Last 90 days") as it reads inside a sentence: lower case in
+    English and Spanish, while German keeps its nouns capitalised. The catalogue says
+    which, so a new language decides for itself."""
+    # Translators: "yes" if a label is written in lower case inside a sentence, else "no"
+    # (German keeps nouns capitalised: "no").
+    if pgettext("labels in lower case inside a sentence", "yes") == "yes":
+        return text.lower()
+    return text
 
 
 def decimal(text: str) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from insights.analysis import Report
 from insights.factor_words import factor_words
 from insights.overview_cards import EMOTION_LABELS
-from insights.wording import EVIDENCE_LABELS, percent
+from insights.wording import EVIDENCE_IN_SENTENCE, mid_sentence, percent
 from pct_journal.scales import Coping
 
 # A way of coping "helps most of the time" when at least half of its ratings said so.
@@ -57,7 +57,7 @@ def _pattern_line(report: Report) -> str:
         "%(entries)s entries with it (%(share)s) and %(other_episodes)s of %(other_entries)s "
         "without (%(other_share)s)."
     ) % {
-        "level": EVIDENCE_LABELS[strongest.evidence].lower(),
+        "level": EVIDENCE_IN_SENTENCE[strongest.evidence],
         "factor": factor_words(strongest).label,
         "episodes": exposed.episodes,
         "entries": exposed.entries,
@@ -77,7 +77,7 @@ def _feeling_line(report: Report, threshold_label: str) -> str | None:
         "Most common in episodes: %(feeling)s at “%(level)s” or stronger (%(share)s); cried "
         "in %(cried)s."
     ) % {
-        "feeling": EMOTION_LABELS[top.key].lower(),
+        "feeling": mid_sentence(str(EMOTION_LABELS[top.key])),
         "level": threshold_label,
         "share": percent(top.share),
         "cried": percent(profile.cried_share),
@@ -90,7 +90,7 @@ def _coping_line(report: Report) -> str | None:
     if not rated:
         return None
     best = max(rated, key=lambda outcome: (outcome.helped_share, outcome.rated))
-    label = str(dict(Coping.choices).get(best.key, best.key)).lower()
+    label = mid_sentence(str(dict(Coping.choices).get(best.key, best.key)))
     if best.helped_share < MOSTLY:
         return gettext(
             "No way of coping was rated as helping most of the time; %(way)s came closest."
