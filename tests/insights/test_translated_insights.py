@@ -132,7 +132,7 @@ def test_a_factor_waiting_for_entries_says_how_many_in_spanish():
                 "Qué se dio junto con los episodios",
                 "Dolor físico",
                 "Próximos pasos con calma",
-                "No estás solo",
+                "No te pasa solo a ti",
                 "Schweitzer et al. 2015",
                 "1635 hombres, el 41 %",
             ],
