@@ -148,3 +148,10 @@ def test_the_partner_guide_keeps_its_figures_and_sources_in_translation(
         assert words in page.replace("&amp;", "&"), words
         assert words in pdf, words
     assert english not in pdf
+
+
+def test_the_guide_form_gives_its_limits_in_the_readers_language(alice):
+    page = _html_text(_get(_client(alice), reverse("insights:partner_guide"), "de"))
+
+    assert "In deinen eigenen Worten, bis zu 200 Zeichen." in page
+    assert "In your own words" not in page
