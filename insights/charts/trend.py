@@ -98,19 +98,23 @@ def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
     if episodes:
         peak = frame["episodes"].idxmax()
         row = frame.loc[peak]
-        most = {
-            "most": int(row["episodes"]),
-            "when": long_label(peak, span),
-            "entries": ngettext("%(count)s entry", "%(count)s entries", int(row["entries"]))
-            % {"count": int(row["entries"])},
-        }
+        count = int(row["entries"])
+        most = {"most": int(row["episodes"]), "when": long_label(peak, span), "count": count}
         if weekly:
-            peak_text = gettext(
-                "The most episodes in one week was %(most)s (%(when)s: %(most)s of %(entries)s)."
+            peak_text = ngettext(
+                "The most episodes in one week was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entry).",
+                "The most episodes in one week was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entries).",
+                count,
             )
         else:
-            peak_text = gettext(
-                "The most episodes in one month was %(most)s (%(when)s: %(most)s of %(entries)s)."
+            peak_text = ngettext(
+                "The most episodes in one month was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entry).",
+                "The most episodes in one month was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entries).",
+                count,
             )
         description = f"{description} {peak_text % most}"
     rows = tuple(
