@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from insights.overview_cards import factor_line
 from insights.wording import numbers_sentence, percent, plain_sentence, ratio
@@ -153,3 +154,21 @@ def test_the_insights_page_comes_out_in_the_readers_language(alice, language, ex
     for words in expected:
         assert words in text, words
     assert english not in text
+
+
+@pytest.mark.django_db
+def test_the_dashboard_names_its_months_and_pattern_in_german(alice):
+    _painful_weeks(alice)
+    client = Client()
+    client.force_login(alice)
+    month = timezone.localdate().replace(day=1)
+
+    with translation.override("de"):
+        response = client.get(reverse("insights:dashboard"))
+        german_month = date_format(month, "F")
+    text = _text(response)
+
+    assert response.status_code == 200
+    assert "Dieser und letzter Monat" in text
+    assert f"{german_month} bisher" in text
+    assert "Episoden traten in deinen Einträgen klar zusammen mit Schmerzen" in text
