@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy, pgettext
 
 from checkins.selectors import has_checkins
 from entries.models import Entry, episode_condition
@@ -20,14 +22,19 @@ from insights.wording import percent, strongest_sentence
 from pct_journal import chart_cache
 from pct_journal.date_range import DateRange
 
-NOT_ENOUGH_DATA = (
+NOT_ENOUGH_DATA = gettext_lazy(
     "Not enough data yet to see what goes together with your episodes. Keep logging, "
     "the calm times too: after a few weeks, patterns can start to show."
 )
-NOTHING_STANDS_OUT = (
+NOTHING_STANDS_OUT = gettext_lazy(
     "Nothing stands out in these entries yet: no factor went together with episodes "
     "clearly or possibly."
 )
+
+
+def _month(first_day: dt.date) -> str:
+    # Translators: a month's name on its own as a PHP-style format, "June" in English.
+    return date_format(first_day, pgettext("month on its own", "F"))
 
 
 @dataclass(frozen=True)
@@ -77,8 +84,8 @@ def month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
     )
     return MonthCounts(
         counts["total"],
-        MonthCount(f"{this_start:%B}", counts["this_entries"], counts["this_episodes"]),
-        MonthCount(f"{last_start:%B}", counts["last_entries"], counts["last_episodes"]),
+        MonthCount(_month(this_start), counts["this_entries"], counts["this_episodes"]),
+        MonthCount(_month(last_start), counts["last_entries"], counts["last_episodes"]),
     )
 
 
@@ -90,9 +97,9 @@ def _build_panel(user: User, dates: DateRange, today: dt.date, data_version: int
     if strongest:
         insight = strongest_sentence(strongest)
     elif any(factor.evidence != "not_enough_data" for factor in report.ranked_factors()):
-        insight = NOTHING_STANDS_OUT
+        insight = str(NOTHING_STANDS_OUT)
     else:
-        insight = NOT_ENOUGH_DATA
+        insight = str(NOT_ENOUGH_DATA)
     return DashboardPanel(
         trend=trend_summary(entries, date_range=dates, today=today),
         emotions=emotions_summary(entries, date_range=dates, today=today),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Count
 from django.db.models.functions import TruncDate
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext, pgettext
 
 from entries.models import Entry, episode_condition
 
@@ -36,7 +38,8 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{self.first_day:%B %Y}"
+        # Translators: a month and year as a PHP-style format, "March 2026" in English.
+        return date_format(self.first_day, pgettext("month heading", "F Y"))
 
     @property
     def query(self) -> str:
@@ -55,13 +58,14 @@ def parse_month(value: str | None, *, today: dt.date) -> Month:
         return Month(today.year, today.month)
     match = MONTH_PATTERN.fullmatch(value)
     if not match:
-        raise InvalidMonth("Write the month as year and month, for example 2026-03.")
+        raise InvalidMonth(gettext("Write the month as year and month, for example 2026-03."))
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
-        raise InvalidMonth("The month must be between 01 and 12.")
+        raise InvalidMonth(gettext("The month must be between 01 and 12."))
     if not FIRST_YEAR <= year <= today.year + YEARS_AHEAD:
         raise InvalidMonth(
-            f"The calendar shows the years {FIRST_YEAR} to {today.year + YEARS_AHEAD}."
+            gettext("The calendar shows the years %(first)s to %(last)s.")
+            % {"first": FIRST_YEAR, "last": today.year + YEARS_AHEAD}
         )
     return Month(year, month)
 
@@ -81,11 +85,16 @@ class Day:
     def description(self) -> str:
         """What the day holds, in words: the accessible name says it, not the colour."""
         if not self.entries:
-            return "no entries"
-        text = f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}"
-        if self.episodes:
-            text += f", {self.episodes} episode{'' if self.episodes == 1 else 's'}"
-        return text
+            return gettext("no entries")
+        entries = ngettext("%(count)s entry", "%(count)s entries", self.entries) % {
+            "count": self.entries
+        }
+        if not self.episodes:
+            return entries
+        episodes = ngettext("%(count)s episode", "%(count)s episodes", self.episodes) % {
+            "count": self.episodes
+        }
+        return f"{entries}, {episodes}"
 
 
 def day_counts(

@@ -5,9 +5,12 @@ Kept out of the template so the page holds no logic and the wording can be teste
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_lazy, ngettext
+
 from insights.analysis import CategoryResult, FactorResult, Report
 from insights.categories import CATEGORY_MEANINGS, NEXT_STEPS
 from insights.episode_profile import CopingOutcome, EpisodeProfile
+from insights.factor_words import category_name, factor_label
 from insights.factors import CHECKIN_FACTORS
 from insights.wording import (
     EVIDENCE_LABELS,
@@ -21,10 +24,10 @@ from insights.wording import (
 from pct_journal.scales import Coping, intensity_label
 
 EMOTION_LABELS = {
-    "sadness": "Sadness",
-    "irritation": "Irritation",
-    "agitation": "Agitation or restlessness",
-    "anxiety_after": "Anxiety",
+    "sadness": gettext_lazy("Sadness"),
+    "irritation": gettext_lazy("Irritation"),
+    "agitation": gettext_lazy("Agitation or restlessness"),
+    "anxiety_after": gettext_lazy("Anxiety"),
 }
 # Cards at these levels open by default; the rest stay folded to keep the page calm.
 OPEN_LEVELS = ("clear", "possible")
@@ -64,9 +67,9 @@ def factor_line(factor: FactorResult) -> FactorLine:
     waiting = checkin is not None and factor.evidence == "not_enough_data"
     return FactorLine(
         key=factor.key,
-        label=factor.label[:1].upper() + factor.label[1:],
+        label=factor_label(factor),
         evidence=factor.evidence,
-        evidence_label=EVIDENCE_LABELS[factor.evidence],
+        evidence_label=str(EVIDENCE_LABELS[factor.evidence]),
         counts=counts_sentence(factor),
         # Ratios from a handful of entries say little, so they wait for enough data.
         numbers=None if factor.evidence == "not_enough_data" else numbers_sentence(factor),
@@ -82,9 +85,9 @@ def _card(category: CategoryResult) -> CategoryCard:
     lines = [factor_line(factor) for factor in category.factors]
     return CategoryCard(
         key=category.key,
-        title=category.label,
+        title=category_name(category.label),
         evidence=category.evidence,
-        evidence_label=EVIDENCE_LABELS[category.evidence],
+        evidence_label=str(EVIDENCE_LABELS[category.evidence]),
         is_open=category.evidence in OPEN_LEVELS,
         meaning=CATEGORY_MEANINGS[category.key],
         next_steps=NEXT_STEPS[category.key],
@@ -99,7 +102,7 @@ def category_cards(report: Report) -> list[CategoryCard]:
 
 def _minutes(value: float) -> str:
     minutes = int(value + 0.5)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
 
 
 def profile_sentences(profile: EpisodeProfile | None, *, threshold: int) -> list[str]:
@@ -109,27 +112,56 @@ def profile_sentences(profile: EpisodeProfile | None, *, threshold: int) -> list
     total = profile.episodes
     level = intensity_label(threshold).lower()
     sentences = [
-        f"{EMOTION_LABELS[emotion.key]} reached {level} or more in {emotion.episodes} of "
-        f"{total} episodes ({percent(emotion.share)})."
+        ngettext(
+            "%(feeling)s reached %(level)s or more in %(count)s of %(total)s episode (%(share)s).",
+            "%(feeling)s reached %(level)s or more in %(count)s of %(total)s episodes (%(share)s).",
+            total,
+        )
+        % {
+            "feeling": EMOTION_LABELS[emotion.key],
+            "level": level,
+            "count": emotion.episodes,
+            "total": total,
+            "share": percent(emotion.share),
+        }
         for emotion in profile.emotions
         if emotion.episodes
     ]
     peaks = [
-        f"{intensity_label(step).lower()} in {count}"
+        gettext("%(level)s in %(count)s") % {"level": intensity_label(step).lower(), "count": count}
         for step, count in enumerate(profile.peak_counts)
         if count and step > 0
     ]
     if peaks:
-        sentences.append(f"At their strongest, the feelings were {', '.join(peaks)}.")
+        sentences.append(
+            gettext("At their strongest, the feelings were %(peaks)s.")
+            % {"peaks": ", ".join(peaks)}
+        )
     sentences.append(
-        f"You cried in {profile.cried} of the {total} episodes ({percent(profile.cried_share)})."
+        ngettext(
+            "You cried in %(count)s of the %(total)s episode (%(share)s).",
+            "You cried in %(count)s of the %(total)s episodes (%(share)s).",
+            total,
+        )
+        % {"count": profile.cried, "total": total, "share": percent(profile.cried_share)}
     )
     if profile.median_minutes is not None:
-        sentence = f"Episodes lasted about {_minutes(profile.median_minutes)} (the median"
-        low, high = profile.minutes_low, profile.minutes_high
-        if profile.minutes_recorded > 1 and low is not None and high is not None and low != high:
-            sentence += f"; half lasted between {int(low + 0.5)} and {_minutes(high)}"
-        sentences.append(f"{sentence}), from {profile.minutes_recorded} with a length noted.")
+        values = {
+            "median": _minutes(profile.median_minutes),
+            "low": int(profile.minutes_low + 0.5),
+            "high": _minutes(profile.minutes_high),
+            "noted": profile.minutes_recorded,
+        }
+        if profile.minutes_recorded > 1 and profile.minutes_low != profile.minutes_high:
+            sentence = gettext(
+                "Episodes lasted about %(median)s (the median; half lasted between %(low)s and "
+                "%(high)s), from %(noted)s with a length noted."
+            )
+        else:
+            sentence = gettext(
+                "Episodes lasted about %(median)s (the median), from %(noted)s with a length noted."
+            )
+        sentences.append(sentence % values)
     return sentences
 
 
@@ -137,19 +169,40 @@ def coping_sentences(outcomes: list[CopingOutcome]) -> list[str]:
     labels = dict(Coping.choices)
     sentences = []
     for outcome in outcomes:
-        label = str(labels.get(outcome.key, outcome.key))
-        tried = (
-            f"{label}: tried after {outcome.episodes} episode{'s' if outcome.episodes != 1 else ''}"
-        )
-        if outcome.rated == 1:
-            verdict = "as helping at least somewhat" if outcome.helped else "as helping little"
-            tried += f"; you rated it once, {verdict}."
+        values = {
+            "way": str(labels.get(outcome.key, outcome.key)),
+            "count": outcome.episodes,
+            "helped": outcome.helped,
+            "rated": outcome.rated,
+            "share": percent(outcome.helped_share),
+        }
+        if outcome.rated == 1 and outcome.helped:
+            sentence = ngettext(
+                "%(way)s: tried after %(count)s episode; you rated it once, as helping at least "
+                "somewhat.",
+                "%(way)s: tried after %(count)s episodes; you rated it once, as helping at "
+                "least somewhat.",
+                outcome.episodes,
+            )
+        elif outcome.rated == 1:
+            sentence = ngettext(
+                "%(way)s: tried after %(count)s episode; you rated it once, as helping little.",
+                "%(way)s: tried after %(count)s episodes; you rated it once, as helping little.",
+                outcome.episodes,
+            )
         elif outcome.rated:
-            tried += (
-                f"; it helped at least somewhat {outcome.helped} of the {outcome.rated} "
-                f"times you rated it ({percent(outcome.helped_share)})."
+            sentence = ngettext(
+                "%(way)s: tried after %(count)s episode; it helped at least somewhat "
+                "%(helped)s of the %(rated)s times you rated it (%(share)s).",
+                "%(way)s: tried after %(count)s episodes; it helped at least somewhat "
+                "%(helped)s of the %(rated)s times you rated it (%(share)s).",
+                outcome.episodes,
             )
         else:
-            tried += ", not yet rated."
-        sentences.append(tried)
+            sentence = ngettext(
+                "%(way)s: tried after %(count)s episode, not yet rated.",
+                "%(way)s: tried after %(count)s episodes, not yet rated.",
+                outcome.episodes,
+            )
+        sentences.append(sentence % values)
     return sentences

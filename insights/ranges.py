@@ -1,7 +1,8 @@
 """The period a page, chart or report covers, read from `?range=` or `?start=&end=`.
 
 Shared by the dashboard, the insights page, charts, the JSON report and the summary,
-so a link keeps its period wherever it goes. Pure: no Django request or ORM here.
+so a link keeps its period wherever it goes. Pure: no Django request or ORM here; the
+words are in the active language, and dates keep the "3 Sep 2026" shape with local names.
 """
 
 import datetime as dt
@@ -9,13 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, pgettext
+
 from pct_journal.date_range import DateRange
 
 PRESETS = {
-    "30d": ("Last 30 days", 30),
-    "90d": ("Last 90 days", 90),
-    "365d": ("Last year", 365),
-    "all": ("All time", None),
+    "30d": (gettext_lazy("Last 30 days"), 30),
+    "90d": (gettext_lazy("Last 90 days"), 90),
+    "365d": (gettext_lazy("Last year"), 365),
+    "all": (gettext_lazy("All time"), None),
 }
 # The same bounds as an entry's date (entries.forms): nothing before 1900, and nothing
 # more than a day ahead (a phone's clock or time zone may run a little ahead). A period
@@ -24,7 +28,12 @@ PRESETS = {
 EARLIEST = dt.date(1900, 1, 1)
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 # What the picker's buttons say; the PRESETS labels head pages and reports.
-SHORT_LABELS = {"30d": "30 days", "90d": "90 days", "365d": "A year", "all": "All"}
+SHORT_LABELS = {
+    "30d": gettext_lazy("30 days"),
+    "90d": gettext_lazy("90 days"),
+    "365d": gettext_lazy("A year"),
+    "all": gettext_lazy("All"),
+}
 # Parameters the picker sets, and "page", which must not survive a change of period.
 PICKER_OWNS = ("range", "start", "end", "page")
 
@@ -64,13 +73,17 @@ def _parse_date(name: str, value: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidRange(
-            f"“{value}” is not a date; use the form 2026-01-31 for {name}."
-        ) from None
+        message = {
+            "start": gettext("“%(value)s” is not a date; use the form 2026-01-31 for start."),
+            "end": gettext("“%(value)s” is not a date; use the form 2026-01-31 for end."),
+        }[name]
+        raise InvalidRange(message % {"value": value}) from None
     if day < EARLIEST:
-        raise InvalidRange(
-            f"The {name} date is too far in the past; use {EARLIEST.isoformat()} or later."
-        )
+        message = {
+            "start": gettext("The start date is too far in the past; use %(earliest)s or later."),
+            "end": gettext("The end date is too far in the past; use %(earliest)s or later."),
+        }[name]
+        raise InvalidRange(message % {"earliest": EARLIEST.isoformat()})
     return day
 
 
@@ -84,37 +97,48 @@ def selected_range(
         start = _parse_date("start", start_text) if start_text else None
         end = _parse_date("end", end_text) if end_text else None
         if start and end and start > end:
-            raise InvalidRange("The start date is after the end date.")
+            raise InvalidRange(gettext("The start date is after the end date."))
         latest = today + FUTURE_TOLERANCE
         if start and start > latest:
-            raise InvalidRange("The start date is in the future.")
+            raise InvalidRange(gettext("The start date is in the future."))
         if end and end > latest:
             raise InvalidRange(
-                f"The end date is too far in the future; use {latest.isoformat()} or earlier."
+                gettext("The end date is too far in the future; use %(latest)s or earlier.")
+                % {"latest": latest.isoformat()}
             )
         label = _custom_label(start, end)
         return SelectedRange("custom", label, DateRange(start, end))
     key = (query.get("range") or default).strip()
     if key not in PRESETS:
         choices = ", ".join(PRESETS)
-        raise InvalidRange(f"“{key}” is not a period this page knows; use one of {choices}.")
+        raise InvalidRange(
+            gettext("“%(key)s” is not a period this page knows; use one of %(choices)s.")
+            % {"key": key, "choices": choices}
+        )
     label, days = PRESETS[key]
     start = today - dt.timedelta(days=days - 1) if days else None
-    return SelectedRange(key, label, DateRange(start, today if days else None))
+    return SelectedRange(key, str(label), DateRange(start, today if days else None))
+
+
+def _day(value: dt.date) -> str:
+    # Translators: a date as a PHP-style format, "3 Sep 2026" in English.
+    return date_format(value, pgettext("summary date", "j M Y"))
 
 
 def _span(start: dt.date, end: dt.date) -> str:
     if start.year == end.year:
-        return f"{start:%-d %b} – {end:%-d %b %Y}"
-    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+        # Translators: a day and month without the year, "3 Sep" in English.
+        day_and_month = pgettext("summary date", "j M")
+        return f"{date_format(start, day_and_month)} – {_day(end)}"
+    return f"{_day(start)} – {_day(end)}"
 
 
 def _custom_label(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
-        return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+        return f"{_day(start)} – {_day(end)}"
     if start:
-        return f"Since {start:%-d %b %Y}"
-    return f"Until {end:%-d %b %Y}"
+        return gettext("Since %(day)s") % {"day": _day(start)}
+    return gettext("Until %(day)s") % {"day": _day(end)}
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,40 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from sharing.models import DEFAULT_DAYS, MAX_DAYS, ShareLink
 
 
+def _days_text(message: str) -> str:
+    """`message` in the reader's language, with the longest a link can last."""
+    return gettext(message) % {"max": MAX_DAYS}
+
+
+# Translated when the form is shown, not once when the module loads.
+_with_days = lazy(_days_text, str)
+
+
 class ShareLinkForm(forms.Form):
     days = forms.IntegerField(
-        label="The link works for",
+        label=gettext_lazy("The link works for"),
         min_value=1,
         max_value=MAX_DAYS,
         initial=DEFAULT_DAYS,
-        help_text=f"Days, from 1 to {MAX_DAYS}. You can end it earlier at any time.",
+        help_text=_with_days(
+            gettext_noop("Days, from 1 to %(max)s. You can end it earlier at any time.")
+        ),
         error_messages={
-            "required": "Say how many days the link should work.",
-            "invalid": f"Give a whole number of days, from 1 to {MAX_DAYS}.",
-            "min_value": "A link works for at least 1 day.",
-            "max_value": f"A link works for at most {MAX_DAYS} days; make a new one after that.",
+            "required": gettext_lazy("Say how many days the link should work."),
+            "invalid": _with_days(gettext_noop("Give a whole number of days, from 1 to %(max)s.")),
+            "min_value": gettext_lazy("A link works for at least 1 day."),
+            "max_value": _with_days(
+                gettext_noop("A link works for at most %(max)s days; make a new one after that.")
+            ),
         },
     )
     label = forms.CharField(
-        label=ShareLink._meta.get_field("label").verbose_name.capitalize(),
+        label=capfirst(ShareLink._meta.get_field("label").verbose_name),
         max_length=ShareLink._meta.get_field("label").max_length,
         required=False,
         help_text=ShareLink._meta.get_field("label").help_text,

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -119,7 +121,7 @@ def share_link_revoke_view(request: AuthenticatedHttpRequest, pk: uuid.UUID) -> 
                 request=request,
                 link=str(link.pk),
             )
-        messages.success(request, "The link is ended: it no longer opens the summary.")
+        messages.success(request, gettext("The link is ended: it no longer opens the summary."))
         return redirect("sharing:list")
     return render(request, "sharing/share_link_confirm_revoke.html", {"link": link})
 
@@ -127,7 +129,8 @@ def share_link_revoke_view(request: AuthenticatedHttpRequest, pk: uuid.UUID) -> 
 def _in_owner_zone(link: ShareLink, moment: dt.datetime) -> str:
     # Written out here: the template's date filter would use the reader's (default) zone.
     zone = zoneinfo.ZoneInfo(link.user.preferences.time_zone)
-    return f"{moment.astimezone(zone):%-d %b %Y, %H:%M}"
+    # Translators: a date and time as a PHP-style format, "3 Sep 2026, 14:05" in English.
+    return date_format(moment.astimezone(zone), pgettext("summary date and time", "j M Y, H:i"))
 
 
 def _private(response: HttpResponse) -> HttpResponse:

@@ -2,7 +2,9 @@
 
 Each chart module offers `render_<name>_svg(...)` (the image) and `<name>_summary(...)`
 (its text alternative, its data as a table and its empty-state message), both computed
-from the same numbers. No Django here; `insights.chart_data` feeds them for a user.
+from the same numbers. No request or database here (`insights.chart_data` feeds them for
+a user); the words come through gettext in the active language, numbers and dates in its
+format.
 """
 
 from insights.charts.calendar import calendar_summary, render_calendar_svg

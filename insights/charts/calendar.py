@@ -4,13 +4,13 @@ Rows of months (rather than a year-wide strip of weeks) keep the squares large e
 read on a phone however long the range is: the chart grows downwards instead.
 """
 
-import calendar as calendar_module
 import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from matplotlib.artist import Artist
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -20,14 +20,21 @@ from matplotlib.path import Path
 from insights.charts.figure import WIDTH, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.periods import Span, chart_span
-from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
+from insights.charts.summary import (
+    ChartSummary,
+    ChartTable,
+    empty_summary,
+    month,
+    month_and_year,
+    weekday_and_day,
+)
 
 if TYPE_CHECKING:
     from pct_journal.date_range import DateRange
 
 NAME = "calendar"
-TITLE = "Days with entries"
-EMPTY_MESSAGE = (
+TITLE = gettext_lazy("Days with entries")
+EMPTY_MESSAGE = gettext_lazy(
     "No entries in this period yet. Each day you log something shows here as a "
     "coloured square, with a dot on the days an episode followed."
 )
@@ -97,18 +104,35 @@ def _months(span: Span) -> list[tuple[int, int]]:
 def _summary(frame: pd.DataFrame, span: Span, *, cut: bool) -> ChartSummary:
     logged = frame[frame["entries"] > 0]
     episode_days = int((frame["episodes"] > 0).sum())
-    latest = f" (the latest {MAX_MONTHS} months of the period)" if cut else ""
-    description = (
-        f"{span.label()}{latest}: entries on {len(logged)} of {plural(span.days, 'day')}; "
-        f"an episode followed on {plural(episode_days, 'day')}. "
-        f"The most entries in one day was {int(frame['entries'].max())}."
-    )
+    period = span.label()
+    if cut:
+        period = gettext("%(period)s (the latest %(months)s months of the period)") % {
+            "period": period,
+            "months": MAX_MONTHS,
+        }
+    days = ngettext(
+        "entries on %(logged)s of %(count)s day",
+        "entries on %(logged)s of %(count)s days",
+        span.days,
+    ) % {"logged": len(logged), "count": span.days}
+    episodes = ngettext(
+        "an episode followed on %(count)s day",
+        "an episode followed on %(count)s days",
+        episode_days,
+    ) % {"count": episode_days}
+    description = gettext(
+        "%(period)s: %(days)s; %(episodes)s. The most entries in one day was %(most)s."
+    ) % {"period": period, "days": days, "episodes": episodes, "most": int(frame["entries"].max())}
     rows = tuple(
-        (f"{day:%a %-d %b %Y}", str(int(row["entries"])), str(int(row["episodes"])))
+        (weekday_and_day(day), str(int(row["entries"])), str(int(row["episodes"])))
         for day, row in zip(logged.index, logged.to_dict("records"), strict=True)
     )
-    table = ChartTable(f"Days with entries, {span.label()}", ("Day", "Entries", "Episodes"), rows)
-    return ChartSummary(NAME, TITLE, description, table)
+    table = ChartTable(
+        gettext("Days with entries, %(period)s") % {"period": span.label()},
+        (gettext("Day"), gettext("Entries"), gettext("Episodes")),
+        rows,
+    )
+    return ChartSummary(NAME, str(TITLE), description, table)
 
 
 def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) -> None:
@@ -160,18 +184,20 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
     axes.set_yticks(
         np.arange(len(months)),
         [
-            f"{calendar_module.month_abbr[month]} {year}"
-            if row == 0 or month == 1
-            else calendar_module.month_abbr[month]
-            for row, (year, month) in enumerate(months)
+            month_and_year(dt.date(year, number, 1))
+            if row == 0 or number == 1
+            else month(dt.date(year, number, 1))
+            for row, (year, number) in enumerate(months)
         ],
     )
     handles: list[Artist] = [
         Patch(color=colour(level), label=label)
-        for level, label in zip(LEVELS, ("none", "1", "2", "3+"), strict=True)
+        for level, label in zip(LEVELS, (gettext("none"), "1", "2", "3+"), strict=True)
     ]
     handles.append(
-        Line2D([], [], marker="o", linestyle="none", color=colour("episodes"), label="episode")
+        Line2D(
+            [], [], marker="o", linestyle="none", color=colour("episodes"), label=gettext("episode")
+        )
     )
     figure.legend(
         handles=handles,
@@ -180,7 +206,7 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
         handlelength=1,
         handletextpad=0.4,
         columnspacing=1,
-        title="entries that day",
+        title=gettext("entries that day"),
         title_fontsize=9,
     )
     height = figure.get_figheight()

@@ -4,20 +4,32 @@ The bands are shaded in quiet neutral steps (never alarm colours) and named in w
 the chart reads the same in colour, in grey and aloud.
 """
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import matplotlib.dates as mdates
 import pandas as pd
+from django.utils.translation import gettext, gettext_lazy
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from insights.charts.figure import render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
-from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
+from insights.charts.summary import (
+    ChartSummary,
+    ChartTable,
+    day,
+    day_and_month,
+    empty_summary,
+    month,
+    month_and_year,
+)
 
 NAME = "checkins"
-TITLE = "Wellbeing check-ins"
-EMPTY_MESSAGE = (
+TITLE = gettext_lazy("Wellbeing check-ins")
+EMPTY_MESSAGE = gettext_lazy(
     "No check-ins in this period. Take a PHQ-9 (mood) or GAD-7 (anxiety) check-in under "
     "More → Check-ins, and your scores show here over time."
 )
@@ -34,20 +46,40 @@ class Instrument:
 INSTRUMENTS = (
     Instrument(
         "phq9",
-        "PHQ-9 (mood)",
+        gettext_lazy("PHQ-9 (mood)"),
         27,
-        ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe")),
+        (
+            (0, gettext_lazy("minimal")),
+            (5, gettext_lazy("mild")),
+            (10, gettext_lazy("moderate")),
+            (15, gettext_lazy("moderately severe")),
+            (20, gettext_lazy("severe")),
+        ),
     ),
     Instrument(
         "gad7",
-        "GAD-7 (anxiety)",
+        gettext_lazy("GAD-7 (anxiety)"),
         21,
-        ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
+        (
+            (0, gettext_lazy("minimal")),
+            (5, gettext_lazy("mild")),
+            (10, gettext_lazy("moderate")),
+            (15, gettext_lazy("severe")),
+        ),
     ),
 )
 PANEL_HEIGHT = 1.75  # inches
 DENSE = 40  # check-ins per questionnaire beyond which points are drawn smaller
-SHORT_NAMES = {"moderately severe": "mod. severe"}  # fits beside the plot on a phone
+# Fits beside the plot on a phone.
+SHORT_NAMES = {"moderately severe": gettext_lazy("mod. severe")}
+# The published band names, as the check-ins store them ("moderately_severe").
+BAND_NAMES = {
+    "minimal": gettext_lazy("minimal"),
+    "mild": gettext_lazy("mild"),
+    "moderate": gettext_lazy("moderate"),
+    "moderately_severe": gettext_lazy("moderately severe"),
+    "severe": gettext_lazy("severe"),
+}
 
 
 def _present(checkins: pd.DataFrame) -> list[tuple[Instrument, pd.DataFrame]]:
@@ -81,25 +113,43 @@ def render_checkins_svg(checkins: pd.DataFrame) -> bytes:
 
 
 def _band(key: object) -> str:
-    return str(key).replace("_", " ")  # "moderately_severe" -> "moderately severe"
+    name = BAND_NAMES.get(str(key))
+    return str(name) if name else str(key).replace("_", " ")
 
 
 def _scores_sentence(instrument: Instrument, scores: pd.DataFrame) -> str:
     first, latest = scores.iloc[0], scores.iloc[-1]
-    latest_score = f"{int(latest['total'])} of {instrument.maximum} ({_band(latest['band'])})"
+    values = {
+        "questionnaire": instrument.label,
+        "latest": int(latest["total"]),
+        "maximum": instrument.maximum,
+        "band": _band(latest["band"]),
+        "first_day": day(first["taken_at"]),
+        "latest_day": day(latest["taken_at"]),
+        "count": len(scores),
+        "low": int(scores["total"].min()),
+        "high": int(scores["total"].max()),
+    }
     if len(scores) == 1:
-        day = f"{first['taken_at']:%-d %b %Y}"
-        return f"{instrument.label}: 1 check-in, on {day}, score {latest_score}."
-    low, high = int(scores["total"].min()), int(scores["total"].max())
-    spread = (
-        f"score {low} of {instrument.maximum} each time"
-        if low == high
-        else f"scores {low} to {high} of {instrument.maximum}; the latest was {latest_score}"
-    )
-    return (
-        f"{instrument.label}: {plural(len(scores), 'check-in')} from "
-        f"{first['taken_at']:%-d %b %Y} to {latest['taken_at']:%-d %b %Y}, {spread}."
-    )
+        return (
+            gettext(
+                "%(questionnaire)s: 1 check-in, on %(first_day)s, score %(latest)s of "
+                "%(maximum)s (%(band)s)."
+            )
+            % values
+        )
+    if values["low"] == values["high"]:
+        sentence = gettext(
+            "%(questionnaire)s: %(count)s check-ins from %(first_day)s to %(latest_day)s, "
+            "score %(low)s of %(maximum)s each time."
+        )
+    else:
+        sentence = gettext(
+            "%(questionnaire)s: %(count)s check-ins from %(first_day)s to %(latest_day)s, "
+            "scores %(low)s to %(high)s of %(maximum)s; the latest was %(latest)s of "
+            "%(maximum)s (%(band)s)."
+        )
+    return sentence % values
 
 
 def _summary(panels: list[tuple[Instrument, pd.DataFrame]]) -> ChartSummary:
@@ -110,8 +160,8 @@ def _summary(panels: list[tuple[Instrument, pd.DataFrame]]) -> ChartSummary:
             (
                 row.taken_at.date(),
                 (
-                    f"{row.taken_at:%-d %b %Y}",
-                    instrument.label,
+                    day(row.taken_at),
+                    str(instrument.label),
                     str(int(row.total)),
                     _band(row.band),
                 ),
@@ -121,8 +171,12 @@ def _summary(panels: list[tuple[Instrument, pd.DataFrame]]) -> ChartSummary:
     # By day; a stable sort keeps the questionnaires of one day in the panels' order.
     dated_rows.sort(key=lambda dated: dated[0])
     rows = tuple(row for _day, row in dated_rows)
-    table = ChartTable("Check-in scores", ("Day", "Questionnaire", "Score", "Band"), rows)
-    return ChartSummary(NAME, TITLE, " ".join(sentences), table)
+    table = ChartTable(
+        gettext("Check-in scores"),
+        (gettext("Day"), gettext("Questionnaire"), gettext("Score"), gettext("Band")),
+        rows,
+    )
+    return ChartSummary(NAME, str(TITLE), " ".join(sentences), table)
 
 
 def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None:
@@ -149,13 +203,13 @@ def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None
             gid=f"checkins-{instrument.key}",
             zorder=3,
         )
-        axes.set_title(instrument.label, loc="left", fontsize=10, color=colour("ink"), pad=4)
+        axes.set_title(str(instrument.label), loc="left", fontsize=10, color=colour("ink"), pad=4)
         axes.set_ylim(-1, instrument.maximum + 0.5)
         axes.set_yticks(range(0, instrument.maximum + 1, 5))
         axes.set_xlim(days.min() - pad, days.max() + pad)
         ticks = 4 if length > 330 else 5  # "Jan 2026" needs more room than "Jan"
         axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=ticks))
-        axes.xaxis.set_major_formatter(mdates.DateFormatter(_date_format(length)))
+        axes.xaxis.set_major_formatter(FuncFormatter(_date_label(length)))
     margin = 0.3 / figure.get_figheight()
     figure.subplots_adjust(left=0.09, right=0.78, top=1 - margin, bottom=margin, hspace=0.5)
 
@@ -173,15 +227,25 @@ def _draw_bands(axes: Axes, instrument: Instrument) -> None:
         axes.axhspan(bottom, top, color=colour(f"band{index}"), linewidth=0, zorder=0)
         middles.append((bottom + top) / 2)
     names = axes.secondary_yaxis("right")
-    names.set_yticks(middles, [SHORT_NAMES.get(name, name) for _, name in instrument.bands])
+    names.set_yticks(
+        middles, [str(SHORT_NAMES.get(str(name), name)) for _, name in instrument.bands]
+    )
     names.tick_params(length=0, labelsize=8, labelcolor=colour("muted"), pad=3)
     names.spines["right"].set_visible(False)
 
 
-def _date_format(days: int) -> str:
-    # Day and month for a few months of check-ins, then months, month-year, and years.
+def _date_label(days: int) -> Callable[[float, int], str]:
+    # Day and month for a few months of check-ins, then months, month-year, and years;
+    # month names in the reader's language.
     if days <= 120:
-        return "%-d %b"
-    if days <= 330:
-        return "%b"
-    return "%b %Y" if days <= 800 else "%Y"
+        words = day_and_month
+    elif days <= 330:
+        words = month
+    elif days <= 800:
+        words = month_and_year
+    else:
+
+        def words(value: dt.date) -> str:
+            return str(value.year)
+
+    return lambda tick, _position: words(mdates.num2date(tick).date())

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -24,26 +26,33 @@ from insights.charts.periods import (
     short_label,
     tick_positions,
 )
-from insights.charts.summary import ChartSummary, ChartTable, empty_summary, one_decimal, plural
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary, one_decimal
 
 if TYPE_CHECKING:
     from pct_journal.date_range import DateRange
 
 NAME = "emotions"
-TITLE = "How you felt afterwards"
-EMPTY_MESSAGE = (
+TITLE = gettext_lazy("How you felt afterwards")
+EMPTY_MESSAGE = gettext_lazy(
     "No entries in this period yet. Once you log how you felt afterwards, "
     "sadness, irritation, agitation and anxiety show here over time."
 )
 # (column, label, line style, marker): styles and markers differ too, not only colours.
 EMOTIONS = (
-    ("sadness", "sadness", "-", "o"),
-    ("irritation", "irritation", (0, (5, 2)), "s"),
-    ("agitation", "agitation", (0, (1, 1.6)), "^"),
-    ("anxiety_after", "anxiety", (0, (6, 2, 1.5, 2)), "D"),
+    ("sadness", gettext_lazy("sadness"), "-", "o"),
+    ("irritation", gettext_lazy("irritation"), (0, (5, 2)), "s"),
+    ("agitation", gettext_lazy("agitation"), (0, (1, 1.6)), "^"),
+    ("anxiety_after", gettext_lazy("anxiety"), (0, (6, 2, 1.5, 2)), "D"),
 )
 ROLLING_BUCKETS = {"week": 3, "month": 2}
-SCALE_WORDS = ("none", "mild", "moderate", "strong", "severe")
+SCALE_WORDS = (
+    gettext_lazy("none"),
+    gettext_lazy("mild"),
+    gettext_lazy("moderate"),
+    gettext_lazy("strong"),
+    gettext_lazy("severe"),
+)
+BUCKET_WORDS = {"week": gettext_lazy("Week"), "month": gettext_lazy("Month")}
 CRIED_ROW = -0.55
 
 
@@ -125,19 +134,40 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
     dates = entries["local_date"]
     inside = entries[(dates >= span.start) & (dates <= span.end)]
     averages = ", ".join(
-        f"{label} {inside[column].astype(float).mean():.1f}" for column, label, *_ in EMOTIONS
+        f"{label} {one_decimal(inside[column].astype(float).mean())}"
+        for column, label, *_ in EMOTIONS
     )
     cried = int(frame["cried"].sum())
-    description = (
-        (
-            f"{span.label()}, on the scale from 0 (none) to 4 (severe): over "
-            f"{plural(len(inside), 'entry', 'entries')} the averages were {averages}. "
-            f"You cried after {cried} of them. Each point averages the entries of that "
-            f"{bucket} and the {plural(window - 1, bucket)} before it."
+    description = gettext(
+        "%(period)s, on the scale from 0 (none) to 4 (severe): over %(entries)s the averages "
+        "were %(averages)s. You cried after %(cried)s of them."
+    ) % {
+        "period": span.label(),
+        "entries": ngettext("%(count)s entry", "%(count)s entries", len(inside))
+        % {"count": len(inside)},
+        "averages": averages,
+        "cried": cried,
+    }
+    before = window - 1
+    if bucket == "week":
+        rolling = ngettext(
+            "Each point averages the entries of that week and the week before it.",
+            "Each point averages the entries of that week and the %(count)s weeks before it.",
+            before,
         )
-        .replace("the 1 week", "the week")
-        .replace("the 1 month", "the month")
-    )
+        caption = gettext(
+            "Rolling average of each feeling per week (0 none to 4 severe), %(period)s"
+        )
+    else:
+        rolling = ngettext(
+            "Each point averages the entries of that month and the month before it.",
+            "Each point averages the entries of that month and the %(count)s months before it.",
+            before,
+        )
+        caption = gettext(
+            "Rolling average of each feeling per month (0 none to 4 severe), %(period)s"
+        )
+    description = f"{description} {rolling % {'count': before}}"
     rows = tuple(
         (
             long_label(period, span),
@@ -148,16 +178,16 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
         for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
     )
     table = ChartTable(
-        f"Rolling average of each feeling per {bucket} (0 none to 4 severe), {span.label()}",
+        caption % {"period": span.label()},
         (
-            bucket.capitalize(),
-            "Entries",
-            *(label.capitalize() for _, label, *_ in EMOTIONS),
-            "Cried",
+            str(BUCKET_WORDS[bucket]),
+            gettext("Entries"),
+            *(str(capfirst(label)) for _, label, *_ in EMOTIONS),
+            gettext("Cried"),
         ),
         rows,
     )
-    return ChartSummary(NAME, TITLE, description, table)
+    return ChartSummary(NAME, str(TITLE), description, table)
 
 
 def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) -> None:
@@ -174,7 +204,7 @@ def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) 
             linewidth=1.8,
             marker=marker,
             markersize=3.6,
-            label=label,
+            label=str(label),
             gid=f"emotions-{column}",
         )
         handles.append(line)
@@ -190,14 +220,19 @@ def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) 
         zorder=3,
     )
     handles.append(
-        Line2D([], [], color=colour("episodes"), marker="v", linestyle="none", label="cried")
+        Line2D(
+            [], [], color=colour("episodes"), marker="v", linestyle="none", label=gettext("cried")
+        )
     )
     # Up to "moderate" at least, higher only when a line gets there: calm journals keep
     # their detail, and the words on the axis say what each height means.
     highest = frame[[column for column, *_ in EMOTIONS]].max().max()
     top = int(min(4, max(2, np.ceil(0 if np.isnan(highest) else highest))))
     axes.set_ylim(CRIED_ROW - 0.35, top + 0.15)
-    axes.set_yticks([CRIED_ROW, *range(top + 1)], ["cried", *SCALE_WORDS[: top + 1]])
+    axes.set_yticks(
+        [CRIED_ROW, *range(top + 1)],
+        [gettext("cried"), *(str(word) for word in SCALE_WORDS[: top + 1])],
+    )
     axes.get_yticklabels()[0].set_color(colour("muted"))
     axes.set_xlim(-0.6, len(frame) - 0.4)
     ticks = tick_positions(len(frame))

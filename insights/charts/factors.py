@@ -8,6 +8,7 @@ entries to judge are drawn hollow, so they do not look as certain as the rest.
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MultipleLocator, PercentFormatter
@@ -15,12 +16,13 @@ from matplotlib.ticker import MultipleLocator, PercentFormatter
 from insights.analysis import Arm, FactorResult
 from insights.charts.figure import render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
-from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
-from insights.wording import EVIDENCE_LABELS, counts_sentence, percent
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary
+from insights.factor_words import factor_label, factor_words
+from insights.wording import EVIDENCE_IN_SENTENCE, EVIDENCE_LABELS, counts_sentence, percent
 
 NAME = "factors"
-TITLE = "Episode rate with and without each factor"
-EMPTY_MESSAGE = (
+TITLE = gettext_lazy("Episode rate with and without each factor")
+EMPTY_MESSAGE = gettext_lazy(
     "No entries in this period yet. As you log (calm times too), each factor's episode "
     "rate with and without it shows here."
 )
@@ -28,10 +30,10 @@ ROW = 3  # y units per factor: its name, the "with" line, the "without" line
 ROW_HEIGHT = 0.5  # inches per factor
 # Short enough to sit beside a factor's name on a phone; the table has the full words.
 PATTERN_WORDS = {
-    "clear": "clear pattern",
-    "possible": "possible",
-    "none": "no pattern",
-    "not_enough_data": "too few yet",
+    "clear": gettext_lazy("clear pattern"),
+    "possible": gettext_lazy("possible"),
+    "none": gettext_lazy("no pattern"),
+    "not_enough_data": gettext_lazy("too few yet"),
 }
 TICK_STEP = {0.25: 0.05, 0.5: 0.1, 0.75: 0.25, 1.0: 0.25}
 LABEL_CHARACTERS = 38  # beside the pattern words on a phone-width chart
@@ -63,38 +65,49 @@ def render_factors_svg(factors: Sequence[FactorResult]) -> bytes:
 
 def _arm_cell(arm: Arm) -> str:
     if not arm.entries:
-        return "no entries"
-    interval = f"{percent(arm.rate_ci_low)} to {percent(arm.rate_ci_high)}"
-    return f"{arm.episodes} of {arm.entries} ({percent(arm.rate)}; 95% CI {interval})"
+        return gettext("no entries")
+    return gettext("%(episodes)s of %(entries)s (%(share)s; 95%% CI %(low)s to %(high)s)") % {
+        "episodes": arm.episodes,
+        "entries": arm.entries,
+        "share": percent(arm.rate),
+        "low": percent(arm.rate_ci_low),
+        "high": percent(arm.rate_ci_high),
+    }
 
 
 def _summary(factors: list[FactorResult]) -> ChartSummary:
     levels = [factor.evidence for factor in factors]
     tally = ", ".join(
-        f"{EVIDENCE_LABELS[level].lower()}: {levels.count(level)}"
+        f"{EVIDENCE_IN_SENTENCE[level]}: {levels.count(level)}"
         for level in EVIDENCE_LABELS
         if level in levels
     )
     top = factors[0]
-    description = (
-        f"{plural(len(factors), 'factor')} compared, strongest first ({tally}). "
-        f"First: {top.label} ({EVIDENCE_LABELS[top.evidence].lower()}). {counts_sentence(top)}"
-    )
+    compared = ngettext(
+        "%(count)s factor compared, strongest first (%(tally)s).",
+        "%(count)s factors compared, strongest first (%(tally)s).",
+        len(factors),
+    ) % {"count": len(factors), "tally": tally}
+    first = gettext("First: %(factor)s (%(level)s).") % {
+        "factor": factor_words(top).label,
+        "level": EVIDENCE_IN_SENTENCE[top.evidence],
+    }
+    description = f"{compared} {first} {counts_sentence(top)}"
     rows = tuple(
         (
-            factor.label,
+            factor_words(factor).label,
             _arm_cell(factor.exposed),
             _arm_cell(factor.unexposed),
-            EVIDENCE_LABELS[factor.evidence],
+            str(EVIDENCE_LABELS[factor.evidence]),
         )
         for factor in factors
     )
     table = ChartTable(
-        "Episodes after entries with and without each factor, strongest first",
-        ("Factor", "With it", "Without it", "Pattern"),
+        gettext("Episodes after entries with and without each factor, strongest first"),
+        (gettext("Factor"), gettext("With it"), gettext("Without it"), gettext("Pattern")),
         rows,
     )
-    return ChartSummary(NAME, TITLE, description, table)
+    return ChartSummary(NAME, str(TITLE), description, table)
 
 
 def _fit(label: str) -> str:
@@ -117,12 +130,12 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
     top = _axis_top(factors)
     for index, factor in enumerate(factors):
         base = index * ROW
-        name = _fit(factor.label[0].upper() + factor.label[1:])
+        name = _fit(factor_label(factor))
         axes.text(0, base + 0.15, name, fontsize=9, va="center", color=colour("ink"))
         axes.text(
             top,
             base + 0.15,
-            PATTERN_WORDS[factor.evidence],
+            str(PATTERN_WORDS[factor.evidence]),
             fontsize=8,
             ha="right",
             va="center",
@@ -170,11 +183,14 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
     axes.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     axes.xaxis.tick_top()
     axes.spines["bottom"].set_visible(False)
+    arm_words = {"with": gettext("with the factor"), "without": gettext("without the factor")}
     handles = [
-        Line2D([], [], color=colour(role), marker=marker, label=f"{word} the factor")
+        Line2D([], [], color=colour(role), marker=marker, label=arm_words[word])
         for word, _, marker, role in ARMS
     ]
-    figure.legend(handles=handles, loc="upper center", ncol=2, title="episode rate, 95% CI")
+    figure.legend(
+        handles=handles, loc="upper center", ncol=2, title=gettext("episode rate, 95% CI")
+    )
     height = figure.get_figheight()
     figure.subplots_adjust(left=0.04, right=0.93, top=1 - 0.82 / height, bottom=0.08 / height)
 

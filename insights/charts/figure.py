@@ -76,6 +76,7 @@ def render_svg(
 
 
 def _finish(svg: str, *, title: str, description: str) -> bytes:
+    title = str(title)
     svg = palette.apply_to_svg(svg)
     svg = _FONT_FAMILY.sub(f"font-family: {FONT_STACK}", svg)
     head, _, rest = svg.partition('version="1.1">')
@@ -130,6 +131,7 @@ def draw_empty_state(figure: Figure, message: str) -> None:
 
 
 def render_empty_svg(*, title: str, message: str) -> bytes:
+    title, message = str(title), str(message)  # in the active language, from here on
     return render_svg(
         lambda figure: draw_empty_state(figure, message),
         height=1.9,

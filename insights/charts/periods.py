@@ -5,8 +5,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
 
-if TYPE_CHECKING:  # the charts stay free of Django imports; only the type is borrowed
+from insights.charts.summary import day, day_and_month, full_month, month, month_and_year
+
+if TYPE_CHECKING:  # the charts stay free of the database layer; only the type is borrowed
     from pct_journal.date_range import DateRange
 
 # Up to about half a year, weekly bars; beyond that, monthly ones. Keeps a phone-width
@@ -32,8 +36,8 @@ class Span:
 
     def label(self) -> str:
         if self.start.year == self.end.year:
-            return f"{self.start:%-d %b} – {self.end:%-d %b %Y}"
-        return f"{self.start:%-d %b %Y} – {self.end:%-d %b %Y}"
+            return f"{day_and_month(self.start)} – {day(self.end)}"
+        return f"{day(self.start)} – {day(self.end)}"
 
 
 def chart_span(date_range: "DateRange", local_dates: pd.Series, *, today: dt.date) -> Span | None:
@@ -79,10 +83,10 @@ def bucket_of(local_dates: pd.Series, span: Span) -> pd.Series:
 
 def short_label(period: pd.Period, bucket: str) -> str:
     """A tick label: "3 Mar" for the week from 3 March, "Mar" (or "Jan 2026")."""
-    start = period.start_time
+    start = period.start_time.date()
     if bucket == "week":
-        return f"{start:%-d %b}"
-    return f"{start:%b %Y}" if start.month == 1 else f"{start:%b}"
+        return day_and_month(start)
+    return month_and_year(start) if start.month == 1 else month(start)
 
 
 def long_label(period: pd.Period, span: Span) -> str:
@@ -92,15 +96,17 @@ def long_label(period: pd.Period, span: Span) -> str:
     """
     start, end = period.start_time.date(), period.end_time.date()
     if span.bucket == "month":
-        return f"{start:%B %Y}"
+        return full_month(start)
     start = max(start, span.start)
     if start == end:
-        return f"{start:%-d %b %Y}"
+        return day(start)
     if start.month == end.month:
-        return f"{start:%-d} – {end:%-d %b %Y}"
+        # Translators: the first day of a week whose month follows, "3" of "3 – 9 Mar 2026".
+        first_day = date_format(start, pgettext("chart week start", "j"))
+        return f"{first_day} – {day(end)}"
     if start.year == end.year:
-        return f"{start:%-d %b} – {end:%-d %b %Y}"
-    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+        return f"{day_and_month(start)} – {day(end)}"
+    return f"{day(start)} – {day(end)}"
 
 
 def tick_positions(count: int, *, most: int = 6) -> list[int]:

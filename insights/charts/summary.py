@@ -4,7 +4,11 @@ Built from the same numbers the chart draws, so the picture, the description rea
 by a screen reader and the "show as table" view always agree.
 """
 
+import datetime as dt
 from dataclasses import dataclass
+
+from django.utils.formats import date_format, get_format
+from django.utils.translation import gettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -28,17 +32,49 @@ class ChartSummary:
 
 
 def empty_summary(name: str, title: str, message: str) -> ChartSummary:
+    title, message = str(title), str(message)  # in the active language, from here on
     return ChartSummary(name, title, message, ChartTable("", (), ()), message)
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "–"
+    if not whole:
+        return "–"
+    return gettext("%(number)s%%") % {"number": round(100 * part / whole)}
 
 
 def one_decimal(value: float | None) -> str:
-    return "–" if value is None or value != value else f"{value:.1f}"  # NaN != NaN
+    if value is None or value != value:  # NaN != NaN
+        return "–"
+    return f"{value:.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    word = singular if count == 1 else (plural_form or f"{singular}s")
-    return f"{count} {word}"
+# Dates keep one shape in every chart, with the language's month and day names. The
+# formats are translatable (PHP-style, as Django's date filter reads them).
+def day(value: dt.date) -> str:
+    """ "3 Sep 2026"."""
+    return date_format(value, pgettext("summary date", "j M Y"))
+
+
+def day_and_month(value: dt.date) -> str:
+    """ "3 Sep"."""
+    return date_format(value, pgettext("summary date", "j M"))
+
+
+def weekday_and_day(value: dt.date) -> str:
+    """ "Thu 3 Sep 2026"."""
+    return date_format(value, pgettext("chart table day", "D j M Y"))
+
+
+def month(value: dt.date) -> str:
+    """ "Sep"."""
+    return date_format(value, pgettext("chart month", "M"))
+
+
+def month_and_year(value: dt.date) -> str:
+    """ "Sep 2026"."""
+    return date_format(value, pgettext("chart month", "M Y"))
+
+
+def full_month(value: dt.date) -> str:
+    """ "September 2026"."""
+    return date_format(value, pgettext("month heading", "F Y"))

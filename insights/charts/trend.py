@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -22,14 +23,14 @@ from insights.charts.periods import (
     short_label,
     tick_positions,
 )
-from insights.charts.summary import ChartSummary, ChartTable, empty_summary, percent, plural
+from insights.charts.summary import ChartSummary, ChartTable, empty_summary, percent
 
 if TYPE_CHECKING:
     from pct_journal.date_range import DateRange
 
 NAME = "trend"
-TITLE = "Entries and episodes over time"
-EMPTY_MESSAGE = (
+TITLE = gettext_lazy("Entries and episodes over time")
+EMPTY_MESSAGE = gettext_lazy(
     "No entries in this period yet. Log every experience, the calm ones too, "
     "and your entries and episode rate show here week by week."
 )
@@ -78,18 +79,44 @@ def render_trend_svg(entries: pd.DataFrame, *, date_range: "DateRange", today: d
 def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
     bucket = span.bucket
     total, episodes = int(frame["entries"].sum()), int(frame["episodes"].sum())
-    description = (
-        f"{span.label()}, per {bucket}: {plural(total, 'entry', 'entries')}, "
-        f"{episodes} followed by an episode ({percent(episodes, total)})."
-    )
+    weekly = bucket == "week"
+    values = {
+        "period": span.label(),
+        "entries": ngettext("%(count)s entry", "%(count)s entries", total) % {"count": total},
+        "episodes": episodes,
+        "share": percent(episodes, total),
+    }
+    if weekly:
+        description = gettext(
+            "%(period)s, per week: %(entries)s, %(episodes)s followed by an episode (%(share)s)."
+        )
+    else:
+        description = gettext(
+            "%(period)s, per month: %(entries)s, %(episodes)s followed by an episode (%(share)s)."
+        )
+    description %= values
     if episodes:
         peak = frame["episodes"].idxmax()
         row = frame.loc[peak]
-        description += (
-            f" The most episodes in one {bucket} was {int(row['episodes'])}"
-            f" ({long_label(peak, span)}: {int(row['episodes'])} of"
-            f" {plural(int(row['entries']), 'entry', 'entries')})."
-        )
+        count = int(row["entries"])
+        most = {"most": int(row["episodes"]), "when": long_label(peak, span), "count": count}
+        if weekly:
+            peak_text = ngettext(
+                "The most episodes in one week was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entry).",
+                "The most episodes in one week was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entries).",
+                count,
+            )
+        else:
+            peak_text = ngettext(
+                "The most episodes in one month was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entry).",
+                "The most episodes in one month was %(most)s (%(when)s: %(most)s of %(count)s "
+                "entries).",
+                count,
+            )
+        description = f"{description} {peak_text % most}"
     rows = tuple(
         (
             long_label(period, span),
@@ -99,12 +126,21 @@ def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
         )
         for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
     )
+    if weekly:
+        caption = gettext("Entries and episodes per week, %(period)s")
+    else:
+        caption = gettext("Entries and episodes per month, %(period)s")
     table = ChartTable(
-        f"Entries and episodes per {bucket}, {span.label()}",
-        (bucket.capitalize(), "Entries", "Episodes", "Episode rate"),
+        caption % {"period": span.label()},
+        (
+            gettext("Week") if weekly else gettext("Month"),
+            gettext("Entries"),
+            gettext("Episodes"),
+            gettext("Episode rate"),
+        ),
         rows,
     )
-    return ChartSummary(NAME, TITLE, description, table)
+    return ChartSummary(NAME, str(TITLE), description, table)
 
 
 def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
@@ -150,9 +186,16 @@ def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
     rate_axes.tick_params(axis="y", labelcolor=colour("rate"))
 
     handles = [
-        Patch(color=colour("entries"), label="entries"),
-        Patch(color=colour("episodes"), label="episodes"),
-        Line2D([], [], color=colour("rate"), marker="o", markersize=4.5, label="episode rate"),
+        Patch(color=colour("entries"), label=pgettext("chart legend", "entries")),
+        Patch(color=colour("episodes"), label=pgettext("chart legend", "episodes")),
+        Line2D(
+            [],
+            [],
+            color=colour("rate"),
+            marker="o",
+            markersize=4.5,
+            label=pgettext("chart legend", "episode rate"),
+        ),
     ]
     figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=1.4)
     figure.subplots_adjust(left=0.09, right=0.88, top=0.86, bottom=0.11)

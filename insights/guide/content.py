@@ -4,6 +4,7 @@ the coping ratings (never notes, dates, partners, factors or episode counts)."""
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
 
 from insights.categories import MACZKOWIACK_2019, SCHWEITZER_2015, Source
 from insights.guide.coping import CopingOutcome, coping_outcomes
@@ -11,10 +12,12 @@ from insights.models import PartnerGuide, Wish
 
 # What each wish asks of the partner, in the person's voice.
 WISH_SENTENCES = {
-    Wish.CLOSENESS: "Closeness: holding me, or simply staying near me.",
-    Wish.SPACE: "Some space: a little time on my own, knowing that you are fine with it.",
-    Wish.TALKING: "Talking: gently asking how I am, and listening without fixing.",
-    Wish.REASSURANCE: "Reassurance: hearing that we are okay and that you are not upset with me.",
+    Wish.CLOSENESS: _("Closeness: holding me, or simply staying near me."),
+    Wish.SPACE: _("Some space: a little time on my own, knowing that you are fine with it."),
+    Wish.TALKING: _("Talking: gently asking how I am, and listening without fixing."),
+    Wish.REASSURANCE: _(
+        "Reassurance: hearing that we are okay and that you are not upset with me."
+    ),
 }
 SOURCES: tuple[Source, ...] = (SCHWEITZER_2015, MACZKOWIACK_2019)
 
@@ -33,7 +36,7 @@ def partner_guide_of(user: User) -> PartnerGuide:
 
 
 def _wish_sentences(choices: PartnerGuide) -> list[str]:
-    sentences = [WISH_SENTENCES[Wish(key)] for key in Wish.values if key in choices.wishes]
+    sentences = [str(WISH_SENTENCES[Wish(key)]) for key in Wish.values if key in choices.wishes]
     if choices.wish_other:
         sentences.append(choices.wish_other)
     return sentences

@@ -4,6 +4,7 @@ came with it was "quite a lot" or "very much"."""
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.utils.translation import ngettext
 
 from entries.models import Entry
 from pct_journal.scales import Coping
@@ -22,15 +23,29 @@ class CopingOutcome:
 
     @property
     def sentence(self) -> str:
+        values = {
+            "way": self.label,
+            "count": self.unrated,
+            "helped": self.helped_a_lot,
+            "rated": self.rated,
+        }
         if not self.rated:
-            times = "once" if self.unrated == 1 else f"{self.unrated} times"
-            return f"{self.label}: tried {times}, without a note of how much it helped"
-        count = f"{self.helped_a_lot} {_times(self.helped_a_lot)} out of {self.rated}"
-        return f"{self.label}: helped a lot, {count}"
-
-
-def _times(count: int) -> str:
-    return "time" if count == 1 else "times"
+            return (
+                ngettext(
+                    "%(way)s: tried once, without a note of how much it helped",
+                    "%(way)s: tried %(count)s times, without a note of how much it helped",
+                    self.unrated,
+                )
+                % values
+            )
+        return (
+            ngettext(
+                "%(way)s: helped a lot, %(helped)s time out of %(rated)s",
+                "%(way)s: helped a lot, %(helped)s times out of %(rated)s",
+                self.helped_a_lot,
+            )
+            % values
+        )
 
 
 def coping_outcomes(user: User) -> list[CopingOutcome]:

@@ -1,11 +1,21 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import PartnerGuide, Wish
 
 WISH_OTHER_MAX = 200
 AVOID_MAX = 500
+
+
+def _with_limit(message: str, limit: int) -> str:
+    return gettext(message) % {"max": limit}
+
+
+# Translated when the form is shown, in the reader's language, not once at import.
+_with_limit_lazy = lazy(_with_limit, str)
 
 
 class PartnerGuideForm(forms.ModelForm):
@@ -20,15 +30,21 @@ class PartnerGuideForm(forms.ModelForm):
     )
     wish_other = forms.CharField(
         label=_("Something else"),
-        help_text=_("In your own words, up to %(max)s characters.") % {"max": WISH_OTHER_MAX},
+        help_text=_with_limit_lazy(
+            gettext_noop("In your own words, up to %(max)s characters."), WISH_OTHER_MAX
+        ),
         max_length=WISH_OTHER_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     avoid = forms.CharField(
         label=_("What would you rather a partner avoided?"),
-        help_text=_("For example “asking what is wrong straight away”. Up to %(max)s characters.")
-        % {"max": AVOID_MAX},
+        help_text=_with_limit_lazy(
+            gettext_noop(
+                "For example “asking what is wrong straight away”. Up to %(max)s characters."
+            ),
+            AVOID_MAX,
+        ),
         max_length=AVOID_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

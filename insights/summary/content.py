@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 
 from accounts.services import preferences_for
 from checkins.instruments import INSTRUMENTS, PHQ9, SAFETY_ITEM, answer_label
@@ -36,13 +38,13 @@ from insights.summary.tables import (
     peaks_text,
     waiting_categories,
 )
-from insights.wording import percent
+from insights.wording import decimal, percent
 from pct_journal.scales import intensity_label
 
 # Entries a week are only worked out over at least this many days of journal.
 DAYS_FOR_A_WEEKLY_FIGURE = 7
 
-STATEMENT = (
+STATEMENT = gettext_lazy(
     "Everything here was recorded by the person themselves in a private journal app. The "
     "patterns are associations within their own entries, things that went together, and "
     "not evidence of what causes what. Nothing in this summary is a diagnosis."
@@ -114,7 +116,8 @@ class Summary:
 
 
 def _day(value: dt.date) -> str:
-    return f"{value:%-d %b %Y}"
+    # Translators: a date in the summary as a PHP-style format: "3 Sep 2026" in English.
+    return date_format(value, pgettext("summary date", "j M Y"))
 
 
 def _pseudonyms(journal: Journal) -> dict[str, str]:
@@ -122,7 +125,8 @@ def _pseudonyms(journal: Journal) -> dict[str, str]:
     seen = list(dict.fromkeys(journal.entries["partner_id"].dropna()))
     ordered = seen + sorted(set(journal.partner_names) - set(seen))
     return {
-        partner_id: f"partner {chr(ord('A') + index) if index < 26 else index + 1}"
+        partner_id: gettext("partner %(letter)s")
+        % {"letter": chr(ord("A") + index) if index < 26 else index + 1}
         for index, partner_id in enumerate(ordered)
     }
 
@@ -174,22 +178,22 @@ def _per_week(
     if days < DAYS_FOR_A_WEEKLY_FIGURE:
         return None, None
     since = _day(counted_from) if counted_from > start else None
-    return f"{entries / (days / 7):.1f}", since
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return decimal(f"{entries / (days / 7):.1f}"), since
 
 
 def logged_statement(entries: int, episodes: int) -> str:
     """What the journal holds in the period, without claiming it holds everything: the app
     only knows what was logged, and people log calm experiences more or less faithfully."""
     calm = entries - episodes
-    return (
-        f"In this period the journal holds {_plural(calm, 'calm entry', 'calm entries')} "
-        f"and {_plural(episodes, 'episode', 'episodes')}. The rate is the share of logged "
-        "experiences that an episode followed; how complete the journal is depends on "
-        "the person, and experiences they did not log, calm or not, are not counted."
+    holds = gettext("In this period the journal holds %(calm)s and %(episodes)s.") % {
+        "calm": ngettext("%(count)s calm entry", "%(count)s calm entries", calm) % {"count": calm},
+        "episodes": ngettext("%(count)s episode", "%(count)s episodes", episodes)
+        % {"count": episodes},
+    }
+    return f"{holds} " + gettext(
+        "The rate is the share of logged experiences that an episode followed; how complete "
+        "the journal is depends on the person, and experiences they did not log, calm or not, "
+        "are not counted."
     )
 
 
@@ -199,8 +203,11 @@ def _key_numbers(
     overall = arm(report.entries, report.episodes)
     interval = None
     if overall.rate_ci_low is not None:
-        low, high = percent(overall.rate_ci_low), percent(overall.rate_ci_high)
-        interval = f"{low.rstrip('%')}–{high}"
+        # "28–45%": the sign once, wherever the language puts it.
+        interval = gettext("%(low)s–%(high)s%%") % {
+            "low": int(overall.rate_ci_low * 100 + 0.5),
+            "high": int(overall.rate_ci_high * 100 + 0.5),
+        }
     per_week, since = _per_week(report.entries, start, first_entry, end)
     profile = report.profile
     return KeyNumbers(
@@ -219,14 +226,20 @@ def _cried_text(report: Report) -> str | None:
     profile = report.profile
     if not profile or not profile.episodes:
         return None
-    return (
-        f"Cried in {profile.cried} of {profile.episodes} episodes ({percent(profile.cried_share)})."
-    )
+    return ngettext(
+        "Cried in %(cried)s of %(count)s episode (%(share)s).",
+        "Cried in %(cried)s of %(count)s episodes (%(share)s).",
+        profile.episodes,
+    ) % {"cried": profile.cried, "count": profile.episodes, "share": percent(profile.cried_share)}
 
 
 def _score(row: pd.Series) -> str:
     band = INSTRUMENTS[row["instrument"]].band_label(row["band"]).lower()
-    return f"{int(row['total'])}, {band} ({_day(row['taken_at'].date())})"
+    return gettext("%(score)s, %(band)s (%(day)s)") % {
+        "score": int(row["total"]),
+        "band": band,
+        "day": _day(row["taken_at"].date()),
+    }
 
 
 def _checkin_section(
@@ -277,7 +290,7 @@ def _latest_scores(checkins: CheckinSection | None) -> str | None:
     if checkins is None or not checkins.instruments:
         return None
     scores = "; ".join(f"{line.name} {line.latest}" for line in checkins.instruments)
-    return f"Latest check-ins: {scores}."
+    return gettext("Latest check-ins: %(scores)s.") % {"scores": scores}
 
 
 def _notes(
@@ -335,7 +348,9 @@ def build_summary(
     return Summary(
         who=None if preferences.discreet_mode or snapshot else user.get_username(),
         period_label=options.period.label,
-        period_dates=f"{_day(start)} – {_day(end)}" if start else f"Until {_day(end)}",
+        period_dates=f"{_day(start)} – {_day(end)}"
+        if start
+        else gettext("Until %(day)s") % {"day": _day(end)},
         generated=_day(today),
         threshold_label=threshold_label,
         numbers=numbers,

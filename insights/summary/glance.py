@@ -5,10 +5,12 @@ two minutes gets the gist, and one with ten can check every figure.
 """
 
 from typing import cast
+from django.utils.translation import gettext
 
 from insights.analysis import Report
+from insights.factor_words import factor_words
 from insights.overview_cards import EMOTION_LABELS
-from insights.wording import EVIDENCE_LABELS, percent
+from insights.wording import EVIDENCE_IN_SENTENCE, mid_sentence, percent
 from pct_journal.scales import Coping
 
 # A way of coping "helps most of the time" when at least half of its ratings said so.
@@ -16,14 +18,29 @@ MOSTLY = 0.5
 
 
 def _rate_line(report: Report, per_week: str | None, since: str | None) -> str:
-    line = (
-        f"Episodes followed {report.episodes} of {report.entries} logged experiences "
-        f"({percent(report.episodes / report.entries)})"
-    )
+    values = {
+        "episodes": report.episodes,
+        "entries": report.entries,
+        "share": percent(report.episodes / report.entries),
+        "per_week": per_week,
+        "since": since,
+    }
     if not per_week:
-        return f"{line}."
+        line = gettext(
+            "Episodes followed %(episodes)s of %(entries)s logged experiences (%(share)s)."
+        )
     # "since": the journal began after the period did, and the figure counts from then.
-    return f"{line}, about {per_week} entries a week" + (f" since {since}." if since else ".")
+    elif since:
+        line = gettext(
+            "Episodes followed %(episodes)s of %(entries)s logged experiences (%(share)s), "
+            "about %(per_week)s entries a week since %(since)s."
+        )
+    else:
+        line = gettext(
+            "Episodes followed %(episodes)s of %(entries)s logged experiences (%(share)s), "
+            "about %(per_week)s entries a week."
+        )
+    return line % values
 
 
 def _pattern_line(report: Report) -> str:
@@ -31,15 +48,25 @@ def _pattern_line(report: Report) -> str:
     if strongest is None:
         judged = any(c.evidence != "not_enough_data" for c in report.categories)
         if judged:
-            return "No factor stood out: none went together with episodes clearly or possibly."
-        return "Too few entries yet to compare factors (5 with and 5 without are needed)."
+            return gettext(
+                "No factor stood out: none went together with episodes clearly or possibly."
+            )
+        return gettext("Too few entries yet to compare factors (5 with and 5 without are needed).")
     exposed, unexposed = strongest.exposed, strongest.unexposed
-    return (
-        f"Strongest pattern ({EVIDENCE_LABELS[strongest.evidence].lower()}): "
-        f"{strongest.label}. Episodes followed {exposed.episodes} of {exposed.entries} "
-        f"entries with it ({percent(exposed.rate)}) and {unexposed.episodes} of "
-        f"{unexposed.entries} without ({percent(unexposed.rate)})."
-    )
+    return gettext(
+        "Strongest pattern (%(level)s): %(factor)s. Episodes followed %(episodes)s of "
+        "%(entries)s entries with it (%(share)s) and %(other_episodes)s of %(other_entries)s "
+        "without (%(other_share)s)."
+    ) % {
+        "level": EVIDENCE_IN_SENTENCE[strongest.evidence],
+        "factor": factor_words(strongest).label,
+        "episodes": exposed.episodes,
+        "entries": exposed.entries,
+        "share": percent(exposed.rate),
+        "other_episodes": unexposed.episodes,
+        "other_entries": unexposed.entries,
+        "other_share": percent(unexposed.rate),
+    }
 
 
 def _feeling_line(report: Report, threshold_label: str) -> str | None:
@@ -47,10 +74,15 @@ def _feeling_line(report: Report, threshold_label: str) -> str | None:
     if profile is None or not profile.episodes or not profile.emotions[0].episodes:
         return None
     top = profile.emotions[0]
-    return (
-        f"Most common in episodes: {EMOTION_LABELS[top.key].lower()} at “{threshold_label}” "
-        f"or stronger ({percent(top.share)}); cried in {percent(profile.cried_share)}."
-    )
+    return gettext(
+        "Most common in episodes: %(feeling)s at “%(level)s” or stronger (%(share)s); cried "
+        "in %(cried)s."
+    ) % {
+        "feeling": mid_sentence(str(EMOTION_LABELS[top.key])),
+        "level": threshold_label,
+        "share": percent(top.share),
+        "cried": percent(profile.cried_share),
+    }
 
 
 def _coping_line(report: Report) -> str | None:
@@ -59,13 +91,15 @@ def _coping_line(report: Report) -> str | None:
     if not rated:
         return None
     best = max(rated, key=lambda outcome: (outcome.helped_share, outcome.rated))
-    label = str(dict(Coping.choices).get(best.key, best.key)).lower()
-    if cast(float, best.helped_share) < MOSTLY:  # rated: not None
-        return f"No way of coping was rated as helping most of the time; {label} came closest."
-    return (
-        f"Rated most helpful afterwards: {label} "
-        f"({best.helped} of {best.rated} ratings at least “somewhat”)."
-    )
+    label = mid_sentence(str(dict(Coping.choices).get(best.key, best.key)))
+    if best.helped_share < MOSTLY:
+        return gettext(
+            "No way of coping was rated as helping most of the time; %(way)s came closest."
+        ) % {"way": label}
+    return gettext(
+        "Rated most helpful afterwards: %(way)s (%(helped)s of %(rated)s ratings at least "
+        "“somewhat”)."
+    ) % {"way": label, "helped": best.helped, "rated": best.rated}
 
 
 def glance_lines(

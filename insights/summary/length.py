@@ -15,6 +15,8 @@ All heights are CSS pixels (1/96 inch) at the print font size of 9.5 pt.
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+
 from insights.summary.content import Summary
 from insights.summary.options import PAPER_SIZES
 
@@ -66,19 +68,22 @@ class LengthEstimate:
         """What the export page says when the choices make it longer than promised."""
         if not self.over_promise:
             return None
-        text = (
-            f"With these choices the summary runs to about {self.pages} pages on "
-            f"{PAPER_SIZES[self.paper]}, longer than the usual one to three."
-        )
+        text = gettext(
+            "With these choices the summary runs to about %(pages)s pages on %(paper)s, "
+            "longer than the usual one to three."
+        ) % {"pages": self.pages, "paper": PAPER_SIZES[self.paper]}
         notes = round(self.notes_pages)
         if notes >= 1:
-            pages = "page" if notes == 1 else "pages"
-            return (
-                f"{text} The notes you chose take about {notes} {pages} of it: picking "
-                "fewer notes shortens it."
-            )
+            shorter = ngettext(
+                "The notes you chose take about %(count)s page of it: picking fewer notes "
+                "shortens it.",
+                "The notes you chose take about %(count)s pages of it: picking fewer notes "
+                "shortens it.",
+                notes,
+            ) % {"count": notes}
+            return f"{text} {shorter}"
         if self.has_charts:
-            return f"{text} Leaving out the charts shortens it."
+            return f"{text} " + gettext("Leaving out the charts shortens it.")
         return text
 
 

@@ -9,6 +9,8 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
 
 from entries.models import EMOTION_FIELDS, Entry
 from pct_journal.date_range import DateRange
@@ -25,7 +27,8 @@ class SharedNote:
     def when_text(self) -> str:
         # Formatted here, not by the template's date filter, which would convert to the
         # active time zone: a share link's reader is not in the owner's zone.
-        return f"{self.when:%a %-d %b %Y, %H:%M}"
+        # Translators: a note's day and time as a PHP-style format, "Thu 3 Sep 2026, 22:05".
+        return date_format(self.when, pgettext("note date and time", "D j M Y, H:i"))
 
 
 def _in_period(queryset, dates: DateRange, zone: zoneinfo.ZoneInfo):

@@ -22,6 +22,8 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.models import User
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from entries.models import Entry
 from insights.ranges import InvalidRange, SelectedRange, selected_range
@@ -29,12 +31,12 @@ from pct_journal.date_range import DateRange
 
 # Without a period in the query; the pages pass the person's own default period instead.
 DEFAULT_RANGE = "90d"
-PAPER_SIZES = {"a4": "A4", "letter": "US Letter"}
+PAPER_SIZES = {"a4": "A4", "letter": gettext_lazy("US Letter")}
 NOTES_NONE, NOTES_ALL, NOTES_CHOSEN = "none", "all", "chosen"
 NOTES_CHOICES = (
-    (NOTES_NONE, "No notes"),
-    (NOTES_ALL, "Every note from this period"),
-    (NOTES_CHOSEN, "Only the notes I pick"),
+    (NOTES_NONE, gettext_lazy("No notes")),
+    (NOTES_ALL, gettext_lazy("Every note from this period")),
+    (NOTES_CHOSEN, gettext_lazy("Only the notes I pick")),
 )
 # Present in every query the export form sends, so an unticked box reads as "no".
 SENT_MARKER = "options"
@@ -44,9 +46,9 @@ MAX_CHOSEN_NOTES = 60
 FROZEN_VERSION = 1
 # The yes/no options, as the summary names them.
 _EXTRAS = {
-    "checkins": "check-in scores",
-    "charts": "charts",
-    "partners": "partner nicknames",
+    "checkins": gettext_lazy("check-in scores"),
+    "charts": gettext_lazy("charts"),
+    "partners": gettext_lazy("partner nicknames"),
 }
 
 
@@ -92,15 +94,15 @@ class SummaryOptions:
 
     def included(self) -> list[str]:
         """What this summary shows beyond the numbers, in words, for the reader."""
-        shown = [words for name, words in _EXTRAS.items() if getattr(self, name)]
+        shown = [str(words) for name, words in _EXTRAS.items() if getattr(self, name)]
         if self.notes != NOTES_NONE:
-            shown.append("notes chosen to share")
+            shown.append(gettext("notes chosen to share"))
         return shown
 
     def left_out(self) -> list[str]:
-        hidden = [words for name, words in _EXTRAS.items() if not getattr(self, name)]
+        hidden = [str(words) for name, words in _EXTRAS.items() if not getattr(self, name)]
         if self.notes == NOTES_NONE:
-            hidden.append("notes")
+            hidden.append(gettext("notes"))
         return hidden
 
 
@@ -109,10 +111,9 @@ class EntryIdsField(forms.Field):
 
     widget = forms.MultipleHiddenInput
     default_error_messages = {
-        "invalid": "“%(value)s” is not a note in your journal.",
-        "too_many": (
-            f"Pick at most {MAX_CHOSEN_NOTES} notes one by one, or share every note "
-            "from this period."
+        "invalid": gettext_lazy("“%(value)s” is not a note in your journal."),
+        "too_many": gettext_lazy(
+            "Pick at most %(limit)s notes one by one, or share every note from this period."
         ),
     }
 
@@ -122,7 +123,11 @@ class EntryIdsField(forms.Field):
         if isinstance(value, str):
             value = [value]
         if len(value) > MAX_CHOSEN_NOTES:
-            raise forms.ValidationError(self.error_messages["too_many"], code="too_many")
+            raise forms.ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"limit": MAX_CHOSEN_NOTES},
+            )
         ids = []
         for text in value:
             try:
@@ -142,12 +147,14 @@ class SummaryOptionsForm(forms.Form):
     range = forms.CharField(required=False, max_length=16)
     start = forms.CharField(required=False, max_length=32)
     end = forms.CharField(required=False, max_length=32)
-    notes = forms.ChoiceField(label="Notes", choices=NOTES_CHOICES, required=False)
+    notes = forms.ChoiceField(label=gettext_lazy("Notes"), choices=NOTES_CHOICES, required=False)
     note = EntryIdsField(required=False)
-    partners = forms.BooleanField(label="Partner nicknames", required=False)
-    checkins = forms.BooleanField(label="Check-in scores", required=False)
-    charts = forms.BooleanField(label="Charts", required=False)
-    paper = forms.ChoiceField(label="Paper size", choices=PAPER_SIZES.items(), required=False)
+    partners = forms.BooleanField(label=gettext_lazy("Partner nicknames"), required=False)
+    checkins = forms.BooleanField(label=gettext_lazy("Check-in scores"), required=False)
+    charts = forms.BooleanField(label=gettext_lazy("Charts"), required=False)
+    paper = forms.ChoiceField(
+        label=gettext_lazy("Paper size"), choices=PAPER_SIZES.items(), required=False
+    )
 
     def __init__(
         self,
@@ -181,7 +188,7 @@ class SummaryOptionsForm(forms.Form):
         cleaned["paper"] = cleaned.get("paper") or "a4"
         note_ids = cleaned.get("note") or ()
         if note_ids and not self._all_owned(note_ids):
-            self.add_error("note", "Some of the notes picked are not in your journal.")
+            self.add_error("note", gettext("Some of the notes picked are not in your journal."))
         return cleaned
 
     def _all_owned(self, entry_ids: tuple[str, ...]) -> bool:
@@ -223,7 +230,9 @@ def summary_options(
 
 
 def _dates_label(start: dt.date, end: dt.date) -> str:
-    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+    # Translators: a date as a PHP-style format, "3 Sep 2026" in English.
+    day = pgettext("summary date", "j M Y")
+    return f"{date_format(start, day)} – {date_format(end, day)}"
 
 
 def options_frozen(

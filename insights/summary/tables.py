@@ -6,11 +6,14 @@ therapist, so these say the same numbers in the third person, mostly as table ce
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+
 from entries.models import RECORDABLE_FACTORS
 from insights.analysis import FactorResult, Report
 from insights.episode_profile import CopingOutcome, EpisodeProfile
+from insights.factor_words import category_name, factor_label
 from insights.overview_cards import EMOTION_LABELS
-from insights.wording import EVIDENCE_LABELS, percent, ratio
+from insights.wording import EVIDENCE_LABELS, decimal, percent, ratio
 from pct_journal.scales import Coping, intensity_label
 
 # The table lists a category's strongest factor, and any other of its factors at these
@@ -51,7 +54,11 @@ class CopingRow:
 def _count(episodes: int, entries: int) -> str:
     if not entries:
         return "–"
-    return f"{episodes} of {entries} ({percent(episodes / entries)})"
+    return gettext("%(episodes)s of %(entries)s (%(share)s)") % {
+        "episodes": episodes,
+        "entries": entries,
+        "share": percent(episodes / entries),
+    }
 
 
 def _risk_ratio(factor: FactorResult) -> str:
@@ -68,13 +75,13 @@ def _not_recorded(factor: FactorResult, entries: int) -> int:
 
 def _row(category: str, factor: FactorResult, *, first: bool, entries: int) -> FactorRow:
     return FactorRow(
-        category=category,
-        label=factor.label[:1].upper() + factor.label[1:],
+        category=category_name(category),
+        label=factor_label(factor),
         with_factor=_count(factor.exposed.episodes, factor.exposed.entries),
         without_factor=_count(factor.unexposed.episodes, factor.unexposed.entries),
         risk_ratio=_risk_ratio(factor),
         evidence=factor.evidence,
-        evidence_label=EVIDENCE_LABELS[factor.evidence],
+        evidence_label=str(EVIDENCE_LABELS[factor.evidence]),
         first_in_category=first,
         not_recorded=_not_recorded(factor, entries),
     )
@@ -98,7 +105,9 @@ def factor_rows(report: Report) -> list[FactorRow]:
 
 def waiting_categories(report: Report) -> list[str]:
     return [
-        category.label for category in report.categories if category.evidence == "not_enough_data"
+        category_name(category.label)
+        for category in report.categories
+        if category.evidence == "not_enough_data"
     ]
 
 
@@ -109,7 +118,9 @@ def feeling_rows(profile: EpisodeProfile | None, *, threshold: int) -> list[Feel
         FeelingRow(
             label=EMOTION_LABELS[emotion.key],
             reached=_count(emotion.episodes, profile.episodes),
-            mean="–" if emotion.mean_intensity is None else f"{emotion.mean_intensity:.1f}",
+            mean="–"
+            if emotion.mean_intensity is None
+            else decimal(f"{emotion.mean_intensity:.1f}"),
         )
         for emotion in profile.emotions
     ]
@@ -120,29 +131,47 @@ def peaks_text(profile: EpisodeProfile | None) -> str | None:
     if profile is None or not profile.episodes:
         return None
     parts = [
-        f"{intensity_label(step).lower()} in {count}"
+        gettext("%(level)s in %(count)s") % {"level": intensity_label(step).lower(), "count": count}
         for step, count in enumerate(profile.peak_counts)
         if count and step > 0
     ]
     if not parts:
         return None
-    return f"At their strongest, the feelings were {', '.join(parts)} of the episodes."
+    return gettext("At their strongest, the feelings were %(peaks)s of the episodes.") % {
+        "peaks": ", ".join(parts)
+    }
 
 
 def _minutes(value: float) -> str:
     minutes = int(value + 0.5)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
 
 
 def duration_text(profile: EpisodeProfile | None) -> str | None:
     if profile is None or profile.median_minutes is None:
         return None
-    text = f"Episodes lasted a median of {_minutes(profile.median_minutes)}"
-    low, high = profile.minutes_low, profile.minutes_high
-    if profile.minutes_recorded > 1 and low is not None and high is not None and low != high:
-        text += f" (half of them between {int(low + 0.5)} and {_minutes(high)})"
     noted = profile.minutes_recorded
-    return f"{text}; {noted} episode{'s' if noted != 1 else ''} had a length noted."
+    values = {
+        "median": _minutes(profile.median_minutes),
+        "low": int(profile.minutes_low + 0.5),
+        "high": _minutes(profile.minutes_high),
+        "noted": noted,
+    }
+    if noted > 1 and profile.minutes_low != profile.minutes_high:
+        text = ngettext(
+            "Episodes lasted a median of %(median)s (half of them between %(low)s and "
+            "%(high)s); %(noted)s episode had a length noted.",
+            "Episodes lasted a median of %(median)s (half of them between %(low)s and "
+            "%(high)s); %(noted)s episodes had a length noted.",
+            noted,
+        )
+    else:
+        text = ngettext(
+            "Episodes lasted a median of %(median)s; %(noted)s episode had a length noted.",
+            "Episodes lasted a median of %(median)s; %(noted)s episodes had a length noted.",
+            noted,
+        )
+    return text % values
 
 
 def coping_rows(outcomes: list[CopingOutcome]) -> list[CopingRow]:
@@ -150,10 +179,17 @@ def coping_rows(outcomes: list[CopingOutcome]) -> list[CopingRow]:
     rows = []
     for outcome in outcomes:
         if outcome.rated:
-            noun = "rating" if outcome.rated == 1 else "ratings"
-            helped = f"{outcome.helped} of {outcome.rated} {noun} ({percent(outcome.helped_share)})"
+            helped = ngettext(
+                "%(helped)s of %(rated)s rating (%(share)s)",
+                "%(helped)s of %(rated)s ratings (%(share)s)",
+                outcome.rated,
+            ) % {
+                "helped": outcome.helped,
+                "rated": outcome.rated,
+                "share": percent(outcome.helped_share),
+            }
         else:
-            helped = "not rated"
+            helped = gettext("not rated")
         label = str(labels.get(outcome.key, outcome.key))
         rows.append(CopingRow(label=label, tried=outcome.episodes, helped=helped))
     return rows

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
@@ -16,13 +17,13 @@ from insights.month_calendar import (
 )
 
 WEEKDAYS = [
-    ("Mon", "Monday"),
-    ("Tue", "Tuesday"),
-    ("Wed", "Wednesday"),
-    ("Thu", "Thursday"),
-    ("Fri", "Friday"),
-    ("Sat", "Saturday"),
-    ("Sun", "Sunday"),
+    (pgettext_lazy("abbreviated weekday", "Mon"), gettext_lazy("Monday")),
+    (pgettext_lazy("abbreviated weekday", "Tue"), gettext_lazy("Tuesday")),
+    (pgettext_lazy("abbreviated weekday", "Wed"), gettext_lazy("Wednesday")),
+    (pgettext_lazy("abbreviated weekday", "Thu"), gettext_lazy("Thursday")),
+    (pgettext_lazy("abbreviated weekday", "Fri"), gettext_lazy("Friday")),
+    (pgettext_lazy("abbreviated weekday", "Sat"), gettext_lazy("Saturday")),
+    (pgettext_lazy("abbreviated weekday", "Sun"), gettext_lazy("Sunday")),
 ]
 
 

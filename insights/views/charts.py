@@ -3,6 +3,7 @@ from csp.decorators import csp
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from accounts.http import AuthenticatedHttpRequest
@@ -19,7 +20,7 @@ SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
 @csp(SVG_POLICY)  # type: ignore[arg-type]  # django-csp types views as (request) only
 def chart(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
     if name not in CHART_NAMES:
-        raise Http404("There is no chart by that name.")
+        raise Http404(gettext("There is no chart by that name."))
     today = timezone.localdate()
     try:
         period = selected_range(

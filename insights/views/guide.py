@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,7 +22,9 @@ PDF_STYLESHEET = "css/guide-pdf.css"
 
 def _document_title(request: AuthenticatedHttpRequest) -> str:
     # Discreet mode: the PDF's title and file name say nothing about what it is about.
-    return "Journal notes" if request.preferences.discreet_mode else "A guide for my partner"
+    if request.preferences.discreet_mode:
+        return gettext("Journal notes")
+    return gettext("A guide for my partner")
 
 
 @login_required
@@ -32,7 +35,9 @@ def partner_guide(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = PartnerGuideForm(request.POST, instance=partner_guide_of(request.user))
         if form.is_valid():
             partner_guide_save(user=request.user, **form.cleaned_data)
-            messages.success(request, "Your choices are saved. The guide below shows them.")
+            messages.success(
+                request, gettext("Your choices are saved. The guide below shows them.")
+            )
             return redirect("insights:partner_guide")
     else:
         form = PartnerGuideForm(instance=choices)

@@ -14,7 +14,7 @@ from insights.journal_report import journal_report
 from insights.overview_cards import category_cards, coping_sentences, profile_sentences
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 from insights.reports_json import report_as_json
-from insights.wording import HOW_TO_READ, percent
+from insights.wording import how_to_read, percent
 
 # Below this many entries the page explains that most cards are still waiting for data.
 FEW_ENTRIES = 10
@@ -77,7 +77,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "prevalence": PREVALENCE_CONTEXT,
         "sources": SOURCES,
         "method_notes": METHOD_NOTES,
-        "how_to_read": HOW_TO_READ,
+        "how_to_read": how_to_read(),
     }
     return render(request, "insights/overview.html", ctx)
 

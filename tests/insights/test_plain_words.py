@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from insights.wording import HOW_TO_READ, plain_sentence, strongest_sentence
+from insights.wording import how_to_read, plain_sentence, strongest_sentence
 from tests.analysis_frames import analyse, demo_entry, factor, table_entries
 
 PAIN = {"pain": 6}
@@ -121,7 +121,7 @@ def test_the_dashboard_line_says_a_possible_pattern_might_be_chance():
 
 
 def test_the_how_to_read_panel_names_the_rules_cut_offs():
-    text = " ".join(HOW_TO_READ)
+    text = " ".join(how_to_read())
 
     assert "q below 0.125 for the six main factors" in text
     assert "below 0.05 for every other factor" in text
