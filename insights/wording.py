@@ -7,14 +7,13 @@ the language's decimal separator.
 """
 
 import math
-from typing import cast
 
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from insights.analysis import CLEAR_Q, MIN_ARM_ENTRIES, POSSIBLE_Q, POSSIBLE_RATIO, FactorResult
-from insights.factors import CHECKIN_FACTORS, PRIMARY, SECONDARY
 from insights.factor_words import factor_words
+from insights.factors import CHECKIN_FACTORS, PRIMARY, SECONDARY
 
 PARTNER_TOO_FEW_OTHERS = gettext_lazy(
     "There are too few other partnered entries to compare with yet."

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from matplotlib.artist import Artist
 from django.utils.translation import gettext, gettext_lazy, ngettext
+from matplotlib.artist import Artist
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D

@@ -4,7 +4,6 @@ Each line repeats a number that the sections below show in full, so a therapist 
 two minutes gets the gist, and one with ten can check every figure.
 """
 
-from typing import cast
 from django.utils.translation import gettext
 
 from insights.analysis import Report
