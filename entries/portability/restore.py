@@ -79,6 +79,26 @@ def backup_restore(
         raise BackupInvalid([NAME_CLASH]) from None
 
 
+class _Undo(Exception):
+    def __init__(self, report: RestoreReport):
+        super().__init__("undone")
+        self.report = report
+
+
+def backup_restore_trial(
+    *, user: AbstractBaseUser, data: object, restore_preferences: bool = True
+) -> RestoreReport:
+    """What backup_restore would do, found by doing it and undoing it: every check of a
+    real import runs (another app's section included), and the counts are exact. Raises
+    BackupInvalid like backup_restore; the account is left as it was either way."""
+    try:
+        with transaction.atomic():
+            report = backup_restore(user=user, data=data, restore_preferences=restore_preferences)
+            raise _Undo(report)
+    except _Undo as undone:
+        return undone.report
+
+
 @transaction.atomic
 def _restore(
     *, user: AbstractBaseUser, backup: ValidBackup, restore_preferences: bool
@@ -201,3 +221,4 @@ def _restore_preferences(preferences: Preferences, values: dict) -> list[str]:
     if changed:
         preferences.save(update_fields=changed)
     return [str(Preferences._meta.get_field(key).verbose_name) for key in changed]
+
