@@ -41,9 +41,13 @@ def _entry_columns() -> tuple[str, ...]:
 
 ENTRY_COLUMNS = _entry_columns()
 COLUMNS = (*ENTRY_COLUMNS, *DERIVED_COLUMNS)
-# What marks a CSV as this journal's own: its first column and the code of the one
-# answer every entry has. A spreadsheet from elsewhere is very unlikely to hold both.
-SIGNATURE = ("occurred_at", code_column("activity"))
+# What marks a CSV as this journal's own: the column of the moment and two answers every
+# entry has, each by its words or its code (a person may delete either column).
+SIGNATURE = ("occurred_at", "activity", "sadness")
+
+
+def is_journal_csv(header: list[str]) -> bool:
+    return all(key in header or code_column(key) in header for key in SIGNATURE)
 
 
 def spreadsheet_safe(cell: str) -> str:

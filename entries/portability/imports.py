@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.services import preferences_for
-from entries.portability.csv_columns import SIGNATURE
+from entries.portability.csv_columns import is_journal_csv
 from entries.portability.csv_import import csv_records, journal_csv_entries
 from entries.portability.daylio import REQUIRED_COLUMNS as DAYLIO_COLUMNS
 from entries.portability.daylio import daylio_entries
@@ -101,7 +101,7 @@ def import_read(*, user: AbstractBaseUser, raw: bytes, restore_preferences: bool
     except StopIteration:
         raise _unknown_csv() from None
     header = [name.strip() for name in header]
-    if all(column in header for column in SIGNATURE):
+    if is_journal_csv(header):
         read = ReadImport(
             ImportKind.JOURNAL_CSV, _document(user, journal_csv_entries(header, records)), False
         )

@@ -221,4 +221,3 @@ def _restore_preferences(preferences: Preferences, values: dict) -> list[str]:
     if changed:
         preferences.save(update_fields=changed)
     return [str(Preferences._meta.get_field(key).verbose_name) for key in changed]
-
