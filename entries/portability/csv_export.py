@@ -27,7 +27,7 @@ from entries.portability.csv_columns import (
 )
 from entries.portability.spec import ENTRY_VALUE_KEYS
 from entries.portability.tag_names import id_text, partner_nicknames, tag_names_by_entry
-from pct_journal.scales import Coping, intensity_label
+from pct_journal.scales import INTENSITY_CHOICES, Coping
 
 __all__ = ["COLUMNS", "entries_csv_lines", "spreadsheet_safe"]
 READ_FIELDS = (
@@ -53,11 +53,16 @@ def _cell(value: object) -> str:
     return spreadsheet_safe(str(value))
 
 
-def _labels() -> dict[str, dict]:
-    return {key: dict(Entry._meta.get_field(key).flatchoices) for key in CODED_KEYS}
-
-
-LABELS = _labels()
+def answer_words() -> dict[str, dict]:
+    """Each coded answer's words in the active language, by code: worked out once per
+    file rather than once per cell."""
+    words = {
+        key: {code: str(label) for code, label in Entry._meta.get_field(key).flatchoices}
+        for key in CODED_KEYS
+    }
+    words["coping"] = {code: str(label) for code, label in Coping.choices}
+    words["peak_intensity"] = {code: str(label) for code, label in INTENSITY_CHOICES}
+    return words
 
 
 def entry_row(
@@ -67,23 +72,23 @@ def entry_row(
     *,
     partner: str | None,
     tag_names: list[str],
+    words: dict[str, dict],
 ) -> list[str]:
     """`entry` holds READ_FIELDS (plain_values or .values()); `partner` is its partner's
-    nickname, `tag_names` its factors."""
+    nickname, `tag_names` its factors, `words` is answer_words()."""
     values = {key: entry[key] for key in ENTRY_VALUE_KEYS}
     for key in CODED_KEYS:
         values[code_column(key)] = values[key]
-        values[key] = LABELS[key].get(values[key], "")
+        values[key] = words[key].get(values[key], "")
     names = sorted(tag_names, key=str.lower)
     values["partner"] = partner
     values["tags"] = JOIN.join(names)
     values["tags_code"] = json.dumps(names, ensure_ascii=False) if names else ""
-    coping_labels = dict(Coping.choices)
-    values["coping"] = JOIN.join(str(coping_labels[key]) for key in entry["coping"])
+    values["coping"] = JOIN.join(words["coping"][key] for key in entry["coping"])
     values["coping_code"] = JOIN.join(entry["coping"])
     values["episode"] = is_episode_of(entry, threshold)
     values["peak_intensity_code"] = peak = peak_of(entry)
-    values["peak_intensity"] = intensity_label(peak)
+    values["peak_intensity"] = words["peak_intensity"][peak]
     # The moment of the entry to the microsecond when it has any (a backup's precision),
     # so an import finds the same instant; the row's own timestamps to the second.
     values["occurred_at"] = entry["occurred_at"].astimezone(zone).isoformat()
@@ -108,6 +113,7 @@ def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
     yield "\ufeff" + writer.writerow(COLUMNS)
     nicknames = partner_nicknames(user)
     tags = tag_names_by_entry(user)
+    words = answer_words()
     entries = (
         Entry.objects.filter(user=user)
         .annotate(id_text=id_text("id"), partner_text=id_text("partner_id"))
@@ -123,5 +129,6 @@ def entries_csv_lines(user: AbstractBaseUser) -> Iterator[str]:
             preferences.episode_threshold,
             partner=nicknames.get(entry["partner_text"]),
             tag_names=tags.get(entry["id_text"], []),
+            words=words,
         )
         yield writer.writerow(row)

@@ -21,7 +21,7 @@ from entries.portability.csv_columns import (
     code_column,
     spreadsheet_text,
 )
-from entries.portability.csv_export import LABELS
+from entries.portability.csv_export import answer_words
 from entries.portability.rules import (
     ENTRY_RULES,
     NICKNAME_MAX,
@@ -32,7 +32,7 @@ from entries.portability.rules import (
     shown,
 )
 from entries.portability.spec import ENTRY_KEYS, BackupInvalid
-from pct_journal.scales import Activity, Coping
+from pct_journal.scales import Activity
 
 MAX_MESSAGES = 20
 WHOLE_NUMBER = re.compile(r"-?\d{1,6}")
@@ -93,26 +93,18 @@ def row_as_dict(problems: RowProblems, number: int, header: list[str], record: l
 
 def _labels_to_codes(key: str) -> dict[str, object]:
     """The words of each answer, in the person's language and in English, to its code."""
-    words = {}
+    codes = {}
     for language in ("en", translation.get_language() or "en"):
         with translation.override(language):
-            words |= {str(label).casefold(): code for code, label in LABELS[key].items()}
-    return words
-
-
-def _coping_codes() -> dict[str, str]:
-    words = {}
-    for language in ("en", translation.get_language() or "en"):
-        with translation.override(language):
-            words |= {str(label).casefold(): code for code, label in Coping.choices}
-    return words
+            codes |= {label.casefold(): code for code, label in answer_words()[key].items()}
+    return codes
 
 
 def _code(key: str, cell: str) -> object:
     if key in ("activity", "orgasm"):
         return cell
     if not WHOLE_NUMBER.fullmatch(cell):
-        raise BadValue(f"must be a whole number, not {shown(cell)}")
+        raise BadValue(_("must be a whole number, not %(value)s") % {"value": shown(cell)})
     return int(cell)
 
 
@@ -120,7 +112,7 @@ def _number_or_empty(cell: str) -> int | None:
     if cell == "":
         return None
     if not WHOLE_NUMBER.fullmatch(cell):
-        raise BadValue(f"must be a whole number or empty, not {shown(cell)}")
+        raise BadValue(_("must be a whole number or empty, not %(value)s") % {"value": shown(cell)})
     return int(cell)
 
 
@@ -132,7 +124,7 @@ def _yes_no(cell: str) -> bool | None:
         return False
     if word == "":
         return None
-    raise BadValue(f"must be yes, no or empty, not {shown(cell)}")
+    raise BadValue(_("must be yes, no or empty, not %(value)s") % {"value": shown(cell)})
 
 
 def _split(cell: str) -> list[str]:
@@ -169,8 +161,14 @@ def _coded(row: _Row, key: str) -> tuple[str, object]:
         return column, "" if key == "orgasm" else None
     codes = _labels_to_codes(key)
     if words.casefold() not in codes:
-        answers = ", ".join(str(label) for label in LABELS[key].values())
-        row.check(key, lambda: _raise(f"has {shown(words)}, which is not one of {answers}"))
+        answers = ", ".join(answer_words()[key].values())
+        row.check(
+            key,
+            lambda: _raise(
+                _("has %(value)s, which is not one of %(answers)s")
+                % {"value": shown(words), "answers": answers}
+            ),
+        )
         return key, None
     return key, codes[words.casefold()]
 
@@ -187,7 +185,7 @@ def _tags(row: _Row) -> tuple[str, ...]:
         except ValueError:
             names = None
         if not isinstance(names, list):
-            row.check("tags_code", lambda: _raise('must be a list of names like ["tired"]'))
+            row.check("tags_code", lambda: _raise(_('must be a list of names like ["tired"]')))
             return ()
     else:
         names = _split(row.cell("tags"))
@@ -199,11 +197,14 @@ def _coping(row: _Row) -> list[str]:
     code = row.cell("coping_code").strip()
     if code:
         return _split(code)
-    words, codes = _split(row.cell("coping")), _coping_codes()
+    words, codes = _split(row.cell("coping")), _labels_to_codes("coping")
     unknown = [word for word in words if word.casefold() not in codes]
     if unknown:
         row.check(
-            "coping", lambda: _raise(f"has {shown(unknown[0])}, which is not a way of coping")
+            "coping",
+            lambda: _raise(
+                _("has %(value)s, which is not a way of coping") % {"value": shown(unknown[0])}
+            ),
         )
     return [codes[word.casefold()] for word in words if word.casefold() in codes]
 
@@ -238,7 +239,7 @@ def entry_from_row(problems: RowProblems, number: int, cells: dict[str, str]) ->
             "partner", lambda: plain_name(partner, max_length=NICKNAME_MAX)
         )
         if values["activity"] == Activity.SOLO:
-            row.check("partner", lambda: _raise("must be empty for a solo entry"))
+            row.check("partner", lambda: _raise(_("must be empty for a solo entry")))
     values["tags"] = list(_tags(row))
     if row.failed:
         return None

@@ -6,7 +6,6 @@ and written by the same code (validate.py, restore.py), and importing a file twi
 nothing whatever its kind.
 """
 
-import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -28,7 +27,7 @@ from entries.portability.spec import (
     BackupInvalid,
     name_key,
 )
-from entries.portability.validate import ValidBackup, load_backup_json, parse_backup
+from entries.portability.validate import load_backup_json, parse_backup
 
 
 class ImportKind(models.TextChoices):
@@ -136,12 +135,3 @@ def _daylio(user: AbstractBaseUser, header: list[str], records) -> ReadImport:
         for mood, count in sorted(rows.unknown_moods.items())
     ]
     return ReadImport(ImportKind.DAYLIO, _document(user, rows.entries), False, skipped)
-
-
-def valid_backup(read: ReadImport) -> ValidBackup:
-    return parse_backup(read.document)
-
-
-def first_and_last(backup: ValidBackup) -> tuple[dt.datetime, dt.datetime] | None:
-    moments = [entry.occurred_at for entry in backup.entries]
-    return (min(moments), max(moments)) if moments else None

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.services import preferences_for
 from entries.models import Partner, Tag, peak_of
+from entries.portability.daylio import imported_tag_name
 from entries.portability.imports import ImportKind, ReadImport
 from entries.portability.restore import RestoreReport, backup_restore_trial
 from entries.portability.spec import name_key
@@ -92,9 +93,10 @@ def import_preview(*, user: AbstractBaseUser, read: ReadImport) -> ImportPreview
                 "Daylio entries are general mood entries, not necessarily about sex. Each "
                 "becomes an entry here: its sadness follows the mood (rad and good: none, "
                 "meh: mild, bad: moderate, awful: strong), its activities become your "
-                "factors, and it gets the factor “Imported from Daylio”, so you can find, "
+                "factors, and it gets the factor “%(tag)s”, so you can find, "
                 "filter or remove them. They count in your charts like any entry."
-            ),
+            )
+            % {"tag": imported_tag_name()},
         )
     if report.account_record_left_out:
         warnings.append(
