@@ -39,6 +39,7 @@ WHOLE_NUMBER = re.compile(r"-?\d{1,6}")
 YES, NO = ("yes", "true"), ("no", "false")
 BOOLEAN_KEYS = ("cried", "memories_surfaced", "alcohol_or_drugs")
 NUMBER_KEYS = ("episode_minutes", "pain")
+DELIMITERS = (",", ";", "\t")  # the first wins a tie
 
 
 class RowProblems:
@@ -60,10 +61,17 @@ class RowProblems:
         raise BackupInvalid(listed)
 
 
+def _delimiter(text: str) -> str:
+    """The character between the header's columns. A spreadsheet program saving the file
+    again may use its locale's (a semicolon in much of Europe) instead of a comma."""
+    first_line = text.split("\n", 1)[0]
+    return max(DELIMITERS, key=first_line.count)
+
+
 def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     """Each record with its row number (a note over several lines is one row); blank
     lines are skipped."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     number = 0
     try:
         for record in reader:

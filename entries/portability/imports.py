@@ -57,13 +57,19 @@ def _unknown_csv() -> BackupInvalid:
     )
 
 
-def _text(raw: bytes) -> str | None:
-    """The file as text, or None when it is not UTF-8 (then it is read as JSON, whose
-    message says the file is not a backup)."""
+def _text(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None
+        raise BackupInvalid(
+            [
+                _(
+                    "This file cannot be read as text (UTF-8), so it is neither a backup "
+                    "nor a spreadsheet from PCT Journal or Daylio. If a spreadsheet program "
+                    "saved it again, save it as “CSV UTF-8”."
+                )
+            ]
+        ) from None
 
 
 def _document(user: AbstractBaseUser, entries: list[dict]) -> dict:
@@ -89,12 +95,13 @@ def _document(user: AbstractBaseUser, entries: list[dict]) -> dict:
 
 def import_read(*, user: AbstractBaseUser, raw: bytes, restore_preferences: bool) -> ReadImport:
     """The file, recognised, read and validated in full; BackupInvalid says why not."""
-    text = _text(raw)
-    if text is None or text.lstrip().startswith(("{", "[")) or not text.strip():
+    start = raw.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith((b"{", b"[")) or not start:
+        # JSON's own reader says what is wrong with a broken backup (bad UTF-8 included).
         document = load_backup_json(raw)
         parse_backup(document)
         return ReadImport(ImportKind.BACKUP, document, restore_preferences)
-    records = csv_records(text)
+    records = csv_records(_text(raw))
     try:
         _number, header = next(records)
     except StopIteration:

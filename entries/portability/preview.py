@@ -13,7 +13,7 @@ from entries.portability.daylio import imported_tag_name
 from entries.portability.imports import ImportKind, ReadImport
 from entries.portability.restore import RestoreReport, backup_restore_trial
 from entries.portability.spec import name_key
-from entries.portability.validate import parse_backup
+from entries.portability.validate import ValidBackup, parse_backup
 from pct_journal.scales import Activity, intensity_label
 
 FIRST_ROWS = 10
@@ -63,6 +63,13 @@ def _short(notes: str) -> str:
     return line[: NOTE_PREVIEW_CHARACTERS - 1] + "…"
 
 
+def _other_zone(backup: ValidBackup, zone: zoneinfo.ZoneInfo) -> bool:
+    return any(
+        entry.occurred_at.utcoffset() != entry.occurred_at.astimezone(zone).utcoffset()
+        for entry in backup.entries
+    )
+
+
 def import_preview(*, user: AbstractBaseUser, read: ReadImport) -> ImportPreview:
     """Raises BackupInvalid when the import would fail (it is tried, then undone)."""
     backup = parse_backup(read.document)
@@ -97,6 +104,15 @@ def import_preview(*, user: AbstractBaseUser, read: ReadImport) -> ImportPreview
                 "filter or remove them. They count in your charts like any entry."
             )
             % {"tag": imported_tag_name()},
+        )
+    if read.kind == ImportKind.JOURNAL_CSV and _other_zone(backup, zone):
+        warnings.append(
+            _(
+                "The times in this file were written in another time zone than yours "
+                "(%(zone)s). Each entry keeps its moment and is shown in your time zone; "
+                "Settings can change it."
+            )
+            % {"zone": zone.key}
         )
     if report.account_record_left_out:
         warnings.append(

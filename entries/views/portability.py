@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -122,7 +123,7 @@ def _backup_import(request: HttpRequest, limit: UploadSizeLimit) -> HttpResponse
     return render(request, "entries/import_preview.html", {"preview": preview, "token": token})
 
 
-EXPIRED = (
+EXPIRED = gettext_lazy(
     "This preview has expired or was cancelled, so nothing was imported. "
     "Choose the file again to see a new preview."
 )
@@ -136,7 +137,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     read = pending_import(user=request.user, token=token)
     if read is None:
         # Expired, cancelled, changed, or made for another account: all the same here.
-        context = {"form": BackupImportForm(), "expired": _(EXPIRED)}
+        context = {"form": BackupImportForm(), "expired": EXPIRED}
         return render(request, "entries/import.html", context, status=400)
     try:
         report = backup_restore(

@@ -355,7 +355,8 @@ def test_bad_settings_are_refused(alice_backup, bob, change, message):
     ("raw", "message"),
     [
         pytest.param(b'{"format": "pct-journal-backup", "vers', "not valid JSON", id="cut-short"),
-        pytest.param(b"\xff\xfe\x00garbage", "not valid JSON", id="not-text"),
+        pytest.param(b"\xff\xfe\x00garbage", "cannot be read as text", id="not-text"),
+        pytest.param(b"[\xff\xfe]", "not valid JSON", id="not-text-json"),
         pytest.param(b"[" * 100_000, "not valid JSON", id="deeply-nested"),
         pytest.param(b'{"a": NaN}', "not valid JSON", id="nan"),
         pytest.param(b"", "The submitted file is empty", id="empty"),

@@ -1,6 +1,8 @@
 """The journal's own CSV, exported and imported again."""
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.test import Client
@@ -246,3 +248,35 @@ def test_a_journal_csv_without_a_needed_column_is_refused(alice_journal, alice_c
     response = preview(bob_client, dicts_as_csv(rows))
 
     assert "lacks the columns notes" in form_errors(response)
+
+
+def test_a_spreadsheet_saved_again_with_semicolons_imports(alice, alice_client, alice_entry, bob):
+    text = _exported(alice_client).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";").writerows(rows)
+    client = Client()
+    client.force_login(bob)
+
+    import_file(client, buffer.getvalue().encode("utf-8"))
+
+    assert Entry.objects.get(user=bob).notes == "a private note"
+
+
+def test_a_spreadsheet_that_is_not_utf8_is_refused_clearly(bob_client):
+    raw = "occurred_at,activity,sadness\n2026-01-01T10:00:00+01:00,Solo,Stärker\n"
+
+    response = preview(bob_client, raw.encode("cp1252"))
+
+    assert "cannot be read as text (UTF-8)" in form_errors(response)
+
+
+def test_the_preview_says_when_the_file_was_written_in_another_zone(
+    alice_journal, alice_client, bob
+):
+    client = Client()
+    client.force_login(bob)  # bob keeps the default zone, not Paris
+
+    response = preview(client, _exported(alice_client))
+
+    assert "written in another time zone than yours" in response.content.decode()
