@@ -7,6 +7,7 @@ empty or its column was deleted, in the person's language or in English.
 """
 
 import csv
+import functools
 import io
 import json
 import re
@@ -101,10 +102,19 @@ def row_as_dict(problems: RowProblems, number: int, header: list[str], record: l
 
 def _labels_to_codes(key: str) -> dict[str, object]:
     """The words of each answer, in the person's language and in English, to its code."""
-    codes = {}
-    for language in ("en", translation.get_language() or "en"):
-        with translation.override(language):
-            codes |= {label.casefold(): code for code, label in answer_words()[key].items()}
+    return _words_to_codes(translation.get_language() or "en")[key]
+
+
+@functools.cache
+def _words_to_codes(language: str) -> dict[str, dict[str, object]]:
+    # The words of a language never change while the app runs: worked out once each.
+    codes: dict[str, dict[str, object]] = {}
+    for each in ("en", language):
+        with translation.override(each):
+            for key, words in answer_words().items():
+                codes.setdefault(key, {}).update(
+                    {label.casefold(): code for code, label in words.items()}
+                )
     return codes
 
 
