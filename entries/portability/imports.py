@@ -27,7 +27,7 @@ from entries.portability.spec import (
     BackupInvalid,
     name_key,
 )
-from entries.portability.validate import load_backup_json, parse_backup
+from entries.portability.validate import ValidBackup, load_backup_json, parse_backup
 
 
 class ImportKind(models.TextChoices):
@@ -43,6 +43,8 @@ class ReadImport:
     restore_preferences: bool
     # Rows of the file left out on purpose, each as a sentence for the preview.
     skipped: list[str] = field(default_factory=list)
+    # The document as checked by parse_backup, while the upload's request lasts.
+    checked: ValidBackup | None = field(default=None, repr=False, compare=False)
 
 
 def _unknown_csv() -> BackupInvalid:
@@ -99,8 +101,8 @@ def import_read(*, user: AbstractBaseUser, raw: bytes, restore_preferences: bool
     if start.startswith((b"{", b"[")) or not start:
         # JSON's own reader says what is wrong with a broken backup (bad UTF-8 included).
         document = load_backup_json(raw)
-        parse_backup(document)
-        return ReadImport(ImportKind.BACKUP, document, restore_preferences)
+        checked = parse_backup(document)
+        return ReadImport(ImportKind.BACKUP, document, restore_preferences, checked=checked)
     records = csv_records(_text(raw))
     try:
         _number, header = next(records)
@@ -115,7 +117,7 @@ def import_read(*, user: AbstractBaseUser, raw: bytes, restore_preferences: bool
         read = _daylio(user, header, records)
     else:
         raise _unknown_csv()
-    parse_backup(read.document)  # the same checks as a backup, before the preview
+    read.checked = parse_backup(read.document)  # the same checks as a backup's
     return read
 
 

@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import zlib
-from dataclasses import asdict
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -43,7 +42,14 @@ def pending_import_keep(*, user: AbstractBaseUser, read: ReadImport) -> str:
     """Keeps `read` for the confirmation; returns the token the form carries."""
     token = secrets.token_urlsafe(24)
     key = _key(user, token)
-    plain = zlib.compress(json.dumps(asdict(read), ensure_ascii=False).encode("utf-8"))
+    # Only what the confirmation needs; the checked form of the file is made again then.
+    kept = {
+        "kind": read.kind,
+        "document": read.document,
+        "restore_preferences": read.restore_preferences,
+        "skipped": read.skipped,
+    }
+    plain = zlib.compress(json.dumps(kept, ensure_ascii=False).encode("utf-8"))
     nonce = os.urandom(NONCE_BYTES)
     sealed = nonce + AESGCM(_secret(user)).encrypt(nonce, plain, key.encode())
     caches[CACHE_ALIAS].set(key, sealed, PENDING_SECONDS)

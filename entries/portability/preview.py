@@ -72,7 +72,7 @@ def _other_zone(backup: ValidBackup, zone: zoneinfo.ZoneInfo) -> bool:
 
 def import_preview(*, user: AbstractBaseUser, read: ReadImport) -> ImportPreview:
     """Raises BackupInvalid when the import would fail (it is tried, then undone)."""
-    backup = parse_backup(read.document)
+    backup = read.checked or parse_backup(read.document)
     report = backup_restore_trial(
         user=user, data=read.document, restore_preferences=read.restore_preferences
     )
