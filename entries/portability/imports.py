@@ -13,7 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.services import preferences_for
 from entries.portability.csv_columns import is_journal_csv
@@ -136,9 +136,12 @@ def _daylio(user: AbstractBaseUser, header: list[str], records) -> ReadImport:
     zone = zoneinfo.ZoneInfo(preferences_for(user).time_zone)
     rows = daylio_entries(header, records, zone)
     skipped = [
-        _(
+        ngettext(
+            "%(count)s entry with the mood “%(mood)s” is left out: it is a mood you "
+            "named yourself in Daylio, and it has no place on this journal’s scale.",
             "%(count)s entries with the mood “%(mood)s” are left out: it is a mood you "
-            "named yourself in Daylio, and it has no place on this journal’s scale."
+            "named yourself in Daylio, and it has no place on this journal’s scale.",
+            count,
         )
         % {"count": count, "mood": mood}
         for mood, count in sorted(rows.unknown_moods.items())

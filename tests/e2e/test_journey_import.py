@@ -90,7 +90,7 @@ def test_a_person_brings_in_daylio_entries_or_changes_their_mind(live_server, ph
     _choose(page, live_server, "daylio_export.csv", DAYLIO, "text/csv")
 
     expect(page.get_by_text("not necessarily about sex")).to_be_visible()
-    expect(page.get_by_text("1 entries with the mood “Sleepy” are left out")).to_be_visible()
+    expect(page.get_by_text("1 entry with the mood “Sleepy” is left out")).to_be_visible()
     expect(page.get_by_role("definition").filter(has_text="sleep early")).to_have_text(
         "family, Imported from Daylio, sleep early"
     )
