@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import Preferences
 from entries.models import Entry
 from entries.portability.backup import backup_for_user, backup_json_bytes
 from tests.factories import EntryFactory
@@ -152,3 +153,15 @@ def test_the_upload_is_protected_against_cross_site_requests(alice_backup, bob):
     response = preview(strict, alice_backup, name="backup.json")
 
     assert response.status_code == 403
+
+
+def test_the_preview_names_the_settings_the_file_would_change(alice, alice_entry, bob_client):
+    Preferences.objects.filter(user=alice).update(episode_threshold=4)
+    raw = backup_json_bytes(backup_for_user(alice))
+
+    response = preview(bob_client, raw, name="backup.json", restore_preferences="on")
+
+    assert "Settings taken from the file" in response.content.decode()
+    assert response.context["preview"].report.settings_changed == [
+        "count an entry as an episode from"
+    ]
