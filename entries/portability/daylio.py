@@ -13,12 +13,14 @@ has no place on our scale: its rows are listed in the preview and skipped.
 """
 
 import datetime as dt
+import html
 import re
 import zoneinfo
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from entries.models import NOTES_MAX_LENGTH
@@ -41,7 +43,10 @@ REQUIRED_COLUMNS = (
 # Deliberately no stronger than the words: a "bad" day is not a strong sadness after
 # sex, and "awful" is the worst Daylio offers, not necessarily the worst a person felt.
 MOOD_SADNESS = {"rad": 0, "good": 0, "meh": 1, "bad": 2, "awful": 3}
-ACTIVITY_SEPARATOR = " | "
+# Daylio writes " | " between activities, sometimes with more spaces around an activity.
+ACTIVITY_SEPARATOR = "|"
+# Daylio's notes may carry its basic formatting (<b>, <li>, <br>) as HTML.
+LINE_BREAK_TAGS = re.compile(r"<br\s*/?>|</p>|</li>|</div>", re.IGNORECASE)
 TIME_FORMATS = ("%H:%M", "%I:%M %p", "%I:%M%p", "%H:%M:%S")
 
 
@@ -71,8 +76,16 @@ def _moment(date_text: str, time_text: str, zone: zoneinfo.ZoneInfo) -> dt.datet
     raise BadValue(_("“time” must be a time like 22:15 or 10:15 PM."))
 
 
+def _plain(text: str) -> str:
+    """Daylio's formatted text as the plain text a note holds: line breaks kept, other
+    tags dropped, entities (&amp;) read."""
+    if "<" not in text and "&" not in text:
+        return text.strip()
+    return html.unescape(strip_tags(LINE_BREAK_TAGS.sub("\n", text))).strip()
+
+
 def _notes(mood: str, title: str, note: str) -> str:
-    parts = [_("Mood in Daylio: %(mood)s") % {"mood": mood}, title.strip(), note.strip()]
+    parts = [_("Mood in Daylio: %(mood)s") % {"mood": mood}, _plain(title), _plain(note)]
     return "\n\n".join(part for part in parts if part)
 
 

@@ -170,3 +170,29 @@ def test_importing_the_same_export_twice_adds_nothing(bob_client):
 
     assert row_counts() == before
     assert response.context["report"].entries.already_there == 3
+
+
+def test_daylios_formatting_becomes_plain_text_and_spaces_around_activities_go(bob, bob_client):
+    raw = _daylio(
+        [
+            "2026-11-20",
+            "20 November",
+            "Friday",
+            "10:00 pm",
+            "good",
+            "stressed / frustrated  | eat out",
+            "",
+            "<b>Calm</b> evening<br>tea &amp; a book <3",
+        ]
+    )
+
+    import_file(bob_client, raw)
+
+    entry = Entry.objects.get(user=bob)
+    assert entry.notes == "Mood in Daylio: good\n\nCalm evening\ntea & a book <3"
+    assert entry.occurred_at == dt.datetime(2026, 11, 20, 21, 0, tzinfo=dt.UTC)
+    assert sorted(tag.name for tag in entry.tags.all()) == [
+        "Imported from Daylio",
+        "eat out",
+        "stressed / frustrated",
+    ]
