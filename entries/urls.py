@@ -24,4 +24,6 @@ urlpatterns = [
     path("export/entries.csv", portability.export_csv, name="export_csv"),
     path("export/backup.json", portability.backup_json, name="backup_json"),
     path("import/", portability.backup_import, name="import"),
+    path("import/confirm/", portability.import_confirm, name="import_confirm"),
+    path("import/cancel/", portability.import_cancel, name="import_cancel"),
 ]

@@ -1,9 +1,10 @@
 from django import forms
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from entries.portability.imports import ReadImport, import_read
 from entries.portability.spec import MAX_IMPORT_BYTES, BackupInvalid
-from entries.portability.validate import load_backup_json
 
 MAX_IMPORT_MB = MAX_IMPORT_BYTES // (1024 * 1024)
 TOO_LARGE = _(
@@ -13,22 +14,34 @@ TOO_LARGE = _(
 
 
 class BackupImportForm(forms.Form):
+    """The file to import: a backup, the journal's own CSV or Daylio's CSV. A valid form
+    has read and checked the whole file (`read`); nothing is written yet."""
+
     backup = forms.FileField(
-        label=_("Backup file"),
-        help_text=_("The backup.json file from “Download a full backup”, at most %(mb)s MB.")
+        label=_("File to import"),
+        help_text=_(
+            "The backup.json file from “Download a full backup”, the spreadsheet from "
+            "“Download your entries as a spreadsheet”, or Daylio’s CSV export; at most %(mb)s MB."
+        )
         % {"mb": MAX_IMPORT_MB},
-        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,.csv,application/json,text/csv"}),
     )
     restore_preferences = forms.BooleanField(
-        label=_("Also use the settings saved in the file"),
+        label=_("Also use the settings saved in a backup"),
         required=False,
         initial=True,
-        help_text=_("Time zone, episode threshold, discreet mode and check-ins."),
+        help_text=_(
+            "Time zone, episode threshold, discreet mode and check-ins. A spreadsheet "
+            "holds no settings."
+        ),
     )
 
-    def __init__(self, *args, too_large: bool = False, **kwargs):
+    def __init__(
+        self, *args, user: AbstractBaseUser | None = None, too_large: bool = False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        self.document: object = None
+        self.user = user
+        self.read: ReadImport | None = None
         if too_large:
             # The upload handler dropped the file, so the field sees no file at all.
             self.fields["backup"].error_messages["required"] = TOO_LARGE
@@ -38,8 +51,19 @@ class BackupImportForm(forms.Form):
         # A second lock behind UploadSizeLimit: never read a file this large.
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError(TOO_LARGE, code="too_large")
-        try:
-            self.document = load_backup_json(upload.read())
-        except BackupInvalid as invalid:
-            raise ValidationError(invalid.messages, code="not_json") from None
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("backup")
+        if upload is None or self.user is None:
+            return cleaned
+        try:
+            self.read = import_read(
+                user=self.user,
+                raw=upload.read(),
+                restore_preferences=cleaned.get("restore_preferences", False),
+            )
+        except BackupInvalid as invalid:
+            self.add_error("backup", ValidationError(invalid.messages, code="invalid"))
+        return cleaned

@@ -79,6 +79,26 @@ def backup_restore(*, user: User, data: object, restore_preferences: bool = True
         raise BackupInvalid([NAME_CLASH]) from None
 
 
+class _Undo(Exception):
+    def __init__(self, report: RestoreReport):
+        super().__init__("undone")
+        self.report = report
+
+
+def backup_restore_trial(
+    *, user: AbstractBaseUser, data: object, restore_preferences: bool = True
+) -> RestoreReport:
+    """What backup_restore would do, found by doing it and undoing it: every check of a
+    real import runs (another app's section included), and the counts are exact. Raises
+    BackupInvalid like backup_restore; the account is left as it was either way."""
+    try:
+        with transaction.atomic():
+            report = backup_restore(user=user, data=data, restore_preferences=restore_preferences)
+            raise _Undo(report)
+    except _Undo as undone:
+        return undone.report
+
+
 @transaction.atomic
 def _restore(*, user: User, backup: ValidBackup, restore_preferences: bool) -> RestoreReport:
     # Locking the settings row makes two imports of the same file (a double click) run

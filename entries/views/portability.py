@@ -1,13 +1,21 @@
-"""Taking the journal away (CSV, full backup) and bringing a backup back in."""
+"""Taking the journal away (CSV, full backup) and bringing a file back in.
+
+An import is two steps: the upload is read and checked in full and a preview shows
+what would be added; only the person's confirmation writes it (entries.portability.pending
+says where it waits in between).
+"""
 
 from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from audit.models import EventKind
@@ -15,6 +23,12 @@ from audit.services import audit_record
 from entries.portability.backup import backup_for_user, backup_json_bytes
 from entries.portability.csv_export import entries_csv_lines
 from entries.portability.forms import BackupImportForm
+from entries.portability.pending import (
+    pending_import,
+    pending_import_discard,
+    pending_import_keep,
+)
+from entries.portability.preview import import_preview
 from entries.portability.restore import backup_restore
 from entries.portability.spec import MAX_IMPORT_BYTES, BackupInvalid
 from entries.portability.upload import UploadSizeLimit, request_too_large
@@ -99,25 +113,56 @@ def _backup_import(request: AuthenticatedHttpRequest, limit: UploadSizeLimit) ->
     if limit.exceeded:
         # The files of this request together passed the limit: none of them is read.
         return _too_large(request, BackupImportForm(data, too_large=True))
-    form = BackupImportForm(data, files)
-    if form.is_valid():
-        try:
-            report = backup_restore(
-                user=request.user,
-                data=form.document,
-                restore_preferences=form.cleaned_data["restore_preferences"],
-            )
-        except BackupInvalid as invalid:
-            form.add_error("backup", invalid.messages)
-        else:
-            audit_record(
-                user=request.user,
-                kind=EventKind.IMPORT_COMPLETED,
-                request=request,
-                count=report.entries.added,
-            )
-            request.preferences.refresh_from_db()
-            # Shown straight away rather than after a redirect: sending the form again
-            # (a reload) is harmless, since a second import of a file adds nothing.
-            return render(request, "entries/import.html", {"form": None, "report": report})
-    return render(request, "entries/import.html", {"form": form})
+    form = BackupImportForm(data, files, user=request.user)
+    if not form.is_valid():
+        return render(request, "entries/import.html", {"form": form})
+    try:
+        preview = import_preview(user=request.user, read=form.read)
+    except BackupInvalid as invalid:
+        form.add_error("backup", invalid.messages)
+        return render(request, "entries/import.html", {"form": form})
+    token = pending_import_keep(user=request.user, read=form.read)
+    return render(request, "entries/import_preview.html", {"preview": preview, "token": token})
+
+
+EXPIRED = gettext_lazy(
+    "This preview has expired or was cancelled, so nothing was imported. "
+    "Choose the file again to see a new preview."
+)
+
+
+@login_required
+@require_POST
+@never_cache
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    token = request.POST.get("token", "")
+    read = pending_import(user=request.user, token=token)
+    if read is None:
+        # Expired, cancelled, changed, or made for another account: all the same here.
+        context = {"form": BackupImportForm(), "expired": EXPIRED}
+        return render(request, "entries/import.html", context, status=400)
+    try:
+        report = backup_restore(
+            user=request.user, data=read.document, restore_preferences=read.restore_preferences
+        )
+    except BackupInvalid as invalid:
+        # The journal changed since the preview (a name added meanwhile): say so.
+        form = BackupImportForm()
+        return render(request, "entries/import.html", {"form": form, "problems": invalid.messages})
+    pending_import_discard(user=request.user, token=token)
+    audit_record(
+        user=request.user,
+        kind=EventKind.IMPORT_COMPLETED,
+        request=request,
+        count=report.entries.added,
+    )
+    request.preferences.refresh_from_db()
+    return render(request, "entries/import.html", {"form": None, "report": report})
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest) -> HttpResponse:
+    pending_import_discard(user=request.user, token=request.POST.get("token", ""))
+    messages.info(request, _("The import is cancelled; nothing was added to your journal."))
+    return redirect("entries:import")

@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import json
 
 import pytest
 from django.urls import reverse
@@ -39,6 +40,11 @@ def _rows(client) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def _header(client) -> list[str]:
+    text = client.get(URL).content.decode("utf-8-sig")
+    return next(csv.reader(io.StringIO(text)))
+
+
 def test_it_downloads_an_attachment_that_is_not_cached(alice_client):
     response = alice_client.get(URL)
 
@@ -66,16 +72,36 @@ def test_one_row_per_entry_with_every_field(alice, alice_client, alice_entry):
     [row] = _rows(alice_client)
 
     assert row["partner"] == "Sam"
-    assert row["sadness"] == "3"
+    assert (row["sadness"], row["sadness_code"]) == ("Strong", "3")
     assert row["pain"] == "6"
     assert row["cried"] == "no"
-    assert row["satisfaction"] == ""
+    assert (row["satisfaction"], row["satisfaction_code"]) == ("", "")
     assert row["tags"] == "after an argument; New medication"
-    assert row["coping"] == "talked; time_alone"
-    assert row["coping_helped"] == "3"
+    assert row["tags_code"] == '["after an argument", "New medication"]'
+    assert row["coping"] == "Talked with my partner; Time alone"
+    assert row["coping_code"] == "talked; time_alone"
+    assert (row["coping_helped"], row["coping_helped_code"]) == ("Quite a lot", "3")
     assert row["notes"] == "a private note"
     assert row["episode"] == "yes"
-    assert row["peak_intensity"] == "3"
+    assert (row["peak_intensity"], row["peak_intensity_code"]) == ("Strong", "3")
+
+
+def test_each_coded_answer_has_its_words_and_its_code(alice, alice_client):
+    EntryFactory(user=alice, activity="solo", orgasm="unsure", stress=2, connection_after=0)
+
+    [row] = _rows(alice_client)
+
+    assert (row["activity"], row["activity_code"]) == ("Solo", "solo")
+    assert (row["orgasm"], row["orgasm_code"]) == ("Not sure", "unsure")
+    assert (row["stress"], row["stress_code"]) == ("Moderate", "2")
+    assert (row["connection_after"], row["connection_after_code"]) == ("Not at all", "0")
+
+
+def test_the_header_marks_the_file_as_this_journals_own(alice_client):
+    header = _header(alice_client)
+
+    assert header[:2] == ["occurred_at", "activity"]
+    assert "activity_code" in header
 
 
 def test_times_have_the_offset_of_the_users_zone(alice, alice_client):
@@ -120,6 +146,7 @@ def test_cells_a_spreadsheet_would_run_are_shown_as_text(alice, alice_client, da
     assert row["notes"] == "'" + dangerous
     assert row["partner"] == "'" + dangerous
     assert row["tags"] == "'" + dangerous
+    assert row["tags_code"] == json.dumps([dangerous])
 
 
 def test_ordinary_text_and_numbers_are_left_alone():
@@ -128,6 +155,11 @@ def test_ordinary_text_and_numbers_are_left_alone():
     assert spreadsheet_safe("") == ""
     assert spreadsheet_safe("a = b") == "a = b"
     assert spreadsheet_safe("-") == "'-"
+    assert spreadsheet_safe("'tis") == "'tis"
+
+
+def test_a_cell_already_quoted_before_a_formula_gets_one_more_quote():
+    assert spreadsheet_safe("'=1+1") == "''=1+1"
 
 
 def test_notes_keep_line_breaks_commas_and_any_script(alice, alice_client):

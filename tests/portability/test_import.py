@@ -27,6 +27,7 @@ from tests.security_helpers import reauthenticate
 pytestmark = pytest.mark.django_db
 
 URL = reverse("entries:import")
+CONFIRM_URL = reverse("entries:import_confirm")
 
 
 @pytest.fixture
@@ -52,11 +53,15 @@ def alice_backup(alice, alice_entry) -> dict:
 
 
 def _upload(client: Client, document, *, restore_preferences: bool = True, name="backup.json"):
+    """Uploads the file and, when its preview comes back, confirms the import."""
     raw = document if isinstance(document, bytes) else backup_json_bytes(document)
     data = {"backup": SimpleUploadedFile(name, raw, content_type="application/json")}
     if restore_preferences:
         data["restore_preferences"] = "on"
-    return client.post(URL, data)
+    response = client.post(URL, data)
+    if response.status_code == 200 and "token" in response.context:
+        return client.post(CONFIRM_URL, {"token": response.context["token"]})
+    return response
 
 
 def _rows() -> tuple[int, int, int, int]:
@@ -86,7 +91,7 @@ def test_it_restores_a_backup_into_another_account(alice_backup, bob):
 
     report = response.context["report"]
     assert (report.entries.added, report.partners.added, report.tags.added) == (3, 2, 2)
-    assert "Your backup is imported" in response.content.decode()
+    assert "Your file is imported" in response.content.decode()
     assert Entry.objects.filter(user=bob).count() == 3
     full = Entry.objects.get(user=bob, cried=True)
     assert full.partner.nickname == "Sam"
@@ -350,7 +355,8 @@ def test_bad_settings_are_refused(alice_backup, bob, change, message):
     ("raw", "message"),
     [
         pytest.param(b'{"format": "pct-journal-backup", "vers', "not valid JSON", id="cut-short"),
-        pytest.param(b"\xff\xfe\x00garbage", "not valid JSON", id="not-text"),
+        pytest.param(b"\xff\xfe\x00garbage", "cannot be read as text", id="not-text"),
+        pytest.param(b"[\xff\xfe]", "not valid JSON", id="not-text-json"),
         pytest.param(b"[" * 100_000, "not valid JSON", id="deeply-nested"),
         pytest.param(b'{"a": NaN}', "not valid JSON", id="nan"),
         pytest.param(b"", "The submitted file is empty", id="empty"),
@@ -455,7 +461,8 @@ def test_a_registered_section_receives_its_items(alice_backup, bob, stand_in_che
 
     response = _upload(_bob_client(bob), document)
 
-    assert stand_in_checkins == [{"instrument": "phq9"}]
+    # Once for the preview's trial run (undone), once for the import itself.
+    assert stand_in_checkins == [{"instrument": "phq9"}] * 2
     assert response.context["report"].sections["check-ins"].added == 1
     assert "Check-ins" in response.content.decode()
 

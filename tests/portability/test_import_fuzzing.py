@@ -1,7 +1,10 @@
-"""Hypothesis throws broken and hostile backup files at the import page: never a server
-error, and a file that is refused changes nothing at all (SECURITY.md, "Attack tests")."""
+"""Hypothesis throws broken and hostile backup files and spreadsheets at the import page:
+never a server error, and a file that is refused changes nothing at all (SECURITY.md,
+"Attack tests"). A file whose preview comes back is confirmed too."""
 
 import copy
+import csv
+import io
 import json
 
 import pytest
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from accounts.models import Preferences
 from entries.models import Entry, Partner, Tag
 from entries.portability.backup import backup_for_user
+from entries.portability.csv_export import entries_csv_lines
 from tests.factories import EntryFactory, PartnerFactory, TagFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +29,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 URL = reverse("entries:import")
+CONFIRM_URL = reverse("entries:import_confirm")
 
 JSON_LEAVES = st.one_of(
     st.none(),
@@ -93,6 +98,10 @@ def _check(client: Client, raw: bytes) -> None:
     before = _rows()
     response = _post(client, raw)
     assert response.status_code < 500
+    if response.status_code == 200 and response.context.get("token"):
+        assert _rows() == before, "a preview changed something"
+        response = client.post(CONFIRM_URL, {"token": response.context["token"]})
+        assert response.status_code < 500
     imported = response.status_code == 200 and response.context.get("report") is not None
     if not imported:
         assert _rows() == before, "a refused file changed something"
@@ -117,3 +126,27 @@ def test_arbitrary_bytes_are_refused_without_a_server_error(alice, raw):
     client.force_login(alice)
 
     _check(client, raw)
+
+
+@pytest.fixture
+def source_csv(source_document) -> list[list[str]]:
+    owner = UserFactory._meta.model.objects.get(username="source")
+    text = "".join(entries_csv_lines(owner)).removeprefix("\ufeff")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@FUZZ
+@given(data=st.data())
+def test_a_mutated_spreadsheet_imports_whole_or_changes_nothing(alice, source_csv, data):
+    rows = copy.deepcopy(source_csv)
+    row = data.draw(st.integers(0, len(rows) - 1), label="row")
+    column = data.draw(st.integers(0, len(rows[0]) - 1), label="column")
+    rows[row][column] = data.draw(
+        st.one_of(st.text(max_size=60), JSON_LEAVES.map(json.dumps)), label="cell"
+    )
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    client = Client()
+    client.force_login(alice)
+
+    _check(client, buffer.getvalue().encode("utf-8", errors="surrogatepass"))

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from entries.models import RECORDABLE_FACTORS, Entry
+from entries.models import CONTEXT_FIELDS, RECORDABLE_FACTORS, Entry
 from entries.portability.backup import backup_json_bytes
 from tests.factories import EntryFactory
 from tests.security_helpers import reauthenticate
@@ -51,11 +51,15 @@ def test_the_csv_leaves_a_not_recorded_cell_empty(alice_client, two_entries):
     text = alice_client.get(reverse("entries:export_csv")).content.decode("utf-8-sig")
 
     unrecorded, answered = list(csv.DictReader(io.StringIO(text)))
-    assert {name: unrecorded[name] for name in RECORDABLE_FACTORS} == dict.fromkeys(
-        RECORDABLE_FACTORS, ""
-    )
-    assert {name: answered[name] for name in RECORDABLE_FACTORS} == {
-        **{name: str(value) for name, value in ANSWERED.items() if type(value) is int},
+    # A scale's code column holds the number; its words column says "None" for a 0.
+    columns = [name + "_code" if name in CONTEXT_FIELDS else name for name in RECORDABLE_FACTORS]
+    assert {name: unrecorded[name] for name in columns} == dict.fromkeys(columns, "")
+    assert {name: answered[name] for name in columns} == {
+        **{
+            name + "_code" if name in CONTEXT_FIELDS else name: str(value)
+            for name, value in ANSWERED.items()
+            if type(value) is int
+        },
         "memories_surfaced": "no",
         "alcohol_or_drugs": "yes",
     }
@@ -78,7 +82,8 @@ def test_null_round_trips_through_an_import_into_another_account(alice_client, t
     bob_client.force_login(bob)
 
     upload = SimpleUploadedFile("backup.json", backup_json_bytes(document))
-    response = bob_client.post(reverse("entries:import"), {"backup": upload})
+    token = bob_client.post(reverse("entries:import"), {"backup": upload}).context["token"]
+    response = bob_client.post(reverse("entries:import_confirm"), {"token": token})
 
     assert response.status_code == 200
     unrecorded, answered = Entry.objects.filter(user=bob).order_by("occurred_at")
@@ -96,7 +101,8 @@ def test_a_version_2_file_with_zeros_keeps_its_zeros(alice_client, two_entries, 
     bob_client.force_login(bob)
 
     upload = SimpleUploadedFile("backup.json", backup_json_bytes(document))
-    bob_client.post(reverse("entries:import"), {"backup": upload})
+    token = bob_client.post(reverse("entries:import"), {"backup": upload}).context["token"]
+    bob_client.post(reverse("entries:import_confirm"), {"token": token})
 
     entry = Entry.objects.get(user=bob)
     assert (entry.stress, entry.pain, entry.memories_surfaced) == (0, 0, False)

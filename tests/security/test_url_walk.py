@@ -42,6 +42,9 @@ OWNER_GET_STATUS: dict[str, int] = {
     "sharing:create": 302,
     # The answer to the time-zone offer is a button; there is nothing to GET.
     "accounts:time_zone_answer": 405,
+    # Confirming or cancelling an import is a button on its preview.
+    "entries:import_confirm": 405,
+    "entries:import_cancel": 405,
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
     # (links that work are tested in tests/test_share_view.py).
     "sharing:view": 404,
