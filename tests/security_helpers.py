@@ -1,4 +1,7 @@
-"""Helpers for the security tests: real logins and re-authentication through allauth."""
+"""Helpers for the security tests: real logins and re-authentication through allauth,
+and the text of a log record."""
+
+import logging
 
 from django.core.cache import cache
 from django.test import Client
@@ -21,3 +24,11 @@ def reauthenticate(client: Client, password: str = PASSWORD) -> None:
 def forget_rate_limits() -> None:
     # allauth keeps its rate-limit counters in the cache, which outlives a test.
     cache.clear()
+
+
+def record_text(record: logging.LogRecord) -> str:
+    """Everything a log handler could write of the record: message, formatted line and
+    every attribute."""
+    parts = [record.getMessage(), logging.Formatter().format(record)]
+    parts += [repr(value) for value in vars(record).values()]
+    return "\n".join(parts)

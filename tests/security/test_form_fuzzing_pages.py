@@ -20,7 +20,7 @@ from entries.forms import EntryFilterForm
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink
 from tests.factories import EntryFactory, entry_with_partner_and_tag
-from tests.security.test_form_fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
+from tests.security.fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
 from tests.security_helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db

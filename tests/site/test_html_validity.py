@@ -8,15 +8,10 @@ E2E_REQUIRED=1 (as in .ci/run), where it fails instead. Titles are checked too: 
 page has its own, and discreet mode turns each one into a plain "Journal".
 """
 
-import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -25,11 +20,10 @@ from accounts.services import preferences_for
 from checkins.services import checkin_create
 from entries.models import Entry, Partner, Tag
 from tests.factories import PASSWORD, UserFactory
+from tests.site.nu_checker import nu_checker, nu_errors
 
 pytestmark = pytest.mark.django_db
 
-INSTALLED_VNU_JAR = settings.BASE_DIR / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
-VNU_JAR = Path(os.environ.get("VNU_JAR", INSTALLED_VNU_JAR))
 # Files that are not HTML pages (charts, CSV, JSON, PDF).
 DOWNLOADS = (".svg", ".csv", ".json", ".pdf")
 THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
@@ -159,40 +153,15 @@ def _every_page(discreet: bool = False) -> dict[str, str]:
     return pages.html
 
 
-def _checker_or_skip() -> list[str]:
-    java = shutil.which("java")
-    problem = None
-    if java is None:
-        problem = "Java is not installed (apt-get install default-jre-headless)"
-    elif not VNU_JAR.exists():
-        problem = f"vnu.jar not found at {VNU_JAR} (make test installs it; or set VNU_JAR)"
-    if problem:
-        if os.environ.get("E2E_REQUIRED") == "1":
-            pytest.fail(problem)
-        pytest.skip(problem)
-    return [java, "-Xss4m", "-jar", str(VNU_JAR)]
-
-
-def _errors(checker: list[str], folder: Path) -> list[dict]:
-    done = subprocess.run(  # noqa: S603  (Java and the checker, with fixed arguments)
-        [*checker, "--errors-only", "--format", "json", "--exit-zero-always", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    return json.loads(done.stderr)["messages"]
-
-
 def test_every_page_passes_the_nu_html_checker(tmp_path):
-    checker = _checker_or_skip()
+    checker = nu_checker()
     pages = {}
     for index, (name, html) in enumerate(sorted(_every_page().items())):
         path = tmp_path / f"page{index:03}.html"
         path.write_text(html)
         pages[path.name] = name
 
-    errors = _errors(checker, tmp_path)
+    errors = nu_errors(checker, tmp_path)
 
     assert len(pages) > 40
     report = [
