@@ -27,6 +27,7 @@ from audit.models import EventKind, SecurityEvent
 from audit.selectors import security_events_for
 from checkins.models import CheckIn
 from entries.models import Entry
+from tests.factories import ShareLinkFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -165,11 +166,9 @@ def test_share_links_are_found_by_token_and_by_owner(people):
 
     now = timezone.now()
     ShareLink.objects.bulk_create(
-        ShareLink(
+        ShareLinkFactory.build(
             user=user,
             token_hash=f"{index:064x}",
-            threshold=2,
-            options={},
             created_at=now - dt.timedelta(days=index % 30),
             expires_at=now + dt.timedelta(days=7),
         )
