@@ -14,13 +14,11 @@ growth from 1,000 to 10,000 entries no worse than linear.
 import argparse
 import os
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_django import django_on_a_throwaway_database
+
 TAGS = [f"factor {n}" for n in range(1, 21)]
 
 
@@ -79,13 +77,9 @@ def bench_request(sizes: list[int], repeat: int) -> dict[int, tuple[float, float
     derived cache first, so the selectors and the analysis run each time, as on the
     first visit after a new entry; cached is a revisit."""
     from django.core.cache import caches
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     results = {}
     for size in sizes:
         user = _fill_account(f"bench{size}-{os.getpid()}", _generated(size))
@@ -115,17 +109,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="pct-bench-")
-    os.environ.setdefault("DJANGO_VAR_DIR", workdir)  # its own keys and caches
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_on_a_throwaway_database()
 
     print(f"{len(TAGS)} tags, 2 partners; median of {args.repeat} runs")
     analysis = bench_analysis(args.sizes, args.repeat)

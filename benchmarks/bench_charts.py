@@ -22,13 +22,11 @@ dashboard under 150 ms.
 import argparse
 import os
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_django import django_on_a_throwaway_database
+
 CHARTS = ("trend", "emotions", "factors", "calendar", "checkins")
 RANGES = ("90d", "all")
 TAGS = [f"factor {n}" for n in range(1, 21)]
@@ -72,25 +70,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="pct-bench-")
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_VAR_DIR", workdir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_on_a_throwaway_database()
     from django.core.cache import caches
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     client = Client()
     user = _fill_account(args.entries)
     client.force_login(user)

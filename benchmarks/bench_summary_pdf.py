@@ -23,12 +23,10 @@ import argparse
 import io
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_django import django_on_a_throwaway_database
+
 TAGS = [f"factor {n}" for n in range(1, 11)]
 DAYS = 365
 
@@ -67,24 +65,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="pct-bench-")
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_VAR_DIR", workdir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    django_on_a_throwaway_database()
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     user, notes = _fill_account(args.entries)
     client = Client()
     client.force_login(user)
