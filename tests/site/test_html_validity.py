@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from accounts.services import preferences_for
 from checkins.services import checkin_create
 from entries.models import Entry, Partner, Tag
 from tests.factories import PASSWORD, UserFactory
+from tests.security.url_walk import APP_URLS
 from tests.site.nu_checker import nu_checker, nu_errors
 
 pytestmark = pytest.mark.django_db
 
 # Files that are not HTML pages (charts, CSV, JSON, PDF).
 DOWNLOADS = (".svg", ".csv", ".json", ".pdf")
-THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # Views that only take a POST (a button's answer): no page to check.
 POST_ONLY = {"accounts:time_zone_answer"}
 # Account pages (django-allauth) in this app's templates, for someone logged in.
@@ -53,23 +53,6 @@ OWNED_KWARGS = {
     "checkins:detail": lambda user: {"pk": user.checkins.first().pk},
     "checkins:delete": lambda user: {"pk": user.checkins.first().pk},
 }
-
-
-def _app_urls() -> list[tuple[str, set[str]]]:
-    def walk(patterns, namespace=""):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                yield from walk(pattern.url_patterns, inner)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                yield f"{namespace}{pattern.name}", set(pattern.pattern.converters)
-
-    found = dict(walk(get_resolver().url_patterns))
-    return sorted(
-        (name, params)
-        for name, params in found.items()
-        if not name.startswith(THIRD_PARTY_PREFIXES)
-    )
 
 
 class Pages:
@@ -99,7 +82,7 @@ def _person_with_history():
 
 
 def _app_pages(pages: Pages, client: Client, user, label: str, *, owned: bool) -> None:
-    for name, params in _app_urls():
+    for name, params in APP_URLS:
         if not params:
             url = reverse(name)
         elif owned and name in OWNED_KWARGS:
