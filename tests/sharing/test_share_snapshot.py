@@ -6,12 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.services import preferences_for
 from checkins.services import checkin_create
 from insights.ranges import selected_range
 from insights.summary.options import SummaryOptions
 from sharing.services import share_link_create
-from tests.factories import EntryFactory, TagFactory
+from tests.factories import EntryFactory, PreferencesFactory, TagFactory
 from tests.security_helpers import reauthenticate
 from tests.sharing.march import march_evening, march_options
 
@@ -78,9 +77,7 @@ def test_entries_logged_after_the_link_stay_out_even_when_dated_in_its_period(
 
 def test_a_threshold_changed_later_does_not_change_the_counts(alice, client, journal):
     _link, token = share_link_create(user=alice, options=march_options(), days=14)
-    preferences = preferences_for(alice)
-    preferences.episode_threshold = 4  # from now on only "severe" counts
-    preferences.save()
+    PreferencesFactory(user=alice, episode_threshold=4)  # from now on only "severe" counts
 
     body = _body(client, token)
 

@@ -16,10 +16,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from accounts.services import preferences_for
 from checkins.services import checkin_create
 from entries.models import Entry, Partner, Tag
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, PreferencesFactory, UserFactory
 from tests.security.url_walk import APP_URLS
 from tests.site.nu_checker import nu_checker, nu_errors
 
@@ -113,9 +112,7 @@ def _every_page(discreet: bool = False) -> dict[str, str]:
     person = _person_with_history()
     newcomer = UserFactory(username="newcomer")
     for user in (person, newcomer):
-        preferences = preferences_for(user)
-        preferences.discreet_mode = discreet
-        preferences.save()
+        PreferencesFactory(user=user, discreet_mode=discreet)
     client = Client()
     client.force_login(person)
     _app_pages(pages, client, person, "with history:", owned=True)
