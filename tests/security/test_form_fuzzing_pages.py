@@ -3,8 +3,8 @@ the check-in form, the share-link form, the entries filter, the summary options 
 period picker. Never a server error; a form saves exactly when it is valid; a page with
 bad parameters answers 400 (or shows the form's errors), never 500.
 
-The journal's own forms are fuzzed in tests/test_form_fuzzing.py, the import in
-tests/test_import_fuzzing.py.
+The journal's own forms are fuzzed in tests/security/test_form_fuzzing.py, the import in
+tests/portability/test_import_fuzzing.py.
 """
 
 import pytest

@@ -40,7 +40,7 @@ OWNER_GET_STATUS: dict[str, int] = {
     # The answer to the time-zone offer is a button; there is nothing to GET.
     "accounts:time_zone_answer": 405,
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
-    # (links that work are tested in tests/test_share_view.py).
+    # (links that work are tested in tests/sharing/test_share_view.py).
     "sharing:view": 404,
     "sharing:view_pdf": 404,
 }

@@ -3,7 +3,7 @@
 PostgreSQL only (skipped on SQLite): its planner decides by table statistics, so the
 tables get many people's rows (one person's are about 2% of them) and ANALYZE first;
 then each query's EXPLAIN must read the table through an index on the column it
-filters by, never a whole-table scan. Run `pytest tests/test_indexes_explain.py -s` to
+filters by, never a whole-table scan. Run `pytest tests/site/test_indexes_explain.py -s` to
 see the plans.
 
 Where a table has both the composite (user, time) index and Django's own index of the
