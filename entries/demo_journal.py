@@ -42,7 +42,7 @@ def demo_journal_write(
                 Entry(
                     user=user,
                     occurred_at=item.occurred_at,
-                    partner=partners.get(item.partner),
+                    partner=partners[item.partner] if item.partner else None,
                     **item.fields,
                 )
                 for item in entries

@@ -4,13 +4,14 @@ and removes. One set of pages serves both, each told which kind it shows by its 
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from entries import services
 from entries.forms import PartnerForm, TagForm
-from entries.models import Partner, Tag
+from entries.models import NamedModel, Partner, Tag
 from entries.names import by_name, partners_in_order
 from entries.services import NameTaken
 
@@ -29,30 +30,30 @@ class NamedThing:
 
     Wording that names the thing holds a "{name}" placeholder."""
 
-    model: type[Partner | Tag]
-    form: type[forms.ModelForm]
-    create: Callable[..., Partner | Tag]
-    update: Callable[..., Partner | Tag]
-    delete: Callable[[Partner | Tag], None]
+    model: type[Partner] | type[Tag]
+    form: type[PartnerForm] | type[TagForm]
+    create: Callable[..., Any]
+    update: Callable[..., Any]
+    delete: Callable[[Any], None]
     # Names are encrypted at rest, so the list is sorted after decryption (entries.names).
     order: Callable[[Iterable], list]
     list_url: str
     update_url: str
     delete_url: str
-    list_title: str
-    list_intro: str
-    list_empty: str
-    add_heading: str
+    list_title: str | Promise
+    list_intro: str | Promise
+    list_empty: str | Promise
+    add_heading: str | Promise
     add_heading_id: str
-    edit_label: str  # the button beside each name in the list
-    edit_title: str
-    edit_heading: str
-    delete_title: str
-    delete_heading: str
+    edit_label: str | Promise  # the button beside each name in the list
+    edit_title: str | Promise
+    edit_heading: str | Promise
+    delete_title: str | Promise
+    delete_heading: str | Promise
     # What removing it does to the entries that name it, given how many there are.
-    delete_note: Callable[[Partner | Tag, int], str]
-    added_message: str
-    deleted_message: str
+    delete_note: Callable[[Any, int], str]
+    added_message: str | Promise
+    deleted_message: str | Promise
     shows_inactive: bool = False
 
 
@@ -145,7 +146,7 @@ TAGS = NamedThing(
 )
 
 
-def _get_for_user(kind: NamedThing, request: HttpRequest, pk) -> Partner | Tag:
+def _get_for_user(kind: NamedThing, request: HttpRequest, pk) -> NamedModel:
     return get_object_or_404(kind.model, pk=pk, user=request.user)
 
 
@@ -159,7 +160,7 @@ def named_list(request: HttpRequest, kind: NamedThing) -> HttpResponse:
         except NameTaken:
             form.add_taken_error()
         else:
-            messages.success(request, kind.added_message.format(name=thing))
+            messages.success(request, str(kind.added_message).format(name=thing))
             return redirect(kind.list_url)
     things = kind.order(
         kind.model.objects.filter(user=request.user).annotate(entry_count=Count("entries"))
@@ -182,7 +183,7 @@ def named_update(request: HttpRequest, pk, kind: NamedThing) -> HttpResponse:
         else:
             messages.success(request, gettext("Saved."))
             return redirect(kind.list_url)
-    heading = format_html(kind.edit_heading, name=thing)
+    heading = format_html(str(kind.edit_heading), name=thing)
     ctx = {"kind": kind, "form": form, "heading": heading}
     return render(request, "entries/named_form.html", ctx)
 
@@ -193,11 +194,11 @@ def named_delete(request: HttpRequest, pk, kind: NamedThing) -> HttpResponse:
     thing = _get_for_user(kind, request, pk)
     if request.method == "POST":
         kind.delete(thing)
-        messages.success(request, kind.deleted_message)
+        messages.success(request, str(kind.deleted_message))
         return redirect(kind.list_url)
     ctx = {
         "kind": kind,
-        "heading": format_html(kind.delete_heading, name=thing),
+        "heading": format_html(str(kind.delete_heading), name=thing),
         "note": kind.delete_note(thing, thing.entries.count()),
     }
     return render(request, "entries/named_confirm_delete.html", ctx)
