@@ -1,3 +1,6 @@
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
@@ -21,6 +24,18 @@ def data_version_bump(*, user_id: int) -> None:
         Preferences.objects.get_or_create(user_id=user_id, defaults={"data_version": 1})
 
 
+@contextmanager
+def journal_write(*, user_id: int) -> Iterator[None]:
+    """One transaction for a write to the user's journal, ending with their data version
+    bumped, so cached charts and reports made from the old data are never shown again.
+
+    Nested in another transaction it is a savepoint: a write that fails (a name already
+    taken) leaves the outer transaction usable and the version as it was."""
+    with transaction.atomic():
+        yield
+        data_version_bump(user_id=user_id)
+
+
 # What the settings form can change. data_version (editable=False) is never written
 # from memory: an entry saved meanwhile may have bumped it in the database already.
 EDITABLE_PREFERENCES = tuple(
@@ -30,12 +45,11 @@ EDITABLE_PREFERENCES = tuple(
 )
 
 
-@transaction.atomic
 def preferences_update(*, preferences: Preferences) -> Preferences:
     """Save the settings and mark derived data stale, with the version bumped in the
     database (so no concurrent bump is lost and no two data states share a version)."""
-    preferences.save(update_fields=EDITABLE_PREFERENCES)
-    data_version_bump(user_id=preferences.user_id)
+    with journal_write(user_id=preferences.user_id):
+        preferences.save(update_fields=EDITABLE_PREFERENCES)
     preferences.refresh_from_db(fields=["data_version"])
     return preferences
 

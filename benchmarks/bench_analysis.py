@@ -13,17 +13,13 @@ growth from 1,000 to 10,000 entries no worse than linear.
 
 import argparse
 import os
-import random
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TAG_COUNT = 20
-TAG_SHARE = 0.10
+from throwaway_django import django_on_a_throwaway_database
+
+TAGS = [f"factor {n}" for n in range(1, 21)]
 
 
 def _median_seconds(action: Callable[[], object], repeat: int) -> float:
@@ -40,11 +36,7 @@ def _generated(count: int, seed: int = 1):
 
     from entries.demo import generate_entries
 
-    rng = random.Random(seed)
-    entries = generate_entries(count, seed=seed, plants={"pain": 3.0}, end=timezone.now())
-    for entry in entries:
-        entry.tags = [f"factor {n}" for n in range(TAG_COUNT) if rng.random() < TAG_SHARE]
-    return entries
+    return generate_entries(count, seed=seed, plants={"pain": 3.0}, end=timezone.now(), tags=TAGS)
 
 
 def bench_analysis(sizes: list[int], repeat: int) -> dict[int, float]:
@@ -72,35 +64,11 @@ def _fill_account(username: str, generated) -> object:
     from django.contrib.auth import get_user_model
 
     from accounts.services import preferences_for
-    from entries.models import Entry, Partner, Tag
+    from entries.demo_journal import demo_journal_write
 
     user = get_user_model().objects.create_user(username=username)
     preferences_for(user)
-    partners = {name: Partner.objects.create(user=user, nickname=name) for name in ("A", "B")}
-    tags = {
-        f"factor {n}": Tag.objects.create(user=user, name=f"factor {n}") for n in range(TAG_COUNT)
-    }
-    rows = Entry.objects.bulk_create(
-        (
-            Entry(
-                user=user,
-                occurred_at=item.occurred_at,
-                partner=partners["A" if index % 2 else "B"] if item.partner else None,
-                **{**item.fields, "notes": ""},
-            )
-            for index, item in enumerate(generated)
-        ),
-        batch_size=1000,
-    )
-    through = Entry.tags.through
-    through.objects.bulk_create(
-        (
-            through(entry_id=row.pk, tag_id=tags[name].pk)
-            for row, item in zip(rows, generated, strict=True)
-            for name in item.tags
-        ),
-        batch_size=2000,
-    )
+    demo_journal_write(user=user, entries=generated, tags=TAGS)
     return user
 
 
@@ -109,13 +77,9 @@ def bench_request(sizes: list[int], repeat: int) -> dict[int, tuple[float, float
     derived cache first, so the selectors and the analysis run each time, as on the
     first visit after a new entry; cached is a revisit."""
     from django.core.cache import caches
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     results = {}
     for size in sizes:
         user = _fill_account(f"bench{size}-{os.getpid()}", _generated(size))
@@ -145,19 +109,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="pct-bench-")
-    os.environ.setdefault("DJANGO_VAR_DIR", workdir)  # its own keys and caches
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
-    sys.path.insert(0, str(ROOT))
-    import django
+    django_on_a_throwaway_database()
 
-    django.setup()
-
-    print(f"{TAG_COUNT} tags, 2 partners; median of {args.repeat} runs")
+    print(f"{len(TAGS)} tags, 2 partners; median of {args.repeat} runs")
     analysis = bench_analysis(args.sizes, args.repeat)
     for size, seconds in analysis.items():
         print(f"analysis   {size:>6} entries: {seconds * 1000:8.1f} ms")

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_charts.py                  # 2,000 entries
     .venv/bin/python benchmarks/bench_charts.py --entries 5000 --repeat 9
 
-A journal of demo entries (entries/demo.py, pain planted x3) spread over four years,
-with two partners, 20 custom tags and a PHQ-9 and GAD-7 every two weeks, is written to
+The demo journal (entries/demo_journal.py, pain planted x3) spread over four years,
+with two partners, 20 custom tags and a PHQ-9 and GAD-7 about once a week, is written to
 a throwaway SQLite database in a temporary directory (or BENCH_DATABASE_URL, which must
 be a database you can wipe).
 Every figure is a `GET` with the test client (middleware, session, selectors, charts,
@@ -20,21 +20,16 @@ dashboard under 150 ms.
 """
 
 import argparse
-import datetime as dt
 import os
-import random
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_django import django_on_a_throwaway_database
+
 CHARTS = ("trend", "emotions", "factors", "calendar", "checkins")
 RANGES = ("90d", "all")
-TAG_COUNT = 20
-TAG_SHARE = 0.10
+TAGS = [f"factor {n}" for n in range(1, 21)]
 YEARS = 4
 
 
@@ -50,50 +45,13 @@ def _median_ms(action: Callable[[], object], repeat: int, before: Callable[[], o
 
 def _fill_account(size: int):
     from django.contrib.auth import get_user_model
-    from django.utils import timezone
 
     from accounts.services import preferences_for
-    from checkins.services import checkin_create
-    from entries.demo import generate_entries
-    from entries.models import Entry, Partner, Tag
+    from entries.demo_journal import demo_journal_fill
 
-    rng = random.Random(4)
-    generated = generate_entries(
-        size, seed=4, plants={"pain": 3.0}, end=timezone.now(), days=YEARS * 365
-    )
     user = get_user_model().objects.create_user(username=f"bench{size}-{os.getpid()}")
     preferences_for(user)
-    partners = [Partner.objects.create(user=user, nickname=name) for name in ("A", "B")]
-    tags = [Tag.objects.create(user=user, name=f"factor {n}") for n in range(TAG_COUNT)]
-    rows = Entry.objects.bulk_create(
-        (
-            Entry(
-                user=user,
-                occurred_at=item.occurred_at,
-                partner=partners[index % 2] if item.partner else None,
-                **{**item.fields, "notes": ""},
-            )
-            for index, item in enumerate(generated)
-        ),
-        batch_size=1000,
-    )
-    for fortnight in range(YEARS * 26):  # both questionnaires every two weeks
-        taken_at = timezone.now() - dt.timedelta(days=14 * fortnight)
-        for instrument, items in (("phq9", 9), ("gad7", 7)):
-            answers = [rng.choice((0, 0, 1, 1, 2, 3)) for _ in range(items)]
-            if instrument == "phq9":
-                answers[-1] = 0  # item 9 (thoughts of self-harm): keep the demo gentle
-            checkin_create(user=user, instrument=instrument, answers=answers, taken_at=taken_at)
-    through = Entry.tags.through
-    through.objects.bulk_create(
-        (
-            through(entry_id=row.pk, tag_id=tag.pk)
-            for row in rows
-            for tag in tags
-            if rng.random() < TAG_SHARE
-        ),
-        batch_size=2000,
-    )
+    demo_journal_fill(user=user, count=size, seed=4, days=YEARS * 365, tags=TAGS)
     return user
 
 
@@ -112,34 +70,21 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="pct-bench-")
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    os.environ.setdefault("DJANGO_VAR_DIR", workdir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "True")  # development settings, throwaway data
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_on_a_throwaway_database()
     from django.core.cache import caches
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     client = Client()
-    client.force_login(_fill_account(args.entries))
+    user = _fill_account(args.entries)
+    client.force_login(user)
     nothing = lambda: None  # noqa: E731
 
     started = time.perf_counter()
     _get(client, reverse("insights:chart", args=["trend"]))()
     print(
-        f"{args.entries} entries over {YEARS} years, {TAG_COUNT} tags, 2 partners, "
-        f"{YEARS * 26 * 2} check-ins"
+        f"{args.entries} entries over {YEARS} years, {len(TAGS)} tags, 2 partners, "
+        f"{user.checkins.count()} check-ins"
     )
     print(f"first chart in a fresh process: {(time.perf_counter() - started) * 1000:.0f} ms")
     print(f"median of {args.repeat} runs, ms   uncached   cached")

@@ -6,9 +6,9 @@ grow with the number of entries.
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_large .venv/bin/python \\
         benchmarks/bench_large_user.py
 
-A journal of demo entries (entries/demo.py, pain planted x3) spread over five years,
-with two partners, 20 custom tags (each on ~10% of entries) and a PHQ-9 and a GAD-7
-every two weeks, is bulk-inserted into a throwaway SQLite database in a temporary
+The demo journal (entries/demo_journal.py, pain planted x3) spread over five years,
+with two partners, 20 custom tags (each on ~15% of entries) and a PHQ-9 and a GAD-7
+about once a week, is bulk-inserted into a throwaway SQLite database in a temporary
 directory (or BENCH_DATABASE_URL, a database the script may fill; each size is a new
 account). Settings are the production ones (DJANGO_DEBUG=False) apart from plain HTTP.
 
@@ -20,9 +20,7 @@ insights and charts growing no faster than linearly (x10 entries: at most x10 ti
 """
 
 import argparse
-import datetime as dt
 import os
-import random
 import secrets
 import statistics
 import sys
@@ -33,8 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-password-4729"  # noqa: S105 (a throwaway account)
-TAG_COUNT = 20
-TAG_SHARE = 0.10
+TAGS = [f"factor {n}" for n in range(1, 21)]
 YEARS = 5
 CHARTS = ("trend", "emotions", "factors", "calendar", "checkins")
 # The figures the scaling table follows: the insights (analysis) and the charts.
@@ -84,54 +81,18 @@ def _setup_django(workdir: str) -> None:
 def fill_account(size: int):
     """A new account with `size` entries over YEARS years, bulk-inserted."""
     from django.contrib.auth import get_user_model
-    from django.utils import timezone
 
-    from accounts.services import data_version_bump, preferences_for
-    from checkins.services import checkin_create
-    from entries.demo import generate_entries
-    from entries.models import Entry, Partner, Tag
+    from accounts.services import preferences_for
+    from entries.demo_journal import demo_journal_fill
 
-    rng = random.Random(size)
-    generated = generate_entries(
-        size, seed=size, plants={"pain": 3.0}, end=timezone.now(), days=YEARS * 365
-    )
     user = get_user_model().objects.create_user(
         username=f"large{size}-{os.getpid()}-{secrets.token_hex(2)}", password=PASSWORD
     )
     preferences_for(user)
-    partners = [Partner.objects.create(user=user, nickname=name) for name in ("A", "B")]
-    tags = [Tag.objects.create(user=user, name=f"factor {n}") for n in range(TAG_COUNT)]
-    rows = Entry.objects.bulk_create(
-        (
-            Entry(
-                user=user,
-                occurred_at=item.occurred_at,
-                partner=partners[index % 2] if item.partner else None,
-                **item.fields,
-            )
-            for index, item in enumerate(generated)
-        ),
-        batch_size=1000,
+    rows = demo_journal_fill(
+        user=user, count=size, seed=size, days=YEARS * 365, tags=TAGS, batch_size=1000
     )
-    through = Entry.tags.through
-    through.objects.bulk_create(
-        (
-            through(entry_id=row.pk, tag_id=tag.pk)
-            for row in rows
-            for tag in tags
-            if rng.random() < TAG_SHARE
-        ),
-        batch_size=5000,
-    )
-    for fortnight in range(YEARS * 26):
-        taken_at = timezone.now() - dt.timedelta(days=14 * fortnight)
-        for instrument, items in (("phq9", 9), ("gad7", 7)):
-            answers = [rng.choice((0, 0, 1, 1, 2, 3)) for _ in range(items)]
-            if instrument == "phq9":
-                answers[-1] = 0
-            checkin_create(user=user, instrument=instrument, answers=answers, taken_at=taken_at)
-    data_version_bump(user_id=user.pk)
-    return user, rows[len(rows) // 2], partners[0], tags[0]
+    return user, rows[len(rows) // 2], user.partners.first(), user.tags.first()
 
 
 def _median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -254,7 +215,7 @@ def main() -> int:
             print(f"{label:<38}{cells}   x{growth:.1f}")
         return 0
 
-    print(f"{args.entries} entries over {YEARS} years, {TAG_COUNT} tags, 2 partners")
+    print(f"{args.entries} entries over {YEARS} years, {len(TAGS)} tags, 2 partners")
     results = time_pages(args.entries, args.repeat)
     print(f"ms, median of {args.repeat} runs, cache cleared before each")
     for label, ms in sorted(results.items(), key=lambda item: -item[1]):

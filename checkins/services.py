@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.services import data_version_bump
+from accounts.services import journal_write
 from checkins.instruments import InvalidAnswers, instrument_for, score
 from checkins.models import ITEM_FIELDS, CheckIn
 
@@ -30,7 +30,6 @@ def _build(
     )
 
 
-@transaction.atomic
 def checkin_create(
     *,
     user: User,
@@ -42,16 +41,14 @@ def checkin_create(
     checkin = _build(
         user=user, instrument=instrument, answers=answers, taken_at=taken_at or timezone.now()
     )
-    checkin.save(force_insert=True)
-    data_version_bump(user_id=user.pk)
+    with journal_write(user_id=user.pk):
+        checkin.save(force_insert=True)
     return checkin
 
 
-@transaction.atomic
 def checkin_delete(*, checkin: CheckIn) -> None:
-    user_id = checkin.user_id
-    checkin.delete()
-    data_version_bump(user_id=user_id)
+    with journal_write(user_id=checkin.user_id):
+        checkin.delete()
 
 
 @dataclass(frozen=True)
@@ -143,7 +140,7 @@ def checkins_restore(*, user: User, items: Iterable[Mapping]) -> RestoreResult:
         if key not in existing:
             existing.add(key)
             new_rows.append(checkin)
-    CheckIn.objects.bulk_create(new_rows)
     if new_rows:
-        data_version_bump(user_id=user.pk)
+        with journal_write(user_id=user.pk):
+            CheckIn.objects.bulk_create(new_rows)
     return RestoreResult(created=len(new_rows), already_present=len(built) - len(new_rows))

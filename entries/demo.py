@@ -17,6 +17,7 @@ no check-in in those 14 days are unknown for them.
 """
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -205,9 +206,11 @@ def generate_entries(
     end: datetime,
     days: int = 182,
     checkins: list[DemoCheckIn] | None = None,
+    tags: Sequence[str] = DEMO_TAGS,
 ) -> list[DemoEntry]:
-    """`count` entries over the `days` before `end`. With `checkins` (oldest first), the
-    check-in factors are exposures too; the entries drawn stay the same either way."""
+    """`count` entries over the `days` before `end`, each with every one of `tags` on
+    TAG_SHARE of them. With `checkins` (oldest first), the check-in factors are exposures
+    too; the entries drawn stay the same either way."""
     plants = plants or {}
     rng = random.Random(seed)  # noqa: S311 (synthetic data must be reproducible, not secret)
     skip_rng = random.Random(f"context-skipped:{seed}")  # noqa: S311 (as above)
@@ -244,8 +247,8 @@ def generate_entries(
         fields["connection_after"] = rng.choice((0, 1)) if low_connection else rng.choice((2, 3, 4))
         if low_connection:
             exposures.add("low_connection")
-        tags = [name for name in DEMO_TAGS if rng.random() < TAG_SHARE]
-        exposures.update(f"tag:{name}" for name in tags)
+        ticked = [name for name in tags if rng.random() < TAG_SHARE]
+        exposures.update(f"tag:{name}" for name in ticked)
         if checkins:
             known = checkin_exposures(moment, checkins)
             exposures.update(factor for factor, high in known.items() if high)
@@ -268,6 +271,6 @@ def generate_entries(
         if skip_rng.random() < CONTEXT_SKIPPED_SHARE:
             fields.update(dict.fromkeys(CONTEXT_FACTORS))
         partner = None if solo else rng.choice(DEMO_PARTNERS)
-        entries.append(DemoEntry(moment, fields, partner, tags, exposures))
+        entries.append(DemoEntry(moment, fields, partner, ticked, exposures))
     entries.sort(key=lambda entry: entry.occurred_at)
     return entries

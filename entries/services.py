@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.services import data_version_bump
+from accounts.services import journal_write
 from entries.models import DeletedEntry, Entry, Partner, Tag
 from entries.undo import UNDO_WINDOW, entry_from_record, entry_record
 from pct_journal.blind_index import blind_indexes
@@ -21,7 +21,20 @@ def _check_owner(user_id: int, *objects) -> None:
             raise PermissionError("An entry can only refer to the user's own partners and tags.")
 
 
-@transaction.atomic
+def _names_typed_in(
+    user: User, fields: dict, tags: Iterable[Tag], new_partner: str, new_tag: str
+) -> list[Tag]:
+    """The entry's tags, and its partner in `fields`, with any name typed into the log
+    form made a partner or factor of the user's."""
+    tags = list(tags)
+    if new_partner:
+        fields["partner"] = partner_get_or_create(user=user, nickname=new_partner)
+    if new_tag:
+        tags.append(tag_get_or_create(user=user, name=new_tag))
+    _check_owner(user.pk, fields.get("partner"), *tags)
+    return tags
+
+
 def entry_create(
     *,
     user: User,
@@ -30,15 +43,10 @@ def entry_create(
     new_tag: str = "",
     **fields,
 ) -> Entry:
-    tags = list(tags)
-    if new_partner:
-        fields["partner"] = partner_get_or_create(user=user, nickname=new_partner)
-    if new_tag:
-        tags.append(tag_get_or_create(user=user, name=new_tag))
-    _check_owner(user.pk, fields.get("partner"), *tags)
-    entry = Entry.objects.create(user=user, **fields)
-    entry.tags.set(tags)
-    data_version_bump(user_id=user.pk)
+    with journal_write(user_id=user.pk):
+        tags = _names_typed_in(user, fields, tags, new_partner, new_tag)
+        entry = Entry.objects.create(user=user, **fields)
+        entry.tags.set(tags)
     return entry
 
 
@@ -62,7 +70,6 @@ def entry_create_once(*, user: User, client_uuid: uuid.UUID, **fields) -> tuple[
         return existing, False
 
 
-@transaction.atomic
 def entry_update(
     *,
     entry: Entry,
@@ -71,45 +78,38 @@ def entry_update(
     new_tag: str = "",
     **fields,
 ) -> Entry:
-    tags = list(tags)
-    if new_partner:
-        fields["partner"] = partner_get_or_create(user=entry.user, nickname=new_partner)
-    if new_tag:
-        tags.append(tag_get_or_create(user=entry.user, name=new_tag))
-    _check_owner(entry.user_id, fields.get("partner"), *tags)
-    for name, value in fields.items():
-        setattr(entry, name, value)
-    entry.save()
-    entry.tags.set(tags)
-    data_version_bump(user_id=entry.user_id)
+    with journal_write(user_id=entry.user_id):
+        tags = _names_typed_in(entry.user, fields, tags, new_partner, new_tag)
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        entry.save()
+        entry.tags.set(tags)
     return entry
 
 
-@transaction.atomic
 def entry_delete(*, entry: Entry) -> DeletedEntry:
     """Deletes the entry, keeping its values for UNDO_WINDOW so that it can be undone."""
-    deleted_entries_purge()
-    deleted = DeletedEntry.objects.create(
-        user_id=entry.user_id, record=entry_record(entry), deleted_at=timezone.now()
-    )
-    entry.delete()
-    data_version_bump(user_id=deleted.user_id)
-    wal_fold_after_commit()
+    with journal_write(user_id=entry.user_id):
+        deleted_entries_purge()
+        deleted = DeletedEntry.objects.create(
+            user_id=entry.user_id, record=entry_record(entry), deleted_at=timezone.now()
+        )
+        entry.delete()
+        wal_fold_after_commit()
     return deleted
 
 
-@transaction.atomic
 def entry_undo_delete(*, deleted: DeletedEntry) -> Entry:
     """The entry back as it was, at the same address; the caller checks the window."""
-    entry, tags = entry_from_record(deleted.record, user=deleted.user)
-    created_at, updated_at = entry.created_at, entry.updated_at
-    entry.save(force_insert=True)
-    # auto_now_add and auto_now set both on saving; the entry keeps its own.
-    Entry.objects.filter(pk=entry.pk).update(created_at=created_at, updated_at=updated_at)
-    entry.created_at, entry.updated_at = created_at, updated_at
-    entry.tags.set(tags)
-    deleted.delete()
-    data_version_bump(user_id=entry.user_id)
+    with journal_write(user_id=deleted.user_id):
+        entry, tags = entry_from_record(deleted.record, user=deleted.user)
+        created_at, updated_at = entry.created_at, entry.updated_at
+        entry.save(force_insert=True)
+        # auto_now_add and auto_now set both on saving; the entry keeps its own.
+        Entry.objects.filter(pk=entry.pk).update(created_at=created_at, updated_at=updated_at)
+        entry.created_at, entry.updated_at = created_at, updated_at
+        entry.tags.set(tags)
+        deleted.delete()
     return entry
 
 
@@ -148,9 +148,8 @@ def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
     # A savepoint, so a clash leaves the surrounding transaction usable (PostgreSQL
     # refuses every further query in a transaction after an error).
     try:
-        with transaction.atomic():
+        with journal_write(user_id=thing.user_id):
             thing.save(**save_kwargs)
-            data_version_bump(user_id=thing.user_id)
     except IntegrityError:
         value = getattr(thing, field)
         if not name_taken(
@@ -185,13 +184,11 @@ def partner_update(*, partner: Partner, nickname: str, active: bool) -> Partner:
     return partner
 
 
-@transaction.atomic
 def partner_delete(*, partner: Partner) -> None:
     """Entries with this partner keep everything else and become "not recorded"."""
-    user_id = partner.user_id
-    partner.delete()
-    data_version_bump(user_id=user_id)
-    wal_fold_after_commit()
+    with journal_write(user_id=partner.user_id):
+        partner.delete()
+        wal_fold_after_commit()
 
 
 def tag_get_or_create(*, user: User, name: str) -> Tag:
@@ -218,9 +215,7 @@ def tag_update(*, tag: Tag, name: str) -> Tag:
     return tag
 
 
-@transaction.atomic
 def tag_delete(*, tag: Tag) -> None:
-    user_id = tag.user_id
-    tag.delete()
-    data_version_bump(user_id=user_id)
-    wal_fold_after_commit()
+    with journal_write(user_id=tag.user_id):
+        tag.delete()
+        wal_fold_after_commit()

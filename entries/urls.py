@@ -1,6 +1,9 @@
 from django.urls import path
 
-from entries.views import entries, offline, partners, portability, sync, tags
+from entries.views import entries, named, offline, portability, sync
+
+PARTNERS = {"kind": named.PARTNERS}
+TAGS = {"kind": named.TAGS}
 
 app_name = "entries"
 
@@ -15,12 +18,12 @@ urlpatterns = [
     path("entries/<uuid:pk>/edit/", entries.entry_update, name="update"),
     path("entries/<uuid:pk>/delete/", entries.entry_delete, name="delete"),
     path("entries/deleted/<uuid:pk>/undo/", entries.entry_undo_delete, name="undo_delete"),
-    path("partners/", partners.partner_list, name="partners"),
-    path("partners/<uuid:pk>/", partners.partner_update, name="partner_update"),
-    path("partners/<uuid:pk>/delete/", partners.partner_delete, name="partner_delete"),
-    path("tags/", tags.tag_list, name="tags"),
-    path("tags/<uuid:pk>/", tags.tag_update, name="tag_update"),
-    path("tags/<uuid:pk>/delete/", tags.tag_delete, name="tag_delete"),
+    path("partners/", named.named_list, PARTNERS, name="partners"),
+    path("partners/<uuid:pk>/", named.named_update, PARTNERS, name="partner_update"),
+    path("partners/<uuid:pk>/delete/", named.named_delete, PARTNERS, name="partner_delete"),
+    path("tags/", named.named_list, TAGS, name="tags"),
+    path("tags/<uuid:pk>/", named.named_update, TAGS, name="tag_update"),
+    path("tags/<uuid:pk>/delete/", named.named_delete, TAGS, name="tag_delete"),
     path("export/entries.csv", portability.export_csv, name="export_csv"),
     path("export/backup.json", portability.backup_json, name="backup_json"),
     path("import/", portability.backup_import, name="import"),

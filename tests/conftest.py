@@ -4,6 +4,9 @@ from django.test import Client
 
 from tests.factories import PASSWORD, EntryFactory, PartnerFactory, TagFactory, UserFactory
 
+# The on-disk SQLite journal (sqlite_journal) and the migrated copy it starts from.
+from tests.sqlite_subprocess import _migrated_template, sqlite_journal  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):

@@ -1,4 +1,8 @@
-"""Helpers for the security tests: real logins and re-authentication through allauth."""
+"""Helpers for the security tests: real logins and re-authentication through allauth,
+and the text of a log record."""
+
+import logging
+import time
 
 from django.core.cache import cache
 from django.test import Client
@@ -21,3 +25,35 @@ def reauthenticate(client: Client, password: str = PASSWORD) -> None:
 def forget_rate_limits() -> None:
     # allauth keeps its rate-limit counters in the cache, which outlives a test.
     cache.clear()
+
+
+def record_text(record: logging.LogRecord) -> str:
+    """Everything a log handler could write of the record: message, formatted line and
+    every attribute."""
+    parts = [record.getMessage(), logging.Formatter().format(record)]
+    parts += [repr(value) for value in vars(record).values()]
+    return "\n".join(parts)
+
+
+_REAL_TIME = time.time
+
+
+class Clock:
+    """The real time plus however far the test has moved it on."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+    def now(self) -> float:
+        return _REAL_TIME() + self.offset
+
+
+def patched_clock(monkeypatch, target: str) -> Clock:
+    """A Clock in place of the time function at `target` (a dotted path), so a test can
+    move past a time limit without waiting."""
+    clock = Clock()
+    monkeypatch.setattr(target, clock.now)
+    return clock

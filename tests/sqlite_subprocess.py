@@ -102,28 +102,47 @@ from django.contrib.auth import get_user_model
 get_user_model().objects.create_user("writer", password="not-used-here-123")
 """
 
+# Writes entries the way a person does (read, then write, in one transaction) and
+# prints each entry's id once its transaction has committed: an acknowledgement.
+WRITER = """
+import sys
+from datetime import timedelta
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from entries.models import Entry
+from entries.services import entry_create
 
-_template: SqliteJournal | None = None
+user = get_user_model().objects.get(username="writer")
+name, count = sys.argv[1], int(sys.argv[2])
+i = 0
+while count == 0 or i < count:
+    with transaction.atomic():
+        Entry.objects.filter(user=user).count()
+        entry = entry_create(
+            user=user,
+            occurred_at=timezone.now() - timedelta(minutes=i),
+            sadness=i % 5,
+            notes=f"{name} entry {i}",
+        )
+    print(entry.pk.hex, flush=True)
+    i += 1
+"""
 
 
 @pytest.fixture(scope="session")
 def _migrated_template(tmp_path_factory) -> SqliteJournal:
-    # Several test modules alias this fixture; the module-level cache makes them share
-    # one migration per test session instead of one per module.
     # The children run on their own SQLite file whatever database this run uses, so
     # tests of what SQLite leaves on disk run on a PostgreSQL run too.
-    global _template
-    if _template is None:
-        directory = tmp_path_factory.mktemp("sqlite-template")
-        journal = SqliteJournal(directory / "db.sqlite3", Fernet.generate_key().decode())
-        result = manage(journal.env, "migrate", "--noinput", "--skip-checks")
-        assert result.returncode == 0, result.stderr[-3000:]
-        run(CREATE_USER, journal.env)
-        # Fold the WAL into the main file so a plain copy of it is complete.
-        with sqlite3.connect(journal.path) as db:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        _template = journal
-    return _template
+    directory = tmp_path_factory.mktemp("sqlite-template")
+    journal = SqliteJournal(directory / "db.sqlite3", Fernet.generate_key().decode())
+    result = manage(journal.env, "migrate", "--noinput", "--skip-checks")
+    assert result.returncode == 0, result.stderr[-3000:]
+    run(CREATE_USER, journal.env)
+    # Fold the WAL into the main file so a plain copy of it is complete.
+    with sqlite3.connect(journal.path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return journal
 
 
 @pytest.fixture

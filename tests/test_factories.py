@@ -4,7 +4,19 @@ import pytest
 
 from accounts.models import Preferences
 from checkins.services import checkin_create
-from tests.factories import CheckInFactory, EntryFactory, SecurityEventFactory, UserFactory
+from entries.services import entry_undo_delete
+from sharing.selectors import share_link_for_token
+from tests.factories import (
+    CheckInFactory,
+    DeletedEntryFactory,
+    EntryFactory,
+    PartnerGuideFactory,
+    PreferencesFactory,
+    SecurityEventFactory,
+    ShareLinkFactory,
+    ShareLinkViewFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +43,35 @@ def test_every_user_comes_with_preferences_and_owns_what_is_made_for_them():
 
     assert Preferences.objects.filter(user=bob).exists()
     assert entry.user == event.user == bob
+
+
+def test_preferences_are_the_users_own_row_with_what_is_given():
+    bob = UserFactory(username="bob")
+
+    preferences = PreferencesFactory(user=bob, time_zone="Europe/Berlin")
+
+    assert Preferences.objects.get(user=bob) == preferences
+    assert Preferences.objects.get(user=bob).time_zone == "Europe/Berlin"
+
+
+def test_a_deleted_entry_can_be_undone(alice):
+    deleted = DeletedEntryFactory(user=alice)
+
+    entry = entry_undo_delete(deleted=deleted)
+
+    assert entry.user == alice
+    assert list(alice.entries.all()) == [entry]
+
+
+def test_a_share_link_opens_with_its_token(alice):
+    link = ShareLinkFactory(user=alice, token="a-known-token")
+
+    assert share_link_for_token("a-known-token", now=link.created_at) == link
+    assert link.is_open_at(link.created_at)
+
+
+def test_a_share_link_view_and_a_partner_guide_belong_to_their_owner(alice):
+    view = ShareLinkViewFactory(link__user=alice)
+    guide = PartnerGuideFactory(user=alice)
+
+    assert view.link.user == guide.user == alice

@@ -1,5 +1,7 @@
 """The therapist summary: the options page with a preview, the print page and the PDF."""
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -50,6 +52,18 @@ def bad_options_page(request: HttpRequest, form: SummaryOptionsForm) -> HttpResp
     return render(request, "insights/export_bad_options.html", ctx, status=400)
 
 
+def _options_asked(
+    request: AuthenticatedHttpRequest, today: dt.date
+) -> tuple[SummaryOptionsForm, SummaryOptions | None]:
+    """The summary options in the query, with the person's usual period when it names none."""
+    return summary_options(
+        request.GET,
+        user=request.user,
+        today=today,
+        default_range=request.preferences.default_period,
+    )
+
+
 def _note_choices(request: AuthenticatedHttpRequest, options: SummaryOptions) -> list[dict]:
     preferences = request.preferences
     notes = notes_in_period(
@@ -94,12 +108,7 @@ def _left_out_safety_answers(request: AuthenticatedHttpRequest, options: Summary
 @require_GET
 def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form, options = summary_options(
-        request.GET,
-        user=request.user,
-        today=today,
-        default_range=request.preferences.default_period,
-    )
+    form, options = _options_asked(request, today)
     ctx: dict[str, object] = {
         "form": form,
         "options": options,
@@ -133,12 +142,7 @@ def _page(summary: Summary, options: SummaryOptions, *, for_pdf: bool) -> dict:
 @require_GET
 def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The print-friendly page: the summary alone, ready for the browser's Print."""
-    form, options = summary_options(
-        request.GET,
-        user=request.user,
-        today=timezone.localdate(),
-        default_range=request.preferences.default_period,
-    )
+    form, options = _options_asked(request, timezone.localdate())
     if options is None:
         return bad_options_page(request, form)
     document = build_summary(request.user, options, now=timezone.now())
@@ -150,12 +154,7 @@ def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
 @never_cache
 def summary_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form, options = summary_options(
-        request.GET,
-        user=request.user,
-        today=today,
-        default_range=request.preferences.default_period,
-    )
+    form, options = _options_asked(request, today)
     if options is None:
         return bad_options_page(request, form)
     document = build_summary(request.user, options, now=timezone.now(), for_pdf=True)

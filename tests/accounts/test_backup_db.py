@@ -9,13 +9,7 @@ from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from tests import sqlite_subprocess
-from tests.core.test_sqlite_durability import WRITER
-from tests.sqlite_subprocess import django_env, manage, requires_sqlite, run, start
-
-# Fixtures shared with the other on-disk SQLite tests.
-_migrated_template = sqlite_subprocess._migrated_template
-sqlite_journal = sqlite_subprocess.sqlite_journal
+from tests.sqlite_subprocess import WRITER, django_env, manage, requires_sqlite, run, start
 
 WRITE_NOTES = """
 from datetime import timedelta

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from accounts.discreet import DISCREET_COOKIE
 from accounts.services import preferences_for
+from tests.factories import PreferencesFactory
 from tests.security_helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +25,7 @@ def test_the_middleware_runs_after_the_preferences_are_loaded(settings):
 
 
 def _discreet(user, on: bool = True) -> None:
-    preferences = preferences_for(user)
-    preferences.discreet_mode = on
-    preferences.save()
+    PreferencesFactory(user=user, discreet_mode=on)
 
 
 def _title(html: str) -> str:

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.services import preferences_for
+from tests.factories import PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +55,7 @@ def test_saving_settings_marks_derived_data_stale(alice, alice_client):
 
 
 def test_discreet_mode_makes_the_tab_title_neutral(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.discreet_mode = True
-    preferences.save()
+    PreferencesFactory(user=alice, discreet_mode=True)
 
     content = alice_client.get(reverse("entries:list")).content.decode()
 

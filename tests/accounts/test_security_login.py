@@ -1,7 +1,5 @@
 """Rate limits on logging in, signing up and resetting a password; the temporary lockout."""
 
-import time
-
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -9,7 +7,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from tests.security_helpers import forget_rate_limits, log_in
+from tests.security_helpers import forget_rate_limits, log_in, patched_clock
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +22,7 @@ def _fresh_rate_limits():
 @pytest.fixture
 def clock(monkeypatch):
     """Moves allauth's rate-limit clock forward without waiting."""
-
-    class Clock:
-        offset = 0.0
-
-        def advance(self, seconds: float) -> None:
-            self.offset += seconds
-
-    clock = Clock()
-    real_time = time.time
-    monkeypatch.setattr(
-        "allauth.core.internal.ratelimit.time.time", lambda: real_time() + clock.offset
-    )
-    return clock
+    return patched_clock(monkeypatch, "allauth.core.internal.ratelimit.time.time")
 
 
 def _is_locked_out(response) -> bool:

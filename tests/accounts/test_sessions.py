@@ -1,7 +1,6 @@
 """Sessions end after a while without activity and after a fixed maximum, and a person
 can end their other sessions."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -11,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import EventKind, SecurityEvent
-from tests.security_helpers import forget_rate_limits, log_in
+from tests.security_helpers import forget_rate_limits, log_in, patched_clock
 
 pytestmark = pytest.mark.django_db
 MINUTE = 60
@@ -20,16 +19,7 @@ MINUTE = 60
 @pytest.fixture
 def clock(monkeypatch):
     """Moves the session limits' clock forward without waiting."""
-
-    class Clock:
-        offset = 0.0
-
-        def advance(self, seconds: float) -> None:
-            self.offset += seconds
-
-    clock = Clock()
-    monkeypatch.setattr("accounts.session_limits._now", lambda: time.time() + clock.offset)
-    return clock
+    return patched_clock(monkeypatch, "accounts.session_limits._now")
 
 
 def _sent_to_log_in(response) -> bool:

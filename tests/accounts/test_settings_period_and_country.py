@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.services import preferences_for
+from tests.factories import PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +48,7 @@ def test_an_empty_country_follows_the_time_zone(alice, alice_client):
 
 
 def test_the_form_says_which_country_the_time_zone_means(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "America/Los_Angeles"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="America/Los_Angeles")
 
     page = alice_client.get(reverse(URL)).content.decode()
 
@@ -83,9 +82,7 @@ def test_a_value_not_offered_is_a_field_error_and_the_rest_is_kept(
 
 
 def test_a_form_sent_without_the_period_keeps_the_current_one(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.default_period = "365d"
-    preferences.save()
+    PreferencesFactory(user=alice, default_period="365d")
     data = _settings_data()
     del data["default_period"]
 

@@ -5,25 +5,16 @@ import pandas as pd
 import pytest
 from django.template.loader import render_to_string
 
-from accounts.services import preferences_for
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkin_due, checkins_dataframe
 from checkins.services import checkin_create
 from insights.selectors import entries_dataframe
 from pct_journal.date_range import DateRange
-from tests.factories import EntryFactory
+from tests.factories import EntryFactory, PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
-
-
-def _prefer(user, **values):
-    preferences = preferences_for(user)
-    for name, value in values.items():
-        setattr(preferences, name, value)
-    preferences.save()
-    return preferences
 
 
 def _local(day: int, hour: int, month: int = 3) -> dt.datetime:
@@ -31,7 +22,7 @@ def _local(day: int, hour: int, month: int = 3) -> dt.datetime:
 
 
 def test_the_dataframe_has_one_row_per_check_in_oldest_first(alice, bob):
-    _prefer(alice, time_zone="Europe/Berlin")
+    PreferencesFactory(user=alice, time_zone="Europe/Berlin")
     checkin_create(user=alice, instrument="gad7", answers=[2] * 7, taken_at=_local(9, 8))
     checkin_create(user=alice, instrument="phq9", answers=[0] * 8 + [1], taken_at=_local(2, 21))
     checkin_create(user=bob, instrument="phq9", answers=[3] * 9, taken_at=_local(3, 9))
@@ -50,7 +41,7 @@ def test_the_dataframe_has_one_row_per_check_in_oldest_first(alice, bob):
 
 
 def test_the_dataframe_keeps_to_the_dates_asked_for_in_the_users_time_zone(alice):
-    _prefer(alice, time_zone="Europe/Berlin")
+    PreferencesFactory(user=alice, time_zone="Europe/Berlin")
     for day, hour in ((1, 23), (2, 0), (5, 23), (6, 0)):  # around local midnight
         checkin_create(user=alice, instrument="gad7", answers=[0] * 7, taken_at=_local(day, hour))
 
@@ -68,7 +59,7 @@ def test_an_empty_dataframe_still_has_its_columns_and_types(alice):
 
 
 def test_the_dataframe_feeds_the_exposure_of_real_entries(alice):
-    _prefer(alice, time_zone="Europe/Berlin")
+    PreferencesFactory(user=alice, time_zone="Europe/Berlin")
     checkin_create(user=alice, instrument="phq9", answers=[2] * 6 + [0] * 3, taken_at=_local(1, 9))
     close = EntryFactory(user=alice, occurred_at=_local(10, 22))
     far = EntryFactory(user=alice, occurred_at=_local(20, 22))
@@ -84,12 +75,12 @@ class TestCheckinDue:
     NOW = dt.datetime(2026, 3, 16, 8, 0, tzinfo=BERLIN)  # a Monday morning
 
     def test_nothing_is_due_while_check_ins_are_off(self, alice):
-        preferences = _prefer(alice, checkins_enabled=False)
+        preferences = PreferencesFactory(user=alice, checkins_enabled=False)
 
         assert checkin_due(alice, preferences, self.NOW) is None
 
     def test_both_are_due_the_first_time(self, alice):
-        preferences = _prefer(alice, checkins_enabled=True)
+        preferences = PreferencesFactory(user=alice, checkins_enabled=True)
 
         notice = checkin_due(alice, preferences, self.NOW)
 
@@ -109,8 +100,11 @@ class TestCheckinDue:
     def test_a_questionnaire_is_due_after_the_cadence_in_calendar_days(
         self, alice, cadence, taken_at, due
     ):
-        preferences = _prefer(
-            alice, checkins_enabled=True, checkin_cadence_days=cadence, time_zone="Europe/Berlin"
+        preferences = PreferencesFactory(
+            user=alice,
+            checkins_enabled=True,
+            checkin_cadence_days=cadence,
+            time_zone="Europe/Berlin",
         )
         checkin_create(user=alice, instrument="phq9", answers=[0] * 9, taken_at=taken_at)
         checkin_create(user=alice, instrument="gad7", answers=[0] * 7, taken_at=self.NOW)
@@ -124,13 +118,13 @@ class TestCheckinDue:
             assert not notice.first_time
 
     def test_another_persons_check_ins_do_not_count(self, alice, bob):
-        preferences = _prefer(alice, checkins_enabled=True)
+        preferences = PreferencesFactory(user=alice, checkins_enabled=True)
         checkin_create(user=bob, instrument="phq9", answers=[0] * 9, taken_at=self.NOW)
 
         assert len(checkin_due(alice, preferences, self.NOW).instruments) == 2
 
     def test_the_dashboard_partial_links_to_what_is_due(self, alice):
-        preferences = _prefer(alice, checkins_enabled=True)
+        preferences = PreferencesFactory(user=alice, checkins_enabled=True)
         checkin_create(user=alice, instrument="gad7", answers=[0] * 7, taken_at=self.NOW)
 
         html = render_to_string(

@@ -12,6 +12,7 @@ from checkins.selectors import checkins_for_backup
 from checkins.services import checkin_create, checkins_restore
 from entries.portability.backup import backup_for_user
 from entries.portability.sections import registered_sections
+from tests.factories import PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +48,7 @@ def test_the_database_refuses_a_row_that_breaks_the_rules(alice, change):
 
 
 def test_a_backup_lists_every_check_in_oldest_first_in_the_users_time_zone(alice, bob):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Europe/Berlin"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Europe/Berlin")
     checkin_create(user=alice, instrument="gad7", answers=[1] * 7, taken_at=_at(5))
     checkin_create(user=alice, instrument="phq9", answers=[0] * 8 + [1], taken_at=_at(2))
     checkin_create(user=bob, instrument="gad7", answers=[3] * 7, taken_at=_at(3))

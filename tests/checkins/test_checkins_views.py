@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from accounts.services import preferences_for
 from checkins.models import CheckIn
 from checkins.services import checkin_create
+from tests.factories import PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -109,9 +110,7 @@ def test_an_answer_out_of_range_is_an_error_and_nothing_is_saved(alice_client, v
 
 
 def _lives_in(user, country: str) -> None:
-    preferences = preferences_for(user)
-    preferences.country = country
-    preferences.save()
+    PreferencesFactory(user=user, country=country)
 
 
 def _host_file(tmp_path, settings, content: dict) -> None:
@@ -209,9 +208,7 @@ def test_with_check_ins_off_the_list_still_works_and_says_how_to_turn_them_on(al
 
 
 def test_with_check_ins_on_the_list_does_not_nag(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.checkins_enabled = True
-    preferences.save()
+    PreferencesFactory(user=alice, checkins_enabled=True)
 
     page = alice_client.get(reverse("checkins:list")).content.decode()
 

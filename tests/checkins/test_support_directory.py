@@ -11,9 +11,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from accounts.countries import country_names
-from accounts.services import preferences_for
 from checkins.support_directory import DIRECTORY, INTERNATIONAL, INTERNATIONAL_EMERGENCY
 from checkins.support_lines import support_help
+from tests.factories import PreferencesFactory
 
 REQUIRED_COUNTRIES = ["US", "CA", "GB", "IE", "AU", "NZ", "DE", "AT", "CH", "FR", "ES", "IT"]
 REQUIRED_COUNTRIES += ["NL", "SE", "IN"]
@@ -98,9 +98,7 @@ def test_the_hosts_file_wins_over_the_country(settings, tmp_path):
 def test_the_support_page_follows_the_time_zone_until_a_country_is_chosen(
     alice, alice_client, time_zone, line, tel
 ):
-    preferences = preferences_for(alice)
-    preferences.time_zone = time_zone
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone=time_zone)
 
     page = alice_client.get(reverse("checkins:support")).content.decode()
 
@@ -111,10 +109,7 @@ def test_the_support_page_follows_the_time_zone_until_a_country_is_chosen(
 
 @pytest.mark.django_db
 def test_a_chosen_country_wins_over_the_time_zone(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Europe/Berlin"
-    preferences.country = "IE"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Europe/Berlin", country="IE")
 
     page = alice_client.get(reverse("checkins:support")).content.decode()
 
@@ -126,9 +121,7 @@ def test_a_chosen_country_wins_over_the_time_zone(alice, alice_client):
 @pytest.mark.django_db
 def test_every_tel_link_on_the_support_page_is_digits_only(alice, alice_client):
     for country in COUNTRIES:
-        preferences = preferences_for(alice)
-        preferences.country = country
-        preferences.save()
+        PreferencesFactory(user=alice, country=country)
 
         page = alice_client.get(reverse("checkins:support")).content.decode()
 

@@ -7,12 +7,7 @@ import signal
 import sqlite3
 import uuid
 
-from tests import sqlite_subprocess
-from tests.sqlite_subprocess import requires_sqlite, run, start
-
-# Fixtures shared with the other on-disk SQLite tests.
-_migrated_template = sqlite_subprocess._migrated_template
-sqlite_journal = sqlite_subprocess.sqlite_journal
+from tests.sqlite_subprocess import WRITER, requires_sqlite, run, start
 
 pytestmark = requires_sqlite
 
@@ -51,33 +46,6 @@ with transaction.atomic():
     finally:
         other.close()
 print(json.dumps(results))
-"""
-
-# Writes entries the way a person does (read, then write, in one transaction) and
-# prints each entry's id once its transaction has committed: an acknowledgement.
-WRITER = """
-import sys
-from datetime import timedelta
-from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.utils import timezone
-from entries.models import Entry
-from entries.services import entry_create
-
-user = get_user_model().objects.get(username="writer")
-name, count = sys.argv[1], int(sys.argv[2])
-i = 0
-while count == 0 or i < count:
-    with transaction.atomic():
-        Entry.objects.filter(user=user).count()
-        entry = entry_create(
-            user=user,
-            occurred_at=timezone.now() - timedelta(minutes=i),
-            sadness=i % 5,
-            notes=f"{name} entry {i}",
-        )
-    print(entry.pk.hex, flush=True)
-    i += 1
 """
 
 

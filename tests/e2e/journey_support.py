@@ -107,6 +107,17 @@ def log_in_as(page, live_server, user) -> None:
     )
 
 
+def sign_up_on_the_form(page, live_server, username: str, password: str) -> None:
+    """Creates an account through the sign-up page, as a new person does, and waits for
+    the welcome that follows."""
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password1").fill(password)
+    page.locator("#id_password2").fill(password)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Welcome")).to_be_visible()
+
+
 @dataclass
 class Interactions:
     """Counts what a person does: a click, a key press or filling a field is one each."""

@@ -6,10 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import preferences_for
 from checkins.models import CheckIn
 from tests.e2e.journey_support import assert_accessible, log_in_as
-from tests.factories import UserFactory
+from tests.factories import PreferencesFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,9 +20,7 @@ def _question(page, number: int):
 def test_an_answer_on_question_9_leads_to_support_first_and_is_flagged(live_server, phone):
     page, _watch = phone
     user = UserFactory(username="quietmorning")
-    preferences = preferences_for(user)
-    preferences.time_zone = "Europe/London"
-    preferences.save()
+    PreferencesFactory(user=user, time_zone="Europe/London")
     log_in_as(page, live_server, user)
 
     page.goto(f"{live_server.url}/checkins/")

@@ -1,18 +1,15 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.journey_support import sign_up_on_the_form
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_new_person_signs_up_logs_an_episode_and_finds_it_in_the_list(live_server, phone):
     page, _watch = phone
-    page.goto(f"{live_server.url}/accounts/signup/")
-    page.locator("#id_username").fill("nightowl")
-    page.locator("#id_password1").fill("a-quiet-evening-42")
-    page.locator("#id_password2").fill("a-quiet-evening-42")
-    page.get_by_role("button", name="Create account").click()
+    sign_up_on_the_form(page, live_server, "nightowl", "a-quiet-evening-42")
 
-    expect(page.get_by_role("heading", name="Welcome")).to_be_visible()
     page.get_by_role("link", name="Log an experience").click()
     page.get_by_role("group", name="Sadness").get_by_text("Strong").click()
     page.get_by_text("I cried").click()

@@ -14,7 +14,12 @@ from accounts import session_limits as middleware
 from accounts.models import Preferences
 from entries.models import Entry
 from tests.e2e.conftest import PHONE, BrowserWatch
-from tests.e2e.journey_support import assert_accessible, log_in_as, open_more_menu
+from tests.e2e.journey_support import (
+    assert_accessible,
+    log_in_as,
+    open_more_menu,
+    sign_up_on_the_form,
+)
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -70,12 +75,7 @@ def _wait_for_the_draft(page) -> None:
 
 def test_a_new_account_takes_the_phones_zone_and_logs_at_local_time(live_server, la_phone):
     page, _watch = la_phone
-    page.goto(f"{live_server.url}/accounts/signup/")
-    page.locator("#id_username").fill("nightowl")
-    page.locator("#id_password1").fill("a-quiet-evening-42")
-    page.locator("#id_password2").fill("a-quiet-evening-42")
-    page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Welcome")).to_be_visible()
+    sign_up_on_the_form(page, live_server, "nightowl", "a-quiet-evening-42")
 
     assert Preferences.objects.get(user__username="nightowl").time_zone == LOS_ANGELES
     expect(page.locator(".time-zone-offer")).to_have_count(0)

@@ -4,9 +4,8 @@ in Chromium on a phone-sized screen; axe-core checks both pages in light and dar
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import preferences_for
 from tests.e2e.journey_support import assert_accessible, log_in_as
-from tests.factories import UserFactory
+from tests.factories import PreferencesFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -14,9 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_the_support_page_follows_the_time_zone_then_the_country_chosen(live_server, phone):
     page, _watch = phone
     user = UserFactory(username="quietmorning")
-    preferences = preferences_for(user)
-    preferences.time_zone = "Europe/Berlin"
-    preferences.save()
+    PreferencesFactory(user=user, time_zone="Europe/Berlin")
     log_in_as(page, live_server, user)
 
     page.goto(f"{live_server.url}/checkins/support/")

@@ -143,8 +143,8 @@ def test_lists_of_names_are_in_alphabetical_order(alice, alice_client):
         TagFactory(user=alice, name=f"{name} factor")
     PartnerFactory(user=alice, nickname="Aaron", active=False)
 
-    partners = alice_client.get(reverse("entries:partners")).context["partners"]
-    tags = alice_client.get(reverse("entries:tags")).context["tags"]
+    partners = alice_client.get(reverse("entries:partners")).context["things"]
+    tags = alice_client.get(reverse("entries:tags")).context["things"]
     form = alice_client.get(reverse("entries:create")).context["form"]
 
     assert [p.nickname for p in partners] == ["Ada", "bea", "carl", "Aaron"]

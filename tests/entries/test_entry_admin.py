@@ -16,7 +16,7 @@ CANARY_NICKNAME = "Canarynick"
 CANARY_FACTOR = "canary-factor-after-wine"
 
 # The admin is only mounted when DJANGO_ADMIN_ENABLED is set; these tests mount it, as
-# tests/test_security_mfa.py does.
+# tests/accounts/test_security_mfa.py does.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("pct_journal.urls")),

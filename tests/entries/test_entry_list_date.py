@@ -6,8 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from accounts.services import preferences_for
-from tests.factories import EntryFactory
+from tests.factories import EntryFactory, PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +20,7 @@ def _detail(entry) -> str:
 @pytest.fixture
 def around_midnight_utc(alice, bob):
     """Alice lives in Los Angeles; her entries sit either side of midnight UTC."""
-    preferences = preferences_for(alice)
-    preferences.time_zone = "America/Los_Angeles"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="America/Los_Angeles")
     return {
         # 18:30 and 23:50 on 14 March in Los Angeles (01:30 and 06:50 UTC on the 15th).
         "evening": EntryFactory(

@@ -7,11 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.services import preferences_for
 from entries.forms import EARLIEST_DATE
 from entries.models import Entry, Partner
 from insights.ranges import EARLIEST
-from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.factories import EntryFactory, PartnerFactory, PreferencesFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +65,7 @@ def test_the_form_defaults_to_now_and_the_last_partner(alice, alice_client, alic
 
 
 def test_times_are_read_and_shown_in_the_users_time_zone(alice, alice_client, entry_post_data):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Asia/Tokyo"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Asia/Tokyo")
 
     alice_client.post(reverse("entries:create"), entry_post_data)
 
@@ -203,9 +200,7 @@ def test_a_partner_from_the_list_and_a_new_one_is_a_field_error(
 def test_a_date_before_1900_is_a_field_error(
     alice, alice_client, entry_post_data, time_zone, typed
 ):
-    preferences = preferences_for(alice)
-    preferences.time_zone = time_zone
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone=time_zone)
     entry_post_data["occurred_at"] = typed
 
     response = alice_client.post(reverse("entries:create"), entry_post_data)
@@ -218,9 +213,7 @@ def test_a_date_before_1900_is_a_field_error(
 
 
 def test_the_first_day_of_1900_is_accepted(alice, alice_client, entry_post_data):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Asia/Tokyo"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Asia/Tokyo")
     entry_post_data["occurred_at"] = "1900-01-01T00:00"
 
     response = alice_client.post(reverse("entries:create"), entry_post_data)
@@ -235,9 +228,7 @@ def test_the_earliest_date_matches_the_period_picker():
 
 
 def test_the_far_future_is_refused_without_a_crash(alice, alice_client, entry_post_data):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Pacific/Honolulu"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Pacific/Honolulu")
     entry_post_data["occurred_at"] = "9999-12-31T23:59"
 
     response = alice_client.post(reverse("entries:create"), entry_post_data)
@@ -297,9 +288,7 @@ def test_the_list_filters_by_date_partner_and_episodes(alice, alice_client, alic
 
 
 def test_the_episode_filter_uses_the_users_threshold(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.episode_threshold = 3
-    preferences.save()
+    PreferencesFactory(user=alice, episode_threshold=3)
     EntryFactory(user=alice, sadness=2)
     strong = EntryFactory(user=alice, sadness=3)
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accounts.services import preferences_for
-from tests.factories import EntryFactory
+from tests.factories import EntryFactory, PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +26,7 @@ def _at(day: int, hour: int, month: int = 3) -> dt.datetime:
 
 
 def _in_los_angeles(user) -> None:
-    preferences = preferences_for(user)
-    preferences.time_zone = "America/Los_Angeles"
-    preferences.save()
+    PreferencesFactory(user=user, time_zone="America/Los_Angeles")
 
 
 def _day_link(html: str, day: str) -> str | None:

@@ -9,10 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from accounts.services import preferences_for
 from insights.guide.forms import PartnerGuideForm
 from insights.models import PartnerGuide
-from tests.factories import EntryFactory
+from tests.factories import EntryFactory, PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,9 +167,7 @@ def test_the_pdf_is_a_real_pdf_with_the_guides_text(alice_client):
 
 
 def test_discreet_mode_keeps_the_titles_and_the_pdf_name_neutral(alice, alice_client):
-    preferences = preferences_for(alice)
-    preferences.discreet_mode = True
-    preferences.save()
+    PreferencesFactory(user=alice, discreet_mode=True)
 
     page = alice_client.get(GUIDE).content.decode()
     response = alice_client.get(GUIDE_PDF)

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.services import preferences_for
-from tests.factories import EntryFactory
+from tests.factories import EntryFactory, PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +32,7 @@ def _text(response) -> str:
 
 
 def _default_period(user, key: str) -> None:
-    preferences = preferences_for(user)
-    preferences.default_period = key
-    preferences.save()
+    PreferencesFactory(user=user, default_period=key)
 
 
 @pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())

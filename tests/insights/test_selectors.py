@@ -13,7 +13,7 @@ from insights.analysis import analyse_journal
 from insights.demo_frame import demo_journal
 from insights.selectors import entries_dataframe
 from pct_journal.date_range import DateRange
-from tests.factories import EntryFactory, PartnerFactory, TagFactory
+from tests.factories import EntryFactory, PartnerFactory, PreferencesFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +60,7 @@ def test_tags_and_partners_come_with_each_entry(alice, alice_entry, alice_partne
 def test_every_column_reads_back_what_was_saved(alice, alice_partner, alice_tag):
     # The rows bypass Django's converters (selectors.py), so each kind of value is
     # checked here on whichever database the suite runs on.
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Pacific/Auckland"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Pacific/Auckland")
     alice.refresh_from_db()
     moment = dt.datetime(2026, 5, 4, 21, 30, 15, 123456, tzinfo=dt.UTC)
     saved = EntryFactory(
@@ -111,9 +109,7 @@ def test_an_unanswered_orgasm_is_read_as_unknown(alice):
 
 
 def test_a_date_range_uses_calendar_days_in_the_users_time_zone(alice):
-    preferences = preferences_for(alice)
-    preferences.time_zone = "Pacific/Auckland"
-    preferences.save()
+    PreferencesFactory(user=alice, time_zone="Pacific/Auckland")
     alice.refresh_from_db()
     day = dt.date(2026, 3, 10)
     EntryFactory(user=alice, occurred_at=_at(day, 0, "Pacific/Auckland") + dt.timedelta(minutes=5))

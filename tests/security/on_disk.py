@@ -57,21 +57,30 @@ def grep(files: list[Path], needles: list[str]) -> list[str]:
     return found
 
 
-def write_and_grep(journal: SqliteJournal, needles: list[str], *args: str) -> list[str]:
-    """Writes the journal (and deletes it with "delete") in a child process that stays
-    connected, and greps every database file while it does and after it is gone."""
-    writer = start(WRITE_JOURNAL, journal.env, *args)
+def grep_while_writing(
+    journal: SqliteJournal, body: str, needles: list[str], *args: str
+) -> tuple[list[str], list[str]]:
+    """Runs `body` (which prints "written", then stays connected) in a child process and
+    greps every database file while it holds the WAL open, and again after it is gone."""
+    writer = start(body, journal.env, *args)
     try:
         assert writer.stdout.readline().strip() == "written", writer.stderr.read()
         files = journal.files()
         assert journal.path.with_name("db.sqlite3-wal") in files, "the WAL is checked too"
-        found = grep(files, needles)
+        while_open = grep(files, needles)
     finally:
         writer.kill()
         writer.communicate(timeout=30)
     with sqlite3.connect(journal.path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return found + grep(journal.files(), needles)
+    return while_open, grep(journal.files(), needles)
+
+
+def write_and_grep(journal: SqliteJournal, needles: list[str], *args: str) -> list[str]:
+    """Writes the journal (and deletes it with "delete") and greps for the needles, while
+    the writer is connected and after."""
+    while_open, after = grep_while_writing(journal, WRITE_JOURNAL, needles, *args)
+    return while_open + after
 
 
 def modes(paths: list[Path]) -> dict[str, str]:

@@ -6,7 +6,6 @@ import os
 import pytest
 from cryptography.fernet import Fernet
 
-from tests import sqlite_subprocess
 from tests.security.on_disk import (
     EVERY_USER_STRING,
     NAMES,
@@ -17,10 +16,6 @@ from tests.security.on_disk import (
     write_and_grep,
 )
 from tests.sqlite_subprocess import django_env, run, start
-
-# Fixtures shared with the other on-disk SQLite tests.
-_migrated_template = sqlite_subprocess._migrated_template
-sqlite_journal = sqlite_subprocess.sqlite_journal
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ the check-in form, the share-link form, the entries filter, the summary options 
 period picker. Never a server error; a form saves exactly when it is valid; a page with
 bad parameters answers 400 (or shows the form's errors), never 500.
 
-The journal's own forms are fuzzed in tests/test_form_fuzzing.py, the import in
-tests/test_import_fuzzing.py.
+The journal's own forms are fuzzed in tests/security/test_form_fuzzing.py, the import in
+tests/portability/test_import_fuzzing.py.
 """
 
 import pytest
@@ -20,7 +20,7 @@ from entries.forms import EntryFilterForm
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink
 from tests.factories import EntryFactory, entry_with_partner_and_tag
-from tests.security.test_form_fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
+from tests.security.fuzzing import ANY_TEXT, FUZZ, HOSTILE, as_submitted, submissions
 from tests.security_helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db

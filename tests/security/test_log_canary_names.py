@@ -10,9 +10,7 @@ from django.urls import reverse
 
 from entries.models import Partner, Tag
 from entries.portability.backup import backup_for_user, backup_json_bytes
-from tests.security.test_audit_log_canary import _record_text
-from tests.security.test_audit_log_canary import every_log_record as every_log_record  # the fixture
-from tests.security_helpers import forget_rate_limits, log_in, reauthenticate
+from tests.security_helpers import forget_rate_limits, log_in, reauthenticate, record_text
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +63,6 @@ def test_no_nickname_or_factor_name_appears_in_any_log_record(every_log_record, 
     records = [record for record in every_log_record if _possible_in_production(record)]
     assert len(records) > 10, "the capture should see request and security logging"
     for record in records:
-        text = _record_text(record)
+        text = record_text(record)
         for secret in (NICKNAME, FACTOR):
             assert secret not in text, f"{record.name}: {record.getMessage()[:200]}"

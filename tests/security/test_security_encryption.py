@@ -1,8 +1,6 @@
 """Notes (and two-factor secrets) at rest: key rotation, loud failures, and no plain
 text anywhere in the database files on disk."""
 
-import sqlite3
-
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -13,14 +11,9 @@ from django.db import connection
 
 from entries.models import Entry
 from pct_journal.encryption import DecryptionError
-from tests import sqlite_subprocess
 from tests.factories import EntryFactory
-from tests.security.on_disk import grep
-from tests.sqlite_subprocess import requires_sqlite, start
-
-# Fixtures shared with the other on-disk SQLite tests.
-_migrated_template = sqlite_subprocess._migrated_template
-sqlite_journal = sqlite_subprocess.sqlite_journal
+from tests.security.on_disk import grep_while_writing
+from tests.sqlite_subprocess import requires_sqlite
 
 NOTE_CANARY = "canary-3c5d-I cried for an hour"
 
@@ -163,25 +156,9 @@ time.sleep(60)  # holds the connection open, so the WAL is not yet folded into t
 """
 
 
-def _write_and_grep(journal, body, needles) -> tuple[list[str], list[str]]:
-    """Greps while the writer still holds the WAL open, and again after it is gone."""
-    writer = start(body, journal.env)
-    try:
-        assert writer.stdout.readline().strip() == "written", writer.stderr.read()
-        files = journal.files()
-        assert journal.path.with_name("db.sqlite3-wal") in files, "the WAL is checked too"
-        while_open = grep(files, needles)
-    finally:
-        writer.kill()
-        writer.communicate(timeout=30)
-    with sqlite3.connect(journal.path) as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return while_open, grep(journal.files(), needles)
-
-
 @requires_sqlite
 def test_the_database_files_on_disk_never_contain_a_note(sqlite_journal):
-    while_open, after = _write_and_grep(
+    while_open, after = grep_while_writing(
         sqlite_journal, WRITE_CANARY, ["canary-3c5d", "cried for an hour"]
     )
 
@@ -197,7 +174,7 @@ def test_the_grep_finds_text_that_is_not_encrypted(sqlite_journal):
         "print(", "get_user_model().objects.create_user('canary-user-77')\nprint(", 1
     )
 
-    while_open, after = _write_and_grep(sqlite_journal, body, ["canary-user-77"])
+    while_open, after = grep_while_writing(sqlite_journal, body, ["canary-user-77"])
 
     assert while_open == ["canary-user-77 in db.sqlite3-wal"]
     assert after == ["canary-user-77 in db.sqlite3"]

@@ -1,7 +1,7 @@
 """Every URL pattern refuses POST, PUT, PATCH and DELETE without a CSRF token, even
 from the logged-in owner, and nothing in the database changes.
 
-Reuses the URL walk of tests/test_url_walk.py, and adds the third-party pages (allauth:
+Reuses the URL walk of tests/security/url_walk.py, and adds the third-party pages (allauth:
 login, logout, password, two-factor, sessions) that the ownership walk leaves out.
 """
 
@@ -10,11 +10,9 @@ from django.apps import apps
 from django.test import Client
 from django.urls import NoReverseMatch, get_resolver, reverse
 
-from tests.security import test_url_walk as walk
-from tests.security.test_url_walk import APP_URLS, _url, _walk
+from tests.security.url_walk import APP_URLS, THIRD_PARTY_PREFIXES, url_for, walk_patterns
 
 pytestmark = pytest.mark.django_db
-owned = walk.owned  # the walk's fixture: Alice's entry, partner and tag
 
 UNSAFE_METHODS = ("post", "put", "patch", "delete")
 # Stand-ins for third-party URL parameters (email confirmation keys and the like).
@@ -23,8 +21,8 @@ PLACEHOLDER = {"uidb36": "1", "key": "set-password", "pk": "1", "id": "1"}
 
 def _third_party_urls() -> list[tuple[str, str]]:
     found = {}
-    for name, params in _walk(get_resolver().url_patterns):
-        if not name.startswith(walk.THIRD_PARTY_PREFIXES) or name in found:
+    for name, params in walk_patterns(get_resolver().url_patterns):
+        if not name.startswith(THIRD_PARTY_PREFIXES) or name in found:
             continue
         try:
             found[name] = reverse(name, kwargs={p: PLACEHOLDER.get(p, "x") for p in params})
@@ -82,7 +80,7 @@ def test_the_walks_cover_the_app_and_the_account_pages():
 
 @pytest.mark.parametrize(("name", "params"), APP_URLS, ids=[name for name, _ in APP_URLS])
 def test_app_pages_refuse_forged_requests_from_the_owner(alice, owned, name, params):
-    _assert_refused_without_token(_owner_client(alice), _url(name, params, owned))
+    _assert_refused_without_token(_owner_client(alice), url_for(name, params, owned))
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pct_journal.date_range import DateRange
 from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory, PartnerFactory
 from tests.security_helpers import reauthenticate
-from tests.site.test_html_validity import _checker_or_skip, _errors
+from tests.site.nu_checker import nu_checker, nu_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -67,14 +67,14 @@ def _pairs(query: str) -> list[tuple[str, str]]:
 
 
 def test_the_summary_and_share_pages_pass_the_nu_html_checker(alice, alice_client, tmp_path):
-    checker = _checker_or_skip()
+    checker = nu_checker()
     names = {}
     for index, (name, html) in enumerate(sorted(_pages(alice, alice_client).items())):
         path = tmp_path / f"page{index:02}.html"
         path.write_text(html)
         names[path.name] = name
 
-    errors = _errors(checker, tmp_path)
+    errors = nu_errors(checker, tmp_path)
 
     report = [
         f"{names.get(Path(error.get('url', '')).name)}, line {error.get('lastLine')}: "

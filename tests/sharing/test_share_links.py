@@ -19,6 +19,7 @@ from sharing.models import ShareLink, ShareLinkView
 from sharing.services import share_link_create, share_link_view_record
 from tests.factories import EntryFactory
 from tests.security_helpers import reauthenticate
+from tests.sharing.march import march_options
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +28,6 @@ LIST_URL = reverse("sharing:list")
 LINK_IN_PAGE = re.compile(r'value="(http://testserver/s/([A-Za-z0-9_-]+)/)"')
 # What the export page's form sends along with the link's own fields.
 OPTIONS = {"options": "1", "range": "30d", "notes": "none", "checkins": "on", "paper": "a4"}
-
-
-def _options(**changes) -> SummaryOptions:
-    period = SelectedRange("custom", "March", DateRange(dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
-    return SummaryOptions(period=period, **changes)
 
 
 def _create(client, **fields):
@@ -152,7 +148,7 @@ def test_the_period_is_frozen_as_dates_and_the_notes_as_entries(alice):
     )
     EntryFactory(user=alice, occurred_at=dt.datetime(2026, 3, 6, tzinfo=dt.UTC), notes="")
 
-    link, _token = share_link_create(user=alice, options=_options(notes="all"), days=14)
+    link, _token = share_link_create(user=alice, options=march_options(notes="all"), days=14)
 
     assert link.options == {
         "version": 1,
@@ -179,12 +175,12 @@ def test_all_time_is_frozen_from_the_first_entry_to_today(alice):
 
 
 def test_the_list_shows_each_link_with_its_status_and_when_it_was_opened(alice, alice_client):
-    opened, _ = share_link_create(user=alice, options=_options(), days=14)
+    opened, _ = share_link_create(user=alice, options=march_options(), days=14)
     share_link_view_record(link=opened, now=dt.datetime(2026, 11, 3, 14, 2, tzinfo=dt.UTC))
     _expired, _ = share_link_create(
-        user=alice, options=_options(), days=1, now=timezone.now() - dt.timedelta(days=3)
+        user=alice, options=march_options(), days=1, now=timezone.now() - dt.timedelta(days=3)
     )
-    ended, _ = share_link_create(user=alice, options=_options(), days=14)
+    ended, _ = share_link_create(user=alice, options=march_options(), days=14)
     ended.revoked_at = timezone.now()
     ended.save()
 
@@ -207,7 +203,7 @@ def test_the_empty_list_says_how_to_make_a_link(alice_client):
 
 
 def test_ending_a_link_asks_first_then_ends_it(alice, alice_client):
-    link, _ = share_link_create(user=alice, options=_options(), days=14)
+    link, _ = share_link_create(user=alice, options=march_options(), days=14)
     url = reverse("sharing:revoke", args=[link.pk])
 
     page = alice_client.get(url)
@@ -225,7 +221,7 @@ def test_ending_a_link_asks_first_then_ends_it(alice, alice_client):
 
 
 def test_ending_a_link_twice_keeps_the_first_time(alice, alice_client):
-    link, _ = share_link_create(user=alice, options=_options(), days=14)
+    link, _ = share_link_create(user=alice, options=march_options(), days=14)
     url = reverse("sharing:revoke", args=[link.pk])
     alice_client.post(url)
     link.refresh_from_db()
@@ -239,7 +235,7 @@ def test_ending_a_link_twice_keeps_the_first_time(alice, alice_client):
 
 
 def test_it_checks_ownership(alice, charlie_client):
-    link, _ = share_link_create(user=alice, options=_options(), days=14)
+    link, _ = share_link_create(user=alice, options=march_options(), days=14)
     url = reverse("sharing:revoke", args=[link.pk])
 
     get = charlie_client.get(url)
@@ -268,7 +264,7 @@ def test_creating_and_ending_are_in_the_security_log(alice, alice_client):
 
 
 def test_deleting_the_account_ends_and_removes_every_link(alice, alice_client):
-    link, token = share_link_create(user=alice, options=_options(), days=14)
+    link, token = share_link_create(user=alice, options=march_options(), days=14)
     share_link_view_record(link=link)
     reauthenticate(alice_client)
 
@@ -280,7 +276,7 @@ def test_deleting_the_account_ends_and_removes_every_link(alice, alice_client):
 
 
 def test_tokens_never_reach_the_server_logs(alice, client, caplog):
-    link, token = share_link_create(user=alice, options=_options(), days=14)
+    link, token = share_link_create(user=alice, options=march_options(), days=14)
     link.revoked_at = timezone.now()
     link.save()
     caplog.set_level(logging.INFO)

@@ -6,33 +6,22 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.services import preferences_for
 from checkins.services import checkin_create
-from insights.ranges import SelectedRange, selected_range
+from insights.ranges import selected_range
 from insights.summary.options import SummaryOptions
-from pct_journal.date_range import DateRange
 from sharing.services import share_link_create
-from tests.factories import EntryFactory, TagFactory
+from tests.factories import EntryFactory, PreferencesFactory, TagFactory
 from tests.security_helpers import reauthenticate
+from tests.sharing.march import march_evening, march_options
 
 pytestmark = pytest.mark.django_db
-
-MARCH = DateRange(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
-
-
-def _at(day: int) -> dt.datetime:
-    return dt.datetime(2026, 3, day, 21, 30, tzinfo=dt.UTC)
-
-
-def _march(**changes) -> SummaryOptions:
-    return SummaryOptions(period=SelectedRange("custom", "March", MARCH), **changes)
 
 
 @pytest.fixture
 def journal(alice):
     """12 March entries, the first 4 followed by an episode (sadness "strong")."""
     return [
-        EntryFactory(user=alice, occurred_at=_at(day), sadness=3 if day <= 4 else 0)
+        EntryFactory(user=alice, occurred_at=march_evening(day), sadness=3 if day <= 4 else 0)
         for day in range(1, 13)
     ]
 
@@ -49,7 +38,7 @@ def _figure(body: str, label: str) -> str:
 
 
 def test_the_shared_page_never_shows_the_username(alice, client, journal):
-    _link, token = share_link_create(user=alice, options=_march(), days=14)
+    _link, token = share_link_create(user=alice, options=march_options(), days=14)
 
     body = _body(client, token)
 
@@ -74,9 +63,9 @@ def test_the_share_form_says_what_the_link_leaves_out(alice, alice_client):
 def test_entries_logged_after_the_link_stay_out_even_when_dated_in_its_period(
     alice, client, journal
 ):
-    _link, token = share_link_create(user=alice, options=_march(), days=14)
-    EntryFactory(user=alice, occurred_at=_at(20), sadness=4)  # back-dated into March
-    EntryFactory(user=alice, occurred_at=_at(21), cried=True)
+    _link, token = share_link_create(user=alice, options=march_options(), days=14)
+    EntryFactory(user=alice, occurred_at=march_evening(20), sadness=4)  # back-dated into March
+    EntryFactory(user=alice, occurred_at=march_evening(21), cried=True)
 
     body = _body(client, token)
 
@@ -87,10 +76,8 @@ def test_entries_logged_after_the_link_stay_out_even_when_dated_in_its_period(
 
 
 def test_a_threshold_changed_later_does_not_change_the_counts(alice, client, journal):
-    _link, token = share_link_create(user=alice, options=_march(), days=14)
-    preferences = preferences_for(alice)
-    preferences.episode_threshold = 4  # from now on only "severe" counts
-    preferences.save()
+    _link, token = share_link_create(user=alice, options=march_options(), days=14)
+    PreferencesFactory(user=alice, episode_threshold=4)  # from now on only "severe" counts
 
     body = _body(client, token)
 
@@ -107,7 +94,7 @@ def _tag_four_episodes_and_two_calm(alice, journal, name: str):
 
 
 def test_a_factor_added_after_the_link_stays_out(alice, alice_client, client, journal):
-    _link, token = share_link_create(user=alice, options=_march(), days=14)
+    _link, token = share_link_create(user=alice, options=march_options(), days=14)
     _tag_four_episodes_and_two_calm(alice, journal, "new medication")
     own = alice_client.get(f"{reverse('insights:summary')}?start=2026-03-01&end=2026-03-31")
 
@@ -119,14 +106,14 @@ def test_a_factor_added_after_the_link_stays_out(alice, alice_client, client, jo
 
 def test_a_factor_that_existed_still_shows_with_its_entries(alice, client, journal):
     _tag_four_episodes_and_two_calm(alice, journal, "new medication")
-    _link, token = share_link_create(user=alice, options=_march(), days=14)
+    _link, token = share_link_create(user=alice, options=march_options(), days=14)
 
     assert "new medication" in _body(client, token)
 
 
 def test_edits_to_entries_in_the_link_do_show(alice, client, journal):
     """A decision (sharing.models.ShareLink): no earlier versions of entries are kept."""
-    _link, token = share_link_create(user=alice, options=_march(), days=14)
+    _link, token = share_link_create(user=alice, options=march_options(), days=14)
     journal[10].sadness = 4
     journal[10].save()
     journal[11].delete()

@@ -14,18 +14,9 @@ from pct_journal.date_range import DateRange
 from sharing.models import ShareLinkView
 from sharing.services import share_link_create, share_link_revoke
 from tests.factories import EntryFactory, PartnerFactory
+from tests.sharing.march import march_evening, march_options
 
 pytestmark = pytest.mark.django_db
-
-MARCH = DateRange(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
-
-
-def _at(day: int) -> dt.datetime:
-    return dt.datetime(2026, 3, day, 21, 30, tzinfo=dt.UTC)
-
-
-def _options(**changes) -> SummaryOptions:
-    return SummaryOptions(period=SelectedRange("custom", "March", MARCH), **changes)
 
 
 @pytest.fixture
@@ -33,7 +24,9 @@ def journal(alice):
     """Alice's March: 12 entries with a partner, notes and a check-in."""
     sam = PartnerFactory(user=alice, nickname="Samwise")
     entries = [
-        EntryFactory(user=alice, occurred_at=_at(day), sadness=3 if day <= 4 else 0, partner=sam)
+        EntryFactory(
+            user=alice, occurred_at=march_evening(day), sadness=3 if day <= 4 else 0, partner=sam
+        )
         for day in range(1, 13)
     ]
     entries[0].notes = "the note I chose"
@@ -41,13 +34,13 @@ def journal(alice):
     entries[1].notes = "the note I kept back"
     entries[1].save()
     checkin = checkin_create(user=alice, instrument="gad7", answers=[2, 2, 1, 1, 1, 1, 1])
-    checkin.taken_at = _at(10)
+    checkin.taken_at = march_evening(10)
     checkin.save()
     return entries
 
 
 def _link(user, **changes):
-    return share_link_create(user=user, options=_options(**changes), days=14)
+    return share_link_create(user=user, options=march_options(**changes), days=14)
 
 
 def _open(client, token):
@@ -80,7 +73,7 @@ def test_it_keeps_out_of_search_engines_caches_and_referrers(alice, client, jour
 def test_it_shows_only_what_was_chosen_at_creation(alice, client, journal):
     _link_obj, token = share_link_create(
         user=alice,
-        options=_options(notes="chosen", note_ids=(str(journal[0].pk),), checkins=False),
+        options=march_options(notes="chosen", note_ids=(str(journal[0].pk),), checkins=False),
         days=14,
     )
     # Written after the link was made: a new note in the period does not join it.
@@ -110,7 +103,9 @@ def test_partner_nicknames_and_check_ins_show_when_chosen(alice, client, journal
 def test_it_never_shows_another_users_data(alice, bob, client, journal):
     bobs_partner = PartnerFactory(user=bob, nickname="Bobpartner")
     for day in range(1, 8):
-        EntryFactory(user=bob, occurred_at=_at(day), partner=bobs_partner, notes="bob's note")
+        EntryFactory(
+            user=bob, occurred_at=march_evening(day), partner=bobs_partner, notes="bob's note"
+        )
     _link_obj, token = _link(alice, partners=True, notes="all")
 
     body = _open(client, token).content.decode()
@@ -159,7 +154,7 @@ def test_it_stops_working_once_ended(alice, client, journal):
 
 def test_expired_ended_and_unknown_links_get_the_same_plain_404(alice, client, journal):
     _expired, expired_token = share_link_create(
-        user=alice, options=_options(), days=1, now=timezone.now() - dt.timedelta(days=2)
+        user=alice, options=march_options(), days=1, now=timezone.now() - dt.timedelta(days=2)
     )
     ended, ended_token = _link(alice)
     share_link_revoke(link=ended)
@@ -225,5 +220,5 @@ def test_only_get_is_answered(alice, client, journal):
 
     response = client.post(reverse("sharing:view", args=[token]))
 
-    assert response.status_code in (403, 405)
+    assert response.status_code == 405
     assert not ShareLinkView.objects.exists()

@@ -10,16 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from insights.ranges import SelectedRange
-from insights.summary.options import SummaryOptions
-from pct_journal.date_range import DateRange
 from sharing.models import ShareLink, ShareLinkView
 from sharing.services import share_link_create, share_link_revoke
 from tests.factories import EntryFactory, PartnerFactory
+from tests.sharing.march import march_options
 
 pytestmark = pytest.mark.django_db
-
-MARCH = DateRange(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 
 
 @pytest.fixture
@@ -32,7 +28,7 @@ def link(alice):
             sadness=3 if day < 3 else 0,
             partner=sam,
         )
-    options = SummaryOptions(period=SelectedRange("custom", "March", MARCH), partners=False)
+    options = march_options(partners=False)
     return share_link_create(user=alice, options=options, days=14)
 
 

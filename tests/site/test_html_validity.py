@@ -8,31 +8,24 @@ E2E_REQUIRED=1 (as in .ci/run), where it fails instead. Titles are checked too: 
 page has its own, and discreet mode turns each one into a plain "Journal".
 """
 
-import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-from accounts.services import preferences_for
 from checkins.services import checkin_create
 from entries.models import Entry, Partner, Tag
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, PreferencesFactory, UserFactory
+from tests.security.url_walk import APP_URLS
+from tests.site.nu_checker import nu_checker, nu_errors
 
 pytestmark = pytest.mark.django_db
 
-INSTALLED_VNU_JAR = settings.BASE_DIR / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
-VNU_JAR = Path(os.environ.get("VNU_JAR", INSTALLED_VNU_JAR))
 # Files that are not HTML pages (charts, CSV, JSON, PDF).
 DOWNLOADS = (".svg", ".csv", ".json", ".pdf")
-THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # Views that only take a POST (a button's answer): no page to check.
 POST_ONLY = {"accounts:time_zone_answer"}
 # Account pages (django-allauth) in this app's templates, for someone logged in.
@@ -61,38 +54,21 @@ OWNED_KWARGS = {
 }
 
 
-def _app_urls() -> list[tuple[str, set[str]]]:
-    def walk(patterns, namespace=""):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                yield from walk(pattern.url_patterns, inner)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                yield f"{namespace}{pattern.name}", set(pattern.pattern.converters)
-
-    found = dict(walk(get_resolver().url_patterns))
-    return sorted(
-        (name, params)
-        for name, params in found.items()
-        if not name.startswith(THIRD_PARTY_PREFIXES)
-    )
-
-
 class Pages:
     """Collects HTML pages (name -> markup) as a person would be served them."""
 
     def __init__(self):
         self.html: dict[str, str] = {}
 
-    def get(self, client: Client, name: str, url: str, **extra) -> None:
-        self._keep(name, client.get(url, follow=True, **extra))
+    def get(self, client: Client, name: str, url: str, *, status: int = 200, **extra) -> None:
+        self._keep(name, client.get(url, follow=True, **extra), status)
 
     def post(self, client: Client, name: str, url: str, data: dict) -> None:
-        self._keep(name, client.post(url, data, follow=True))
+        self._keep(name, client.post(url, data, follow=True), 200)
 
-    def _keep(self, name: str, response) -> None:
+    def _keep(self, name: str, response, status: int) -> None:
         if response.get("Content-Type", "").startswith("text/html"):
-            assert response.status_code in (200, 400, 404), (name, response.status_code)
+            assert response.status_code == status, (name, response.status_code)
             self.html[name] = response.content.decode()
 
 
@@ -105,7 +81,7 @@ def _person_with_history():
 
 
 def _app_pages(pages: Pages, client: Client, user, label: str, *, owned: bool) -> None:
-    for name, params in _app_urls():
+    for name, params in APP_URLS:
         if not params:
             url = reverse(name)
         elif owned and name in OWNED_KWARGS:
@@ -126,9 +102,10 @@ def _forms_with_errors(pages: Pages, client: Client) -> None:
     pages.post(client, "tag form errors", reverse("entries:tags"), {"name": ""})
     pages.post(client, "settings errors", reverse("accounts:settings"), {"time_zone": "Mars"})
     pages.post(client, "check-in errors", reverse("checkins:create") + "?instrument=phq9", {})
-    pages.get(client, "dashboard bad range", reverse("insights:dashboard") + reversed_dates)
-    pages.get(client, "insights bad range", reverse("insights:overview") + "?range=forever")
-    pages.get(client, "page not found", "/no-such-page/")
+    dashboard, overview = reverse("insights:dashboard"), reverse("insights:overview")
+    pages.get(client, "dashboard bad range", dashboard + reversed_dates, status=400)
+    pages.get(client, "insights bad range", overview + "?range=forever", status=400)
+    pages.get(client, "page not found", "/no-such-page/", status=404)
 
 
 def _every_page(discreet: bool = False) -> dict[str, str]:
@@ -136,9 +113,7 @@ def _every_page(discreet: bool = False) -> dict[str, str]:
     person = _person_with_history()
     newcomer = UserFactory(username="newcomer")
     for user in (person, newcomer):
-        preferences = preferences_for(user)
-        preferences.discreet_mode = discreet
-        preferences.save()
+        PreferencesFactory(user=user, discreet_mode=discreet)
     client = Client()
     client.force_login(person)
     _app_pages(pages, client, person, "with history:", owned=True)
@@ -159,40 +134,15 @@ def _every_page(discreet: bool = False) -> dict[str, str]:
     return pages.html
 
 
-def _checker_or_skip() -> list[str]:
-    java = shutil.which("java")
-    problem = None
-    if java is None:
-        problem = "Java is not installed (apt-get install default-jre-headless)"
-    elif not VNU_JAR.exists():
-        problem = f"vnu.jar not found at {VNU_JAR} (make test installs it; or set VNU_JAR)"
-    if problem:
-        if os.environ.get("E2E_REQUIRED") == "1":
-            pytest.fail(problem)
-        pytest.skip(problem)
-    return [java, "-Xss4m", "-jar", str(VNU_JAR)]
-
-
-def _errors(checker: list[str], folder: Path) -> list[dict]:
-    done = subprocess.run(  # noqa: S603  (Java and the checker, with fixed arguments)
-        [*checker, "--errors-only", "--format", "json", "--exit-zero-always", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    return json.loads(done.stderr)["messages"]
-
-
 def test_every_page_passes_the_nu_html_checker(tmp_path):
-    checker = _checker_or_skip()
+    checker = nu_checker()
     pages = {}
     for index, (name, html) in enumerate(sorted(_every_page().items())):
         path = tmp_path / f"page{index:03}.html"
         path.write_text(html)
         pages[path.name] = name
 
-    errors = _errors(checker, tmp_path)
+    errors = nu_errors(checker, tmp_path)
 
     assert len(pages) > 40
     report = [

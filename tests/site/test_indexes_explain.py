@@ -3,7 +3,7 @@
 PostgreSQL only (skipped on SQLite): its planner decides by table statistics, so the
 tables get many people's rows (one person's are about 2% of them) and ANALYZE first;
 then each query's EXPLAIN must read the table through an index on the column it
-filters by, never a whole-table scan. Run `pytest tests/test_indexes_explain.py -s` to
+filters by, never a whole-table scan. Run `pytest tests/site/test_indexes_explain.py -s` to
 see the plans.
 
 Where a table has both the composite (user, time) index and Django's own index of the
@@ -27,6 +27,7 @@ from audit.models import EventKind, SecurityEvent
 from audit.selectors import security_events_for
 from checkins.models import CheckIn
 from entries.models import Entry
+from tests.factories import ShareLinkFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -165,11 +166,9 @@ def test_share_links_are_found_by_token_and_by_owner(people):
 
     now = timezone.now()
     ShareLink.objects.bulk_create(
-        ShareLink(
+        ShareLinkFactory.build(
             user=user,
             token_hash=f"{index:064x}",
-            threshold=2,
-            options={},
             created_at=now - dt.timedelta(days=index % 30),
             expires_at=now + dt.timedelta(days=7),
         )

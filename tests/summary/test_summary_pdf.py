@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from accounts.services import preferences_for
 from audit.models import EventKind, SecurityEvent
 from checkins.services import checkin_create
-from tests.factories import EntryFactory, PartnerFactory
+from tests.factories import EntryFactory, PartnerFactory, PreferencesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -212,9 +211,7 @@ def test_without_check_ins_nothing_about_them_is_shown(alice, alice_client):
 
 def test_it_names_the_account_unless_discreet(alice, alice_client):
     named = _text(_pdf(alice_client))
-    preferences = preferences_for(alice)
-    preferences.discreet_mode = True
-    preferences.save()
+    PreferencesFactory(user=alice, discreet_mode=True)
 
     discreet = _text(_pdf(alice_client))
 

@@ -5,17 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.services import data_version_bump, preferences_for
-from entries.demo import (
-    DEMO_PARTNERS,
-    DEMO_PLANTS,
-    DEMO_TAGS,
-    generate_checkins,
-    generate_entries,
-    parse_plants,
-)
+from accounts.services import preferences_for
+from entries.demo import DEMO_PLANTS, generate_checkins, generate_entries, parse_plants
+from entries.demo_journal import demo_journal_write
 from entries.models import Entry, Partner, Tag
-from entries.portability.sections import registered_sections
 
 # Accounts this command made carry this first name (which no page of the app lets a
 # person set), so running it again refills them and never touches anyone else's journal.
@@ -84,9 +77,7 @@ class Command(BaseCommand):
             user = self._fresh_user(
                 options["user"], password, options["time_zone"], force=options["force"]
             )
-            self._write(user, generated)
-            if checkins:
-                self._write_checkins(user, checkins)
+            demo_journal_write(user=user, entries=generated, checkins=checkins)
         with_checkins = f" and {len(checkins)} check-ins" if checkins else ""
         self.stdout.write(
             self.style.SUCCESS(
@@ -119,31 +110,3 @@ class Command(BaseCommand):
         # Only the zone: a whole save would write back a data version read earlier.
         preferences.save(update_fields=["time_zone"])
         return user
-
-    def _write(self, user, generated) -> None:
-        partners = {
-            name: Partner.objects.create(user=user, nickname=name) for name in DEMO_PARTNERS
-        }
-        tags = {name: Tag.objects.create(user=user, name=name) for name in DEMO_TAGS}
-        entries = Entry.objects.bulk_create(
-            Entry(
-                user=user,
-                occurred_at=item.occurred_at,
-                partner=partners.get(item.partner),
-                **item.fields,
-            )
-            for item in generated
-        )
-        Through = Entry.tags.through
-        Through.objects.bulk_create(
-            Through(entry_id=entry.pk, tag_id=tags[name].pk)
-            for entry, item in zip(entries, generated, strict=True)
-            for name in item.tags
-        )
-        data_version_bump(user_id=user.pk)
-
-    def _write_checkins(self, user, checkins) -> None:
-        # Through the check-ins app's own restore, registered for backups: it validates and
-        # scores every questionnaire as a restored backup would.
-        section = next(s for s in registered_sections() if s.key == "checkins")
-        section.restore(user=user, items=[checkin.as_backup_record() for checkin in checkins])
