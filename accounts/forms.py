@@ -1,6 +1,7 @@
 from allauth.account import forms as allauth_forms
 from allauth.account.models import EmailAddress
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import country_choices, country_for_time_zone, country_names
@@ -16,6 +17,7 @@ class PreferencesForm(forms.ModelForm):
             "discreet_mode",
             "default_period",
             "country",
+            "language",
             "checkins_enabled",
             "checkin_cadence_days",
         ]
@@ -36,6 +38,7 @@ class PreferencesForm(forms.ModelForm):
             else _("Follow my time zone")
         )
         self.fields["country"].choices = [("", automatic), *country_choices()]
+        self.fields["language"].choices = [("", _("Same as my browser")), *settings.LANGUAGES]
         # A settings page opened before this setting existed does not send it: keep the
         # current period then, instead of refusing the whole form.
         self.fields["default_period"].required = False

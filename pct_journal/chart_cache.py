@@ -27,6 +27,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from pct_journal.date_range import DateRange
 
@@ -67,9 +68,11 @@ def chart_cache_key(
     # The id with the moment the account was made: even if a database restore or reset
     # handed an old id to a new account while a shared cache lived on, keys differ.
     owner = f"{user.pk}.{user.date_joined.timestamp():.6f}"
+    # The language too: charts, rows and reports hold words and dates in it, and a
+    # person who follows the browser's language may switch it without a data change.
     text = (
         f"charts:{CHARTS_FORMAT}:{kind}:user={owner}:v={data_version}:{name}"
-        f":{dates.start}:{dates.end}:today={today}"
+        f":{dates.start}:{dates.end}:today={today}:lang={get_language()}"
     )
     return CacheKey(text, bytes.fromhex(user.preferences.cache_secret))
 
