@@ -203,3 +203,24 @@ def test_cached_entry_rows_are_not_shown_in_another_language(alice, alice_client
     assert "Fri, 4 Dec 2026" not in english.content.decode()  # the English short form
     assert "Fri 4 Dec 2026, 19:40" in english.content.decode()
     assert "Fr, 4. Dez 2026, 19:40" in german.content.decode()
+
+
+def test_the_navigation_is_in_the_persons_language(alice, alice_client):
+    _language_set(alice, "de")
+
+    page = alice_client.get(reverse("entries:list")).content.decode()
+
+    assert ">Auswertungen</a>" in page
+    assert ">Insights</a>" not in page
+
+
+def test_a_page_not_found_and_an_unknown_share_link_say_their_language(client):
+    missing = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="de")
+    unknown_link = client.get(
+        reverse("sharing:view", args=["not-a-real-token"]), HTTP_ACCEPT_LANGUAGE="es"
+    )
+
+    assert missing.status_code == 404
+    assert _html_lang(missing) == "de"
+    assert unknown_link.status_code == 404
+    assert _html_lang(unknown_link) == "es"
