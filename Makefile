@@ -100,7 +100,7 @@ clean:
 # The translation catalogues (locale/<language>/LC_MESSAGES/django.po, translated by hand):
 # `make messages` compiles them into the .mo files Django reads, which are committed too;
 # `make messages-update` first gathers newly marked strings from templates and code into
-# the .po files (docs/development/translations.md). Both need GNU gettext (msgfmt).
+# the .po files (docs/translations.md). Both need GNU gettext (msgfmt).
 MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=.venv-bench --ignore=var --ignore=tests --ignore=benchmarks --ignore=docs
 
 messages: $(VENV)/.installed

@@ -34,7 +34,7 @@ VNU_JAR = Path(os.environ.get("VNU_JAR", INSTALLED_VNU_JAR))
 DOWNLOADS = (".svg", ".csv", ".json", ".pdf")
 THIRD_PARTY_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")
 # Views that only take a POST (a button's answer): no page to check.
-POST_ONLY = {"accounts:time_zone_answer"}
+POST_ONLY = {"accounts:time_zone_answer", "accounts:language"}
 # Account pages (django-allauth) in this app's templates, for someone logged in.
 ACCOUNT_PAGES = [
     "account_email",
