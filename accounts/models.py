@@ -90,7 +90,7 @@ class Preferences(models.Model):
         max_length=8,
         blank=True,
         choices=settings.LANGUAGES,
-        help_text=_("Left empty, the journal follows your browser’s language."),
+        help_text=_("Every page of your journal is shown in this language."),
     )
     checkins_enabled = models.BooleanField(_("wellbeing check-ins"), default=False)
     checkin_cadence_days = models.PositiveSmallIntegerField(

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='preferences',
             name='language',
-            field=models.CharField(blank=True, choices=[('en', 'English'), ('de', 'Deutsch'), ('es', 'Español')], help_text='Left empty, the journal follows your browser’s language.', max_length=8, verbose_name='language'),
+            field=models.CharField(blank=True, choices=[('en', 'English'), ('de', 'Deutsch'), ('es', 'Español')], help_text='Every page of your journal is shown in this language.', max_length=8, verbose_name='language'),
         ),
     ]

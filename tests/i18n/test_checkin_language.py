@@ -46,3 +46,13 @@ def test_in_english_there_is_no_note(alice_client):
 
     assert NOTE_ID not in page
     assert 'lang="en"' in page
+
+
+def test_what_a_questionnaire_is_about_is_in_the_persons_language(alice_client):
+    url = f"{reverse('checkins:create')}?instrument=phq9"
+
+    german = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    english = alice_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "PHQ-9: Stimmung</h1>" in german
+    assert "PHQ-9: mood</h1>" in english

@@ -224,3 +224,14 @@ def test_a_page_not_found_and_an_unknown_share_link_say_their_language(client):
     assert _html_lang(missing) == "de"
     assert unknown_link.status_code == 404
     assert _html_lang(unknown_link) == "es"
+
+
+def test_date_and_time_fields_keep_the_format_browsers_read_in_german(alice, alice_client):
+    _language_set(alice, "de")
+    entry = EntryFactory(user=alice, occurred_at=dt.datetime(2026, 12, 4, 19, 40, tzinfo=dt.UTC))
+
+    edit = alice_client.get(reverse("entries:update", args=[entry.pk])).content.decode()
+    listing = alice_client.get(reverse("entries:list"), {"start": "2026-12-01"}).content.decode()
+
+    assert 'value="2026-12-04T19:40"' in edit
+    assert re.search(r'<input type="date" name="start" value="2026-12-01"', listing)
