@@ -304,12 +304,8 @@ ISO_DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class EntryFilterForm(forms.Form):
     """The list filters. Invalid values are reported and then ignored, never a 500."""
 
-    start = forms.DateField(
-        label=_("From"), required=False, widget=ISO_DATE_INPUT
-    )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=ISO_DATE_INPUT
-    )
+    start = forms.DateField(label=_("From"), required=False, widget=ISO_DATE_INPUT)
+    end = forms.DateField(label=_("To"), required=False, widget=ISO_DATE_INPUT)
     partner = forms.ModelChoiceField(
         label=_("Partner"), queryset=Partner.objects.none(), required=False, empty_label=_("Any")
     )

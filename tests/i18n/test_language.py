@@ -235,3 +235,15 @@ def test_date_and_time_fields_keep_the_format_browsers_read_in_german(alice, ali
 
     assert 'value="2026-12-04T19:40"' in edit
     assert re.search(r'<input type="date" name="start" value="2026-12-01"', listing)
+
+
+def test_the_note_after_logging_in_is_in_the_stored_language(alice, password):
+    _language_set(alice, "de")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+
+    response = client.post(LOGIN, {"login": "alice", "password": password}, follow=True)
+
+    page = response.content.decode()
+    assert _html_lang(response) == "de"
+    assert "Du bist angemeldet." in page
+    assert "You are logged in." not in page
