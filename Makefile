@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast lint docs format demo screenshots clean loadtest
+.PHONY: run serve test test-fast lint docs format demo screenshots clean loadtest messages messages-update
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -99,3 +99,16 @@ screenshots: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) var/static .pytest_cache .ruff_cache .mypy_cache
+
+# The translation catalogues (locale/<language>/LC_MESSAGES/django.po, translated by hand):
+# `make messages` compiles them into the .mo files Django reads, which are committed too;
+# `make messages-update` first gathers newly marked strings from templates and code into
+# the .po files (docs/translations.md). Both need GNU gettext (msgfmt).
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=.venv-bench --ignore=var --ignore=tests --ignore=benchmarks --ignore=docs
+
+messages: $(VENV)/.installed
+	DJANGO_DEBUG=True $(PY) manage.py compilemessages $(MAKEMESSAGES_IGNORE)
+
+messages-update: $(VENV)/.installed
+	DJANGO_DEBUG=True $(PY) manage.py makemessages -l de -l es --no-obsolete $(MAKEMESSAGES_IGNORE)
+	$(MAKE) messages

@@ -3,6 +3,7 @@ from typing import cast
 from allauth.account import forms as allauth_forms
 from allauth.account.models import EmailAddress
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,7 @@ class PreferencesForm(forms.ModelForm):
             "discreet_mode",
             "default_period",
             "country",
+            "language",
             "checkins_enabled",
             "checkin_cadence_days",
         ]
@@ -40,6 +42,7 @@ class PreferencesForm(forms.ModelForm):
         )
         country = cast(forms.ChoiceField, self.fields["country"])
         country.choices = [("", automatic), *country_choices()]
+        self.fields["language"].choices = [("", _("Same as my browser")), *settings.LANGUAGES]
         # A settings page opened before this setting existed does not send it: keep the
         # current period then, instead of refusing the whole form.
         self.fields["default_period"].required = False

@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Preferences
 from accounts.services import preferences_for
@@ -20,7 +20,7 @@ def _preferences_of(user) -> Preferences:
 
 class UserPreferencesMiddleware:
     """Loads the signed-in user's preferences once per request and shows every time in
-    their time zone."""
+    their time zone, in their language if they chose one (over the browser's)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,6 +36,12 @@ class UserPreferencesMiddleware:
                 timezone.activate(zoneinfo.ZoneInfo(request.preferences.time_zone))
             except zoneinfo.ZoneInfoNotFoundError:
                 timezone.deactivate()
+            # LocaleMiddleware has already picked the cookie's or the browser's language;
+            # the person's own setting wins. Left active after the response, so that
+            # LocaleMiddleware's Content-Language header says the same.
+            if request.preferences.language:
+                translation.activate(request.preferences.language)
+                request.LANGUAGE_CODE = translation.get_language()
         try:
             return self.get_response(request)
         finally:

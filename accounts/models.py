@@ -84,6 +84,14 @@ class Preferences(models.Model):
             "follows your time zone."
         ),
     )
+    # Empty: follow the browser's language (Accept-Language), as before signing in.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("Every page of your journal is shown in this language."),
+    )
     checkins_enabled = models.BooleanField(_("wellbeing check-ins"), default=False)
     checkin_cadence_days = models.PositiveSmallIntegerField(
         _("how often"), choices=CheckinCadence.choices, default=CheckinCadence.FORTNIGHTLY

@@ -2,6 +2,8 @@
 
 import re
 
+from django.utils.translation import gettext as _
+
 # Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari", and
 # Android also says "Linux"; the first pattern that matches names it.
 _BROWSERS = (
@@ -31,5 +33,7 @@ def browser_label(user_agent: str) -> str:
     """ "Firefox on Android", "Safari on iOS", or "an unknown browser"."""
     browser, system = _first(_BROWSERS, user_agent), _first(_SYSTEMS, user_agent)
     if browser and system:
-        return f"{browser} on {system}"
-    return browser or (f"a browser on {system}" if system else "an unknown browser")
+        return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
+    if browser:
+        return browser
+    return _("a browser on %(system)s") % {"system": system} if system else _("an unknown browser")

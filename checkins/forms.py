@@ -1,8 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from checkins.instruments import ANSWER_CHOICES, PHQ9, SAFETY_ITEM, Instrument
 from entries.forms import SegmentedRadioSelect
+
+# What each questionnaire is about (Instrument.title, and lower-case mid-sentence), for
+# {% translate instrument.title %}: checkins.instruments imports no Django. These are the
+# app's words; the questions and answers themselves stay in their validated English.
+INSTRUMENT_TITLES = (
+    gettext_noop("Mood"),
+    gettext_noop("mood"),
+    gettext_noop("Worry and anxiety"),
+    gettext_noop("worry and anxiety"),
+)
 
 ITEM_TEMPLATE = "checkins/_item.html"
 

@@ -310,15 +310,15 @@ def _is_answered(field: forms.BoundField) -> bool:
     return value not in (None, "", [], ())
 
 
+# <input type="date"> takes only year-month-day, whatever the page's language.
+ISO_DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class EntryFilterForm(forms.Form):
     """The list filters. Invalid values are reported and then ignored, never a 500."""
 
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("From"), required=False, widget=ISO_DATE_INPUT)
+    end = forms.DateField(label=_("To"), required=False, widget=ISO_DATE_INPUT)
     partner = forms.ModelChoiceField(
         label=_("Partner"), queryset=Partner.objects.none(), required=False, empty_label=_("Any")
     )
@@ -328,7 +328,7 @@ class EntryFilterForm(forms.Form):
         label=_("On this day"),
         required=False,
         input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=ISO_DATE_INPUT,
         error_messages={"invalid": _("Give the day as year-month-day, for example 2026-03-14.")},
     )
 

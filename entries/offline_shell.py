@@ -29,6 +29,7 @@ SHELL_STATIC_FILES = (
     "vendor/bootstrap/bootstrap.bundle.min.js",
     "css/app.css",
     "js/theme.js",
+    "js/ui_text.js",
     "js/entry_form.js",
     "js/offline_store.js",
     "js/offline_queue.js",

@@ -68,7 +68,8 @@ def chart_cache_key(
     # The id with the moment the account was made: even if a database restore or reset
     # handed an old id to a new account while a shared cache lived on, keys differ.
     owner = f"{user.pk}.{user.date_joined.timestamp():.6f}"
-    # Titles, descriptions and tables are worded in the reader's language.
+    # The language too: charts, rows and reports hold words and dates in it, and a
+    # person who follows the browser's language may switch it without a data change.
     text = (
         f"charts:{CHARTS_FORMAT}:{kind}:user={owner}:v={data_version}:{name}"
         f":{dates.start}:{dates.end}:today={today}:lang={get_language()}"

@@ -3,25 +3,26 @@
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 # The desktop top bar shows every main page; the phone tab bar only those with a short
 # label, and "More" holds the rest there.
 # (url name, label, short label for the phone tab bar or "" to keep it in "More").
 MAIN_PAGES = [
-    ("insights:dashboard", "Dashboard", "Home"),
-    ("entries:list", "Entries", "Entries"),
-    ("insights:overview", "Insights", "Insights"),
-    ("insights:export", "Export", ""),
-    ("accounts:settings", "Settings", ""),
+    ("insights:dashboard", _("Dashboard"), _("Home")),
+    ("entries:list", _("Entries"), _("Entries")),
+    ("insights:overview", _("Insights"), _("Insights")),
+    ("insights:export", _("Export"), ""),
+    ("accounts:settings", _("Settings"), ""),
 ]
 MORE_PAGES = [
-    ("entries:partners", "Partners"),
-    ("entries:tags", "Your factors"),
-    ("checkins:list", "Check-ins"),
-    ("sharing:list", "Share links"),
-    ("insights:calendar", "Calendar"),
-    ("insights:partner_guide", "Guide for a partner"),
-    ("entries:privacy", "What your phone keeps"),
+    ("entries:partners", _("Partners")),
+    ("entries:tags", _("Your factors")),
+    ("checkins:list", _("Check-ins")),
+    ("sharing:list", _("Share links")),
+    ("insights:calendar", _("Calendar")),
+    ("insights:partner_guide", _("Guide for a partner")),
+    ("entries:privacy", _("What your phone keeps")),
 ]
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from entries.offline_shell import OfflineEntryForm, cache_version, precache_urls
@@ -19,7 +20,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         request,
         "entries/service_worker.js",
         # JSON of URLs made by static() and reverse(): nothing in it comes from a person.
-        {"precache_json": json.dumps(urls), "version": cache_version(urls)},
+        # The offline form is kept in the language it was fetched in; a new language
+        # is a new version, so the phone fetches the form again in that language.
+        {"precache_json": json.dumps(urls), "version": f"{cache_version(urls)}-{get_language()}"},
         content_type="text/javascript; charset=utf-8",
     )
     # Served from the root so it may control every page. Like every response Django

@@ -72,12 +72,12 @@
     var text = document.createElement("p");
     text.className = "mb-0";
     text.textContent = needsLook
-      ? "We kept what you wrote on this phone. Some answers need another look: press Save to see which."
-      : "We kept what you wrote. Check it and press Save when you are ready.";
+      ? PCTText("draftNeedsLook", "We kept what you wrote on this phone. Some answers need another look: press Save to see which.")
+      : PCTText("draftKept", "We kept what you wrote. Check it and press Save when you are ready.");
     var restart = document.createElement("button");
     restart.type = "button";
     restart.className = "btn btn-outline-secondary";
-    restart.textContent = "Start over";
+    restart.textContent = PCTText("startOver", "Start over");
     restart.addEventListener("click", function () {
       store.draftDelete(owner).then(function () { window.location.reload(); });
     });

@@ -42,7 +42,7 @@
       if (chosen && input.value.trim() !== "") answered[input.name] = true;
     });
     var count = Object.keys(answered).length;
-    status.textContent = count ? count + " answered" : "not recorded";
+    status.textContent = count ? PCTText("answered", "{count} answered", { count: count }) : PCTText("notRecorded", "not recorded");
   }
   section.addEventListener("change", update);
   section.addEventListener("input", update);

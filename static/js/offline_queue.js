@@ -45,10 +45,21 @@
   }
 
   function waitingText(count) {
-    var entries = count === 1 ? "1 entry is" : count + " entries are";
-    if (!navigator.onLine) return entries + " waiting on this phone. It will be sent when you are back online (" + count + " waiting).";
-    if (!loggedIn) return entries + " waiting on this phone. Log in to send " + (count === 1 ? "it" : "them") + " to your journal.";
-    return entries + " waiting on this phone and will be sent in a moment (" + count + " waiting).";
+    var one = count === 1;
+    var values = { count: count };
+    if (!navigator.onLine) {
+      return one
+        ? PCTText("waitingOfflineOne", "1 entry is waiting on this phone. It will be sent when you are back online (1 waiting).")
+        : PCTText("waitingOfflineMany", "{count} entries are waiting on this phone. It will be sent when you are back online ({count} waiting).", values);
+    }
+    if (!loggedIn) {
+      return one
+        ? PCTText("waitingLoggedOutOne", "1 entry is waiting on this phone. Log in to send it to your journal.")
+        : PCTText("waitingLoggedOutMany", "{count} entries are waiting on this phone. Log in to send them to your journal.", values);
+    }
+    return one
+      ? PCTText("waitingOnlineOne", "1 entry is waiting on this phone and will be sent in a moment (1 waiting).")
+      : PCTText("waitingOnlineMany", "{count} entries are waiting on this phone and will be sent in a moment ({count} waiting).", values);
   }
 
   // Rewrites the status area (a polite live region in base.html, without role=status:
@@ -61,23 +72,25 @@
     return count.then(function (waiting) {
       var lines = [];
       if (justSaved) {
-        lines.push(paragraph("Saved on this phone. It will be sent when you are back online (" + waiting + " waiting)."));
+        lines.push(paragraph(PCTText("savedOffline", "Saved on this phone. It will be sent when you are back online ({count} waiting).", { count: waiting })));
       } else if (waiting) {
         lines.push(paragraph(waitingText(waiting)));
       }
       if (!navigator.onLine && !justSaved) {
-        lines.push(paragraph("You are offline. You can still log an experience; it stays on this phone until it can be sent."));
+        lines.push(paragraph(PCTText("offline", "You are offline. You can still log an experience; it stays on this phone until it can be sent.")));
       }
       if (lastSent) {
         lines.push(paragraph(
-          lastSent === 1 ? "The entry saved on this phone is now in your journal." : lastSent + " entries saved on this phone are now in your journal.",
-          loggedIn && body.dataset.listUrl ? { href: body.dataset.listUrl, text: "See your entries" } : null
+          lastSent === 1
+            ? PCTText("sentOne", "The entry saved on this phone is now in your journal.")
+            : PCTText("sentMany", "{count} entries saved on this phone are now in your journal.", { count: lastSent }),
+          loggedIn && body.dataset.listUrl ? { href: body.dataset.listUrl, text: PCTText("seeEntries", "See your entries") } : null
         ));
       }
       if (returned && body.dataset.logUrl) {
         lines.push(paragraph(
-          "An entry saved on this phone needs another look before it can be sent.",
-          { href: body.dataset.logUrl, text: "Open it" }
+          PCTText("returned", "An entry saved on this phone needs another look before it can be sent."),
+          { href: body.dataset.logUrl, text: PCTText("openIt", "Open it") }
         ));
       }
       status.replaceChildren();
@@ -131,7 +144,7 @@
       event.preventDefault();
       if (!owner) {
         var status = document.getElementById("offline-status");
-        status.replaceChildren(paragraph("This phone does not know your journal yet. Please log in once while online; until then nothing can be kept here."));
+        status.replaceChildren(paragraph(PCTText("noOwner", "This phone does not know your journal yet. Please log in once while online; until then nothing can be kept here.")));
         return;
       }
       var fields = formFields(form);

@@ -3,15 +3,17 @@
 (function () {
   "use strict";
 
+  // Looked up when shown: the page's words (templates/_partials/ui_text.html) come after
+  // this script in the page.
   const MESSAGES = {
     // Closed, timed out, or no passkey for this site on this device.
-    NotAllowedError: "No passkey was used. You can try again, or use your password.",
+    NotAllowedError: () => PCTText("passkeyNotAllowed", "No passkey was used. You can try again, or use your password."),
     // Adding one that this device already holds.
-    InvalidStateError: "This device already has a passkey for your account.",
-    SecurityError: "Passkeys only work on the address this journal is set up for.",
+    InvalidStateError: () => PCTText("passkeyInvalidState", "This device already has a passkey for your account."),
+    SecurityError: () => PCTText("passkeySecurity", "Passkeys only work on the address this journal is set up for."),
   };
-  const FALLBACK = "Your device could not use a passkey just now. You can try again, or use your password.";
-  const UNSUPPORTED = "This browser cannot use passkeys. Your password still works.";
+  const FALLBACK = () => PCTText("passkeyFallback", "Your device could not use a passkey just now. You can try again, or use your password.");
+  const UNSUPPORTED = () => PCTText("passkeyUnsupported", "This browser cannot use passkeys. Your password still works.");
 
   function statusElement() {
     return document.querySelector("[data-passkey-status]");
@@ -27,7 +29,7 @@
   document.addEventListener("allauth.error", function (event) {
     const exception = event.detail && event.detail.exception;
     event.preventDefault();
-    say((exception && MESSAGES[exception.name]) || FALLBACK);
+    say(((exception && MESSAGES[exception.name]) || FALLBACK)());
   });
 
   document.addEventListener("click", function (event) {
@@ -43,6 +45,6 @@
     document.querySelectorAll("[data-passkey-button]").forEach(function (button) {
       button.disabled = true;
     });
-    say(UNSUPPORTED);
+    say(UNSUPPORTED());
   });
 })();

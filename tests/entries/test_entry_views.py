@@ -284,7 +284,7 @@ def test_the_list_filters_by_date_partner_and_episodes(alice, alice_client, alic
     )
 
     assert list(response.context["page"].object_list) == [with_sam]
-    assert "1 entry match these filters" in response.content.decode()
+    assert "1 entry matches these filters" in response.content.decode()
 
 
 def test_the_episode_filter_uses_the_users_threshold(alice, alice_client):

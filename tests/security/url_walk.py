@@ -27,7 +27,8 @@ PUBLIC_NAMES: set[str] = {
     "entries:service_worker",
 }
 # Endpoints a script calls: they answer in JSON rather than redirecting to a page.
-ANONYMOUS_STATUS: dict[str, int] = {"entries:sync": 401}
+# The language switch before signing in takes a POST from anyone: there is nothing to GET.
+ANONYMOUS_STATUS: dict[str, int] = {"entries:sync": 401, "accounts:language": 405}
 # Status the owner gets for a plain GET, where it is not 200.
 OWNER_GET_STATUS: dict[str, int] = {
     # Asks to confirm the password first (re-authentication), then shows the form.
@@ -42,6 +43,7 @@ OWNER_GET_STATUS: dict[str, int] = {
     "sharing:create": 302,
     # The answer to the time-zone offer is a button; there is nothing to GET.
     "accounts:time_zone_answer": 405,
+    "accounts:language": 405,
     # The walk's share link is an ended one: everybody, the owner too, gets the same 404
     # (links that work are tested in tests/sharing/test_share_view.py).
     "sharing:view": 404,
