@@ -86,7 +86,7 @@ class _Undo(Exception):
 
 
 def backup_restore_trial(
-    *, user: AbstractBaseUser, data: object, restore_preferences: bool = True
+    *, user: User, data: object, restore_preferences: bool = True
 ) -> RestoreReport:
     """What backup_restore would do, found by doing it and undoing it: every check of a
     real import runs (another app's section included), and the counts are exact. Raises
