@@ -7,6 +7,10 @@ language it was written in. Headers are fixed keys, never translated, so the imp
 recognises a file made in any language.
 """
 
+from typing import cast
+
+from django.db.models import Field
+
 from entries.models import Entry
 from entries.portability.spec import ENTRY_KEYS
 
@@ -18,7 +22,7 @@ CODED_KEYS = tuple(
     key
     for key in ENTRY_KEYS
     if key not in ("occurred_at", "partner", "tags", "coping", "pain", "notes")
-    and Entry._meta.get_field(key).choices
+    and cast(Field, Entry._meta.get_field(key)).choices
 )
 # A list of codes: coping's keys, and the factors' exact names as a JSON list (a name
 # may hold "; ", so the words column alone cannot always be split back).

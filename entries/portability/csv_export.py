@@ -12,8 +12,10 @@ import csv
 import json
 import zoneinfo
 from collections.abc import Iterator, Mapping
+from typing import cast
 
 from django.contrib.auth.models import User
+from django.db.models import Field
 
 from accounts.services import preferences_for
 from entries.models import Entry, is_episode_of, peak_of
@@ -57,7 +59,9 @@ def answer_words() -> dict[str, dict]:
     """Each coded answer's words in the active language, by code: worked out once per
     file rather than once per cell."""
     words = {
-        key: {code: str(label) for code, label in Entry._meta.get_field(key).flatchoices}
+        key: {
+            code: str(label) for code, label in cast(Field, Entry._meta.get_field(key)).flatchoices
+        }
         for key in CODED_KEYS
     }
     words["coping"] = {code: str(label) for code, label in Coping.choices}

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -149,6 +150,9 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(JOIN.strip()) if part.strip()]
 
 
+T = TypeVar("T")
+
+
 class _Row:
     """One row's cells; `check` runs a rule on a column and notes the problem, if any."""
 
@@ -159,7 +163,7 @@ class _Row:
     def cell(self, column: str) -> str:
         return spreadsheet_text(self.cells.get(column, ""))
 
-    def check(self, column: str, rule: Callable[[], object]) -> object:
+    def check(self, column: str, rule: Callable[[], T]) -> T | None:
         try:
             return rule()
         except BadValue as bad:
@@ -207,7 +211,10 @@ def _tags(row: _Row) -> tuple[str, ...]:
             return ()
     else:
         names = _split(row.cell("tags"))
-    checked = [row.check("tags", lambda n=n: plain_name(n, max_length=TAG_NAME_MAX)) for n in names]
+    # partial rather than a lambda: it binds the loop's value now, and has a type mypy knows.
+    checked = [
+        row.check("tags", functools.partial(plain_name, n, max_length=TAG_NAME_MAX)) for n in names
+    ]
     return tuple(name for name in checked if name is not None)
 
 
@@ -224,7 +231,7 @@ def _coping(row: _Row) -> list[str]:
                 _("has %(value)s, which is not a way of coping") % {"value": shown(unknown[0])}
             ),
         )
-    return [codes[word.casefold()] for word in words if word.casefold() in codes]
+    return [str(codes[word.casefold()]) for word in words if word.casefold() in codes]
 
 
 def entry_from_row(problems: RowProblems, number: int, cells: dict[str, str]) -> dict | None:
@@ -238,9 +245,10 @@ def entry_from_row(problems: RowProblems, number: int, cells: dict[str, str]) ->
         if key in CODED_KEYS:
             column, value = _coded(row, key)
         elif key in BOOLEAN_KEYS:
-            column, value = key, row.check(key, lambda k=key: _yes_no(row.cell(k).strip()))
+            column, value = key, row.check(key, functools.partial(_yes_no, row.cell(key).strip()))
         elif key in NUMBER_KEYS:
-            column, value = key, row.check(key, lambda k=key: _number_or_empty(row.cell(k).strip()))
+            cell = row.cell(key).strip()
+            column, value = key, row.check(key, functools.partial(_number_or_empty, cell))
         elif key == "coping":
             column, value = "coping_code", _coping(row)
         elif key == "notes":
@@ -248,7 +256,7 @@ def entry_from_row(problems: RowProblems, number: int, cells: dict[str, str]) ->
         else:
             continue
         if len(problems.messages) == before and key in ENTRY_RULES:
-            row.check(column, lambda k=key, v=value: ENTRY_RULES[k](v))
+            row.check(column, functools.partial(ENTRY_RULES[key], value))
         values[key] = value
     partner = row.cell("partner").strip()
     values["partner"] = None

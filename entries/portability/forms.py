@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -36,9 +36,7 @@ class BackupImportForm(forms.Form):
         ),
     )
 
-    def __init__(
-        self, *args, user: AbstractBaseUser | None = None, too_large: bool = False, **kwargs
-    ):
+    def __init__(self, *args, user: User | None = None, too_large: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.read: ReadImport | None = None
@@ -54,7 +52,8 @@ class BackupImportForm(forms.Form):
         return upload
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         upload = cleaned.get("backup")
         if upload is None or self.user is None:
             return cleaned

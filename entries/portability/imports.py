@@ -8,8 +8,9 @@ nothing whatever its kind.
 
 import zoneinfo
 from dataclasses import dataclass, field
+from typing import cast
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,11 +75,12 @@ def _text(raw: bytes) -> str:
         ) from None
 
 
-def _document(user: AbstractBaseUser, entries: list[dict]) -> dict:
+def _document(user: User, entries: list[dict]) -> dict:
     """A backup document holding `entries`, with the partners and factors they name
     and the account's own settings (a CSV has none, and they are not taken from it)."""
     preferences = preferences_for(user)
-    partners, tags = {}, {}
+    partners: dict[str, str] = {}
+    tags: dict[str, str] = {}
     for entry in entries:
         if entry["partner"] is not None:
             partners.setdefault(name_key(entry["partner"]), entry["partner"])
@@ -95,14 +97,19 @@ def _document(user: AbstractBaseUser, entries: list[dict]) -> dict:
     }
 
 
-def import_read(*, user: AbstractBaseUser, raw: bytes, restore_preferences: bool) -> ReadImport:
+def import_read(*, user: User, raw: bytes, restore_preferences: bool) -> ReadImport:
     """The file, recognised, read and validated in full; BackupInvalid says why not."""
     start = raw.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start.startswith((b"{", b"[")) or not start:
         # JSON's own reader says what is wrong with a broken backup (bad UTF-8 included).
         document = load_backup_json(raw)
         checked = parse_backup(document)
-        return ReadImport(ImportKind.BACKUP, document, restore_preferences, checked=checked)
+        return ReadImport(
+            ImportKind.BACKUP,
+            cast(dict, document),  # parse_backup refused anything but an object
+            restore_preferences,
+            checked=checked,
+        )
     records = csv_records(_text(raw))
     try:
         _number, header = next(records)
@@ -121,7 +128,7 @@ def import_read(*, user: AbstractBaseUser, raw: bytes, restore_preferences: bool
     return read
 
 
-def _daylio(user: AbstractBaseUser, header: list[str], records) -> ReadImport:
+def _daylio(user: User, header: list[str], records) -> ReadImport:
     missing = [column for column in DAYLIO_COLUMNS if column not in header]
     if missing:
         raise BackupInvalid(

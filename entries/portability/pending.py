@@ -17,7 +17,7 @@ import zlib
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.cache import caches
 
 from accounts.services import preferences_for
@@ -28,17 +28,17 @@ PENDING_SECONDS = 60 * 60
 NONCE_BYTES = 12
 
 
-def _key(user: AbstractBaseUser, token: str) -> str:
+def _key(user: User, token: str) -> str:
     # The account's id with the moment it was made, as chart keys do: an id handed to a
     # new account after a database reset never meets an old pending import.
     return f"import:user={user.pk}.{user.date_joined.timestamp():.6f}:{token}"
 
 
-def _secret(user: AbstractBaseUser) -> bytes:
+def _secret(user: User) -> bytes:
     return bytes.fromhex(preferences_for(user).cache_secret)
 
 
-def pending_import_keep(*, user: AbstractBaseUser, read: ReadImport) -> str:
+def pending_import_keep(*, user: User, read: ReadImport) -> str:
     """Keeps `read` for the confirmation; returns the token the form carries."""
     token = secrets.token_urlsafe(24)
     key = _key(user, token)
@@ -56,7 +56,7 @@ def pending_import_keep(*, user: AbstractBaseUser, read: ReadImport) -> str:
     return token
 
 
-def pending_import(*, user: AbstractBaseUser, token: str) -> ReadImport | None:
+def pending_import(*, user: User, token: str) -> ReadImport | None:
     """The import kept under `token` for this account, or None (expired, cancelled,
     another account's, or a token that was never given)."""
     if not isinstance(token, str) or not 0 < len(token) <= 64:
@@ -74,6 +74,6 @@ def pending_import(*, user: AbstractBaseUser, token: str) -> ReadImport | None:
     return ReadImport(**json.loads(zlib.decompress(plain)))
 
 
-def pending_import_discard(*, user: AbstractBaseUser, token: str) -> None:
+def pending_import_discard(*, user: User, token: str) -> None:
     if isinstance(token, str) and 0 < len(token) <= 64:
         caches[CACHE_ALIAS].delete(_key(user, token))

@@ -4,7 +4,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
 from accounts.services import preferences_for
@@ -70,7 +70,7 @@ def _other_zone(backup: ValidBackup, zone: zoneinfo.ZoneInfo) -> bool:
     )
 
 
-def import_preview(*, user: AbstractBaseUser, read: ReadImport) -> ImportPreview:
+def import_preview(*, user: User, read: ReadImport) -> ImportPreview:
     """Raises BackupInvalid when the import would fail (it is tried, then undone)."""
     backup = read.checked or parse_backup(read.document)
     report = backup_restore_trial(

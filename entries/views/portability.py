@@ -114,7 +114,8 @@ def _backup_import(request: AuthenticatedHttpRequest, limit: UploadSizeLimit) ->
         # The files of this request together passed the limit: none of them is read.
         return _too_large(request, BackupImportForm(data, too_large=True))
     form = BackupImportForm(data, files, user=request.user)
-    if not form.is_valid():
+    # A valid form given a user has read its file: `read is None` never holds there.
+    if not form.is_valid() or form.read is None:
         return render(request, "entries/import.html", {"form": form})
     try:
         preview = import_preview(user=request.user, read=form.read)
@@ -134,7 +135,7 @@ EXPIRED = gettext_lazy(
 @login_required
 @require_POST
 @never_cache
-def import_confirm(request: HttpRequest) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     token = request.POST.get("token", "")
     read = pending_import(user=request.user, token=token)
     if read is None:
@@ -162,7 +163,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_cancel(request: HttpRequest) -> HttpResponse:
+def import_cancel(request: AuthenticatedHttpRequest) -> HttpResponse:
     pending_import_discard(user=request.user, token=request.POST.get("token", ""))
     messages.info(request, _("The import is cancelled; nothing was added to your journal."))
     return redirect("entries:import")
