@@ -42,7 +42,8 @@ class PreferencesForm(forms.ModelForm):
         )
         country = cast(forms.ChoiceField, self.fields["country"])
         country.choices = [("", automatic), *country_choices()]
-        self.fields["language"].choices = [("", _("Same as my browser")), *settings.LANGUAGES]
+        language = cast(forms.ChoiceField, self.fields["language"])
+        language.choices = [("", _("Same as my browser")), *settings.LANGUAGES]
         # A settings page opened before this setting existed does not send it: keep the
         # current period then, instead of refusing the whole form.
         self.fields["default_period"].required = False

@@ -5,7 +5,7 @@ so they measure the journal the demo shows."""
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from accounts.services import journal_write
@@ -24,7 +24,7 @@ from entries.portability.sections import registered_sections
 
 def demo_journal_write(
     *,
-    user: AbstractBaseUser,
+    user: User,
     entries: Sequence[DemoEntry],
     checkins: Sequence[DemoCheckIn] = (),
     tags: Sequence[str] = DEMO_TAGS,
@@ -69,7 +69,7 @@ def demo_journal_write(
 
 def demo_journal_fill(
     *,
-    user: AbstractBaseUser,
+    user: User,
     count: int,
     seed: int,
     days: int = 182,

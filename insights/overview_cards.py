@@ -4,6 +4,7 @@ Kept out of the template so the page holds no logic and the wording can be teste
 """
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
@@ -89,8 +90,8 @@ def _card(category: CategoryResult) -> CategoryCard:
         evidence=category.evidence,
         evidence_label=str(EVIDENCE_LABELS[category.evidence]),
         is_open=category.evidence in OPEN_LEVELS,
-        meaning=CATEGORY_MEANINGS[category.key],
-        next_steps=NEXT_STEPS[category.key],
+        meaning=str(CATEGORY_MEANINGS[category.key]),
+        next_steps=[str(step) for step in NEXT_STEPS[category.key]],
         lead=lines[0],
         others=lines[1:],
     )
@@ -148,8 +149,9 @@ def profile_sentences(profile: EpisodeProfile | None, *, threshold: int) -> list
     if profile.median_minutes is not None:
         values = {
             "median": _minutes(profile.median_minutes),
-            "low": int(profile.minutes_low + 0.5),
-            "high": _minutes(profile.minutes_high),
+            # Both quartiles exist whenever the median does.
+            "low": int(cast(float, profile.minutes_low) + 0.5),
+            "high": _minutes(cast(float, profile.minutes_high)),
             "noted": profile.minutes_recorded,
         }
         if profile.minutes_recorded > 1 and profile.minutes_low != profile.minutes_high:

@@ -8,6 +8,7 @@ words are in the active language, and dates keep the "3 Sep 2026" shape with loc
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import urlencode
 
 from django.utils.formats import date_format
@@ -115,9 +116,9 @@ def selected_range(
             gettext("“%(key)s” is not a period this page knows; use one of %(choices)s.")
             % {"key": key, "choices": choices}
         )
-    label, days = PRESETS[key]
+    preset_label, days = PRESETS[key]
     start = today - dt.timedelta(days=days - 1) if days else None
-    return SelectedRange(key, str(label), DateRange(start, today if days else None))
+    return SelectedRange(key, str(preset_label), DateRange(start, today if days else None))
 
 
 def _day(value: dt.date) -> str:
@@ -138,7 +139,8 @@ def _custom_label(start: dt.date | None, end: dt.date | None) -> str:
         return f"{_day(start)} – {_day(end)}"
     if start:
         return gettext("Since %(day)s") % {"day": _day(start)}
-    return gettext("Until %(day)s") % {"day": _day(end)}
+    # A custom range has a start, an end or both.
+    return gettext("Until %(day)s") % {"day": _day(cast(dt.date, end))}
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ def range_picker(
     choices = tuple(
         RangeChoice(
             key,
-            SHORT_LABELS[key],
+            str(SHORT_LABELS[key]),
             urlencode([*kept, ("range", key)]),
             selected is not None and selected.key == key,
         )

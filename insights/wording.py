@@ -7,6 +7,7 @@ the language's decimal separator.
 """
 
 import math
+from typing import cast
 
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext, pgettext_lazy
@@ -326,7 +327,8 @@ def plain_sentence(factor: FactorResult) -> str | None:
             "A difference this large would turn up by chance %(how_often)s, so it might be "
             "chance; keep logging."
         )
-    elif exposed.rate <= unexposed.rate:
+    # Both rates exist: both sides have entries (checked above).
+    elif cast(float, exposed.rate) <= cast(float, unexposed.rate):
         ending = gettext(
             "A difference this large would turn up by chance %(how_often)s; here episodes "
             "were less common with it, not more."

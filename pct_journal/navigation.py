@@ -56,12 +56,12 @@ def navigation(request) -> dict:
         url = _url_or_none(name)
         if url:
             active = not on_log_page and _is_active(request.path, url)
-            items.append(NavItem(url, label, tab_label, active))
+            items.append(NavItem(url, str(label), str(tab_label), active))
     more = []
     for name, label in MORE_PAGES:
         url = _url_or_none(name)
         if url:
-            more.append(NavItem(url, label, "", _is_active(request.path, url)))
+            more.append(NavItem(url, str(label), "", _is_active(request.path, url)))
     # "More" is highlighted when the page is one of those it holds on that screen.
     more_active = any(item.active for item in more)
     return {

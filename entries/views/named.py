@@ -4,7 +4,7 @@ and removes. One set of pages serves both, each told which kind it shows by its 
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -200,6 +200,7 @@ def named_delete(request: AuthenticatedHttpRequest, pk, kind: NamedThing) -> Htt
     ctx = {
         "kind": kind,
         "heading": format_html(str(kind.delete_heading), name=thing),
-        "note": kind.delete_note(thing, thing.entries.count()),
+        # Both kinds have entries (the base model cannot say so): a partner's or a factor's.
+        "note": kind.delete_note(thing, cast(Partner | Tag, thing).entries.count()),
     }
     return render(request, "entries/named_confirm_delete.html", ctx)

@@ -8,6 +8,7 @@ holds no logic, and every number here is one the insights page would show too.
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 from django.contrib.auth.models import User
@@ -206,7 +207,7 @@ def _key_numbers(
         # "28–45%": the sign once, wherever the language puts it.
         interval = gettext("%(low)s–%(high)s%%") % {
             "low": int(overall.rate_ci_low * 100 + 0.5),
-            "high": int(overall.rate_ci_high * 100 + 0.5),
+            "high": int(cast(float, overall.rate_ci_high) * 100 + 0.5),
         }
     per_week, since = _per_week(report.entries, start, first_entry, end)
     profile = report.profile
@@ -374,7 +375,7 @@ def build_summary(
         notes=_notes(user, options, time_zone=preferences.time_zone, threshold=journal.threshold),
         included=options.included(),
         left_out=options.left_out(),
-        statement=STATEMENT,
+        statement=str(STATEMENT),
         threshold=journal.threshold,
         paper=options.paper,
     )

@@ -4,6 +4,8 @@ Each line repeats a number that the sections below show in full, so a therapist 
 two minutes gets the gist, and one with ten can check every figure.
 """
 
+from typing import cast
+
 from django.utils.translation import gettext
 
 from insights.analysis import Report
@@ -91,7 +93,7 @@ def _coping_line(report: Report) -> str | None:
         return None
     best = max(rated, key=lambda outcome: (outcome.helped_share, outcome.rated))
     label = mid_sentence(str(dict(Coping.choices).get(best.key, best.key)))
-    if best.helped_share < MOSTLY:
+    if cast(float, best.helped_share) < MOSTLY:  # rated: not None
         return gettext(
             "No way of coping was rated as helping most of the time; %(way)s came closest."
         ) % {"way": label}

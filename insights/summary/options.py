@@ -68,7 +68,7 @@ class SummaryOptions:
 
     @property
     def paper_label(self) -> str:
-        return PAPER_SIZES[self.paper]
+        return str(PAPER_SIZES[self.paper])
 
     def query_pairs(self) -> list[tuple[str, str]]:
         """The parameters that select these options again, in a fixed order."""

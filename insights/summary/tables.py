@@ -5,6 +5,7 @@ therapist, so these say the same numbers in the third person, mostly as table ce
 """
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.utils.translation import gettext, ngettext
 
@@ -116,7 +117,7 @@ def feeling_rows(profile: EpisodeProfile | None, *, threshold: int) -> list[Feel
         return []
     return [
         FeelingRow(
-            label=EMOTION_LABELS[emotion.key],
+            label=str(EMOTION_LABELS[emotion.key]),
             reached=_count(emotion.episodes, profile.episodes),
             mean="–"
             if emotion.mean_intensity is None
@@ -153,8 +154,9 @@ def duration_text(profile: EpisodeProfile | None) -> str | None:
     noted = profile.minutes_recorded
     values = {
         "median": _minutes(profile.median_minutes),
-        "low": int(profile.minutes_low + 0.5),
-        "high": _minutes(profile.minutes_high),
+        # Both quartiles exist whenever the median does.
+        "low": int(cast(float, profile.minutes_low) + 0.5),
+        "high": _minutes(cast(float, profile.minutes_high)),
         "noted": noted,
     }
     if noted > 1 and profile.minutes_low != profile.minutes_high:
