@@ -11,14 +11,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from checkins.selectors import has_checkins
 from entries.models import Entry, episode_condition
-from insights.chart_data import chart_summary
-from insights.charts import ChartSummary, emotions_summary, trend_summary
-from insights.journal_report import journal_with_checkins, report_for
+from insights.chart_data import CHARTS
+from insights.charts import ChartSummary
+from insights.journal import Journal, JournalReader
 from insights.wording import percent, strongest_sentence
-from pct_journal import chart_cache
-from pct_journal.date_range import DateRange
 
 NOT_ENOUGH_DATA = (
     "Not enough data yet to see what goes together with your episodes. Keep logging, "
@@ -82,12 +79,8 @@ def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> M
     )
 
 
-def _build_panel(
-    user: AbstractBaseUser, dates: DateRange, today: dt.date, data_version: int
-) -> DashboardPanel:
-    journal = journal_with_checkins(user, dates)
-    entries = journal.entries
-    report = report_for(journal)
+def _build_panel(journal: Journal) -> DashboardPanel:
+    report = journal.report
     strongest = report.strongest()
     if strongest:
         insight = strongest_sentence(strongest)
@@ -96,39 +89,17 @@ def _build_panel(
     else:
         insight = NOT_ENOUGH_DATA
     return DashboardPanel(
-        trend=trend_summary(entries, date_range=dates, today=today),
-        emotions=emotions_summary(entries, date_range=dates, today=today),
-        checkins=_checkins_chart(user, dates, today=today, data_version=data_version),
+        trend=CHARTS["trend"].summarise(journal),
+        emotions=CHARTS["emotions"].summarise(journal),
+        # The check-ins chart once the person has taken any check-in: with none in this
+        # period it says so (its empty state); with none ever, it is not shown.
+        checkins=CHARTS["checkins"].summarise(journal) if journal.has_checkins else None,
         insight=insight,
         has_pattern=strongest is not None,
     )
 
 
-def _checkins_chart(
-    user: AbstractBaseUser, dates: DateRange, *, today: dt.date, data_version: int
-) -> ChartSummary | None:
-    """The check-ins chart's text, once the person has taken any check-in: with none in
-    this period it says so (its empty state); with none ever, the chart is not shown.
-    Through chart_summary, which keeps it while only entries change."""
-    summary = chart_summary(
-        "checkins", user=user, dates=dates, today=today, data_version=data_version
-    )
-    if summary.is_empty and not has_checkins(user):
-        return None
-    return summary
-
-
-def dashboard_panel(
-    user: AbstractBaseUser, *, data_version: int, dates: DateRange, today: dt.date
-) -> DashboardPanel:
-    key = chart_cache.chart_cache_key(
-        "dashboard",
-        user=user,
-        data_version=data_version,
-        # Renamed when the panel gained the check-ins chart, so no cached older panel
-        # (without that field) is ever read back.
-        name="panel-with-checkins",
-        dates=dates,
-        today=today,
-    )
-    return chart_cache.cached(key, lambda: _build_panel(user, dates, today, data_version))
+def dashboard_panel(reader: JournalReader) -> DashboardPanel:
+    # Renamed when the panel gained the check-ins chart, so no cached older panel
+    # (without that field) is ever read back.
+    return reader.cached("dashboard", "panel-with-checkins", _build_panel)

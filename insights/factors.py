@@ -79,7 +79,7 @@ SCALE_FACTORS = (
 class CheckinFactor:
     """A factor read from the wellbeing check-ins (the latest PHQ-9 or GAD-7 of the 14
     days before scored 10 or more), joined onto the entries as a nullable-boolean column
-    by insights.journal_report (checkins.exposure)."""
+    by insights.journal (checkins.exposure)."""
 
     instrument: str  # the checkins.instruments key, for a link to take one
     name: str  # "PHQ-9"
