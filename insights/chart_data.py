@@ -20,57 +20,63 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Chart:
-    render: Callable[[Journal], bytes]
-    summarise: Callable[[Journal], ChartSummary]
+    render: Callable[[JournalReader], bytes]
+    summarise: Callable[[JournalReader], ChartSummary]
     # What the chart depends on, when that is less than the whole journal.
-    version: Callable[[Journal], int | str] = lambda journal: journal.data_version
+    version: Callable[[Journal], int | str] | None = None
 
 
 def _of_entries(render: Callable[..., bytes], summarise: Callable[..., ChartSummary]) -> Chart:
-    return Chart(
-        render=lambda j: render(j.entries, date_range=j.dates, today=j.today),
-        summarise=lambda j: summarise(j.entries, date_range=j.dates, today=j.today),
-    )
+    def of(chart: Callable):
+        return lambda reader: chart(
+            reader.journal.entries, date_range=reader.dates, today=reader.today
+        )
+
+    return Chart(render=of(render), summarise=of(summarise))
 
 
 CHARTS: dict[str, Chart] = {
     "trend": _of_entries(charts.render_trend_svg, charts.trend_summary),
     "emotions": _of_entries(charts.render_emotions_svg, charts.emotions_summary),
+    # From the report, which report.json and the insights page share.
     "factors": Chart(
-        render=lambda j: charts.render_factors_svg(j.report.ranked_factors()),
-        summarise=lambda j: charts.factors_summary(j.report.ranked_factors()),
+        render=lambda reader: charts.render_factors_svg(reader.report.ranked_factors()),
+        summarise=lambda reader: charts.factors_summary(reader.report.ranked_factors()),
     ),
     "calendar": _of_entries(charts.render_calendar_svg, charts.calendar_summary),
     "checkins": Chart(
-        render=lambda j: charts.render_checkins_svg(j.checkins),
-        summarise=lambda j: charts.checkins_summary(j.checkins),
-        version=lambda j: j.checkins_version,
+        render=lambda reader: charts.render_checkins_svg(reader.journal.checkins),
+        summarise=lambda reader: charts.checkins_summary(reader.journal.checkins),
+        version=lambda journal: journal.checkins_version,
     ),
 }
 CHART_NAMES = tuple(CHARTS)
 
 
-def draw_chart(name: str, journal: Journal) -> bytes:
-    return CHARTS[name].render(journal)
+def draw_chart(name: str, reader: JournalReader) -> bytes:
+    return CHARTS[name].render(reader)
 
 
-def _by_version(reader: JournalReader, kind: str, name: str, build: Callable[[Journal], T]) -> T:
-    """`build(journal)` for chart `name`, kept under the data version and, when the
-    chart depends on less than the whole journal, also under that narrower version: a
+def _by_version(
+    reader: JournalReader, kind: str, name: str, build: Callable[[JournalReader], T]
+) -> T:
+    """`build(reader)` for chart `name`, kept under the data version and, for a chart
+    that depends on less than the whole journal, also under that narrower version: a
     new entry then costs a cache read for the check-ins chart, not a drawing."""
+    version = CHARTS[name].version
 
-    def narrower(journal: Journal) -> T:
-        version = CHARTS[name].version(journal)
-        if version == journal.data_version:
-            return build(journal)
-        return chart_cache.cached(reader.key(kind, name, version=version), lambda: build(journal))
+    def narrower() -> T:
+        if version is None:
+            return build(reader)
+        key = reader.key(kind, name, version=version(reader.journal))
+        return chart_cache.cached(key, lambda: build(reader))
 
     return reader.cached(kind, name, narrower)
 
 
 def chart_svg(reader: JournalReader, name: str) -> bytes:
     """The SVG of chart `name` (one of CHART_NAMES) for the reader's period."""
-    return _by_version(reader, "svg", name, lambda journal: draw_chart(name, journal))
+    return _by_version(reader, "svg", name, lambda reader: draw_chart(name, reader))
 
 
 def chart_summary(reader: JournalReader, name: str) -> ChartSummary:

@@ -12,9 +12,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from entries.models import Entry, episode_condition
-from insights.chart_data import CHARTS
+from insights.chart_data import CHARTS, chart_summary
 from insights.charts import ChartSummary
-from insights.journal import Journal, JournalReader
+from insights.journal import JournalReader
 from insights.wording import percent, strongest_sentence
 
 NOT_ENOUGH_DATA = (
@@ -79,8 +79,8 @@ def month_counts(user: AbstractBaseUser, *, threshold: int, today: dt.date) -> M
     )
 
 
-def _build_panel(journal: Journal) -> DashboardPanel:
-    report = journal.report
+def _build_panel(reader: JournalReader) -> DashboardPanel:
+    report = reader.report
     strongest = report.strongest()
     if strongest:
         insight = strongest_sentence(strongest)
@@ -89,11 +89,11 @@ def _build_panel(journal: Journal) -> DashboardPanel:
     else:
         insight = NOT_ENOUGH_DATA
     return DashboardPanel(
-        trend=CHARTS["trend"].summarise(journal),
-        emotions=CHARTS["emotions"].summarise(journal),
+        trend=CHARTS["trend"].summarise(reader),
+        emotions=CHARTS["emotions"].summarise(reader),
         # The check-ins chart once the person has taken any check-in: with none in this
         # period it says so (its empty state); with none ever, it is not shown.
-        checkins=CHARTS["checkins"].summarise(journal) if journal.has_checkins else None,
+        checkins=chart_summary(reader, "checkins") if reader.journal.has_checkins else None,
         insight=insight,
         has_pattern=strongest is not None,
     )
@@ -102,4 +102,4 @@ def _build_panel(journal: Journal) -> DashboardPanel:
 def dashboard_panel(reader: JournalReader) -> DashboardPanel:
     # Renamed when the panel gained the check-ins chart, so no cached older panel
     # (without that field) is ever read back.
-    return reader.cached("dashboard", "panel-with-checkins", _build_panel)
+    return reader.cached("dashboard", "panel-with-checkins", lambda: _build_panel(reader))

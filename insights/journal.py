@@ -79,7 +79,6 @@ class Journal:
     frame: JournalFrame  # the period's entries, with the check-in factors joined on
     checkins: pd.DataFrame  # the check-ins taken in the period
     has_checkins: bool  # any check-in ever, in the period or not
-    report: Report
     data_version: int
     dates: DateRange
     today: dt.date
@@ -87,6 +86,12 @@ class Journal:
     @property
     def entries(self) -> pd.DataFrame:
         return self.frame.entries
+
+    @cached_property
+    def report(self) -> Report:
+        """The analysis, worked out when first asked for: a chart of the entries alone,
+        drawn right after a new entry, does not wait for the statistics."""
+        return analyse(self.frame)
 
     @property
     def checkins_version(self) -> str:
@@ -109,7 +114,6 @@ def build_journal(
         frame=frame,
         checkins=_in_period(checkins, dates),
         has_checkins=not checkins.empty,
-        report=analyse(frame),
         data_version=data_version,
         dates=dates,
         today=today,
@@ -152,12 +156,13 @@ class JournalReader:
             ),
         )
 
-    def cached(self, kind: str, name: str, build: Callable[[Journal], T]) -> T:
-        """`build(journal)`, worked out once per data version; the journal is only read
-        when it is missing."""
-        return chart_cache.cached(self.key(kind, name), lambda: build(self.journal))
+    def cached(self, kind: str, name: str, build: Callable[[], T]) -> T:
+        """`build()`, worked out once per data version; whatever of the journal it reads
+        is only read when it is missing."""
+        return chart_cache.cached(self.key(kind, name), build)
 
     @property
     def report(self) -> Report:
-        # Kept apart from the journal: report.json and the insights page read only this.
-        return self.cached("report", "journal", lambda journal: journal.report)
+        # Kept apart from the journal: report.json and the insights page read only this,
+        # and the journal in the cache may have been stored before it was worked out.
+        return self.cached("report", "journal", lambda: self.journal.report)

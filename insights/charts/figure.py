@@ -11,7 +11,7 @@ import io
 import re
 import textwrap
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
 import matplotlib
@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
+from matplotlib.transforms import offset_copy
 
 from insights.charts import palette
 from insights.charts.palette import colour
@@ -96,6 +97,57 @@ def style_axes(axes: Axes, *, grid_axis: str | None = "y") -> None:
     if grid_axis:
         axes.grid(axis=grid_axis, color=colour("grid"), linewidth=0.8)
         axes.set_axisbelow(True)
+
+
+# Where an axis label sits from its axis, in points, as matplotlib's ticks had it.
+LABEL_PAD = 4
+_LABEL_PLACES = {
+    # side: (which axis the positions are on, where across the axes, alignment, offset)
+    "bottom": ("x", 0, {"ha": "center", "va": "top"}, (0, -1)),
+    "top": ("x", 1, {"ha": "center", "va": "bottom"}, (0, 1)),
+    "left": ("y", 0, {"ha": "right", "va": "center_baseline"}, (-1, 0)),
+    "right": ("y", 1, {"ha": "left", "va": "center_baseline"}, (1, 0)),
+}
+
+
+def axis_labels(
+    axes: Axes,
+    positions: Sequence[float],
+    labels: Sequence[str],
+    *,
+    side: str = "bottom",
+    fontsize: float = 10,
+    colours: Sequence[str] | None = None,
+    pad: float = LABEL_PAD,
+    grid: bool = False,
+) -> None:
+    """Label an axis with plain text at `positions` (data units), and no tick objects.
+
+    Matplotlib builds each tick from two lines and two texts, with a locator and a
+    formatter, and lays them all out on every draw: about a fifth of a chart's time for
+    labels that never move. Here each label is one text, and a grid (when asked for)
+    one collection of lines."""
+    which, across, alignment, (dx, dy) = _LABEL_PLACES[side]
+    if which == "x":
+        axes.set_xticks([])
+        base = axes.get_xaxis_transform()
+    else:
+        axes.set_yticks([])
+        base = axes.get_yaxis_transform()
+    transform = offset_copy(base, axes.figure, x=dx * pad, y=dy * pad, units="points")
+    for index, (position, label) in enumerate(zip(positions, labels, strict=True)):
+        place = (position, across) if which == "x" else (across, position)
+        axes.text(
+            *place,
+            label,
+            transform=transform,
+            fontsize=fontsize,
+            color=colours[index] if colours else colour("ink"),
+            **alignment,
+        )
+    if grid:
+        draw = axes.vlines if which == "x" else axes.hlines
+        draw(positions, 0, 1, transform=base, color=colour("grid"), linewidth=0.8, zorder=0.5)
 
 
 def draw_empty_state(figure: Figure, message: str) -> None:

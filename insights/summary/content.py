@@ -146,10 +146,10 @@ def _frame_and_report(
         frame = journal_as_of(user, options.dates, snapshot, with_checkins=options.checkins)
         checkins = None
     else:
-        journal = JournalReader(user, options.dates, today=today).journal
-        frame, checkins = journal.frame, journal.checkins
+        reader = JournalReader(user, options.dates, today=today)
+        frame, checkins = reader.journal.frame, reader.journal.checkins
         if options.checkins and options.partners:
-            return frame, journal.report, checkins
+            return frame, reader.report, checkins
         # Check-in factors (a high PHQ-9 or GAD-7 score before an entry) say something
         # about the check-ins, so they are only analysed when check-ins are shared.
         if not options.checkins:

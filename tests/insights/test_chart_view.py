@@ -25,9 +25,9 @@ def render_count(monkeypatch):
     calls = []
     original = chart_data.draw_chart
 
-    def counting(name, journal):
+    def counting(name, reader):
         calls.append(name)
-        return original(name, journal)
+        return original(name, reader)
 
     monkeypatch.setattr(chart_data, "draw_chart", counting)
     return calls
