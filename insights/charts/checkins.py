@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.summary import ChartSummary, ChartTable, empty_summary, plural
 
@@ -129,10 +129,9 @@ def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None
     days = pd.concat([scores["taken_at"] for _, scores in panels]).dt.tz_localize(None)
     length = (days.max() - days.min()).days
     pad = pd.Timedelta(days=max(3, length * 0.04))
-    shared = None
+    dates = _date_labels(days.min() - pad, days.max() + pad, length)
     for row, (instrument, scores) in enumerate(panels):
-        axes = figure.add_subplot(len(panels), 1, row + 1, sharex=shared)
-        shared = shared or axes
+        axes = figure.add_subplot(len(panels), 1, row + 1)
         style_axes(axes, grid_axis=None)
         _draw_bands(axes, instrument)
         axes.plot(
@@ -151,11 +150,11 @@ def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None
         )
         axes.set_title(instrument.label, loc="left", fontsize=10, color=colour("ink"), pad=4)
         axes.set_ylim(-1, instrument.maximum + 0.5)
-        axes.set_yticks(range(0, instrument.maximum + 1, 5))
-        axes.set_xlim(days.min() - pad, days.max() + pad)
-        ticks = 4 if length > 330 else 5  # "Jan 2026" needs more room than "Jan"
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=ticks))
-        axes.xaxis.set_major_formatter(mdates.DateFormatter(_date_format(length)))
+        scores_shown = range(0, instrument.maximum + 1, 5)
+        axis_labels(axes, scores_shown, [str(score) for score in scores_shown], side="left")
+        start, end = days.min() - pad, days.max() + pad
+        axes.set_xlim(start, end)
+        axis_labels(axes, *dates)
     margin = 0.3 / figure.get_figheight()
     figure.subplots_adjust(left=0.09, right=0.78, top=1 - margin, bottom=margin, hspace=0.5)
 
@@ -172,10 +171,25 @@ def _draw_bands(axes: Axes, instrument: Instrument) -> None:
         bottom, top = (low - 0.5 if low else -1), next_low - 0.5
         axes.axhspan(bottom, top, color=colour(f"band{index}"), linewidth=0, zorder=0)
         middles.append((bottom + top) / 2)
-    names = axes.secondary_yaxis("right")
-    names.set_yticks(middles, [SHORT_NAMES.get(name, name) for _, name in instrument.bands])
-    names.tick_params(length=0, labelsize=8, labelcolor=colour("muted"), pad=3)
-    names.spines["right"].set_visible(False)
+    axis_labels(
+        axes,
+        middles,
+        [SHORT_NAMES.get(name, name) for _, name in instrument.bands],
+        side="right",
+        fontsize=8,
+        colours=[colour("muted")] * len(middles),
+        pad=3,
+    )
+
+
+def _date_labels(start: pd.Timestamp, end: pd.Timestamp, days: int) -> tuple[list, list[str]]:
+    """Where the dates go along the bottom, and their words."""
+    most = 4 if days > 330 else 5  # "Jan 2026" needs more room than "Jan"
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=most)
+    low, high = mdates.date2num(start), mdates.date2num(end)
+    shown = [value for value in locator.tick_values(start, end) if low <= value <= high]
+    fmt = _date_format(days)
+    return shown, [mdates.num2date(value).strftime(fmt) for value in shown]
 
 
 def _date_format(days: int) -> str:

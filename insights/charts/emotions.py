@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
@@ -162,7 +162,7 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
 
 def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) -> None:
     axes = figure.add_subplot()
-    style_axes(axes)
+    style_axes(axes, grid_axis=None)
     positions = np.arange(len(frame))
     handles = []
     for column, label, linestyle, marker in EMOTIONS:
@@ -197,10 +197,16 @@ def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) 
     highest = frame[[column for column, *_ in EMOTIONS]].max().max()
     top = int(min(4, max(2, np.ceil(0 if np.isnan(highest) else highest))))
     axes.set_ylim(CRIED_ROW - 0.35, top + 0.15)
-    axes.set_yticks([CRIED_ROW, *range(top + 1)], ["cried", *SCALE_WORDS[: top + 1]])
-    axes.get_yticklabels()[0].set_color(colour("muted"))
     axes.set_xlim(-0.6, len(frame) - 0.4)
+    axis_labels(
+        axes,
+        [CRIED_ROW, *range(top + 1)],
+        ["cried", *SCALE_WORDS[: top + 1]],
+        side="left",
+        colours=[colour("muted"), *[colour("ink")] * (top + 1)],
+        grid=True,
+    )
     ticks = tick_positions(len(frame))
-    axes.set_xticks(ticks, [short_label(frame.index[i], bucket) for i in ticks])
+    axis_labels(axes, ticks, [short_label(frame.index[i], bucket) for i in ticks])
     figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=2.2, columnspacing=1.2)
     figure.subplots_adjust(left=0.21, right=0.97, top=0.8, bottom=0.1)
