@@ -20,7 +20,7 @@ from insights.charts.periods import (
     bucket_of,
     bucket_periods,
     chart_span,
-    long_label,
+    long_labels,
     short_label,
     tick_positions,
 )
@@ -140,12 +140,12 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
     )
     rows = tuple(
         (
-            long_label(period, span),
+            label,
             str(int(row["entries"])),
             *(one_decimal(row[column]) for column, *_ in EMOTIONS),
             str(int(row["cried"])),
         )
-        for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
+        for label, row in zip(long_labels(frame.index, span), frame.to_dict("records"), strict=True)
     )
     table = ChartTable(
         f"Rolling average of each feeling per {bucket} (0 none to 4 severe), {span.label()}",

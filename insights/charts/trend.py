@@ -19,6 +19,7 @@ from insights.charts.periods import (
     bucket_periods,
     chart_span,
     long_label,
+    long_labels,
     short_label,
     tick_positions,
 )
@@ -92,12 +93,12 @@ def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
         )
     rows = tuple(
         (
-            long_label(period, span),
+            label,
             str(int(row["entries"])),
             str(int(row["episodes"])),
             percent(int(row["episodes"]), int(row["entries"])),
         )
-        for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
+        for label, row in zip(long_labels(frame.index, span), frame.to_dict("records"), strict=True)
     )
     table = ChartTable(
         f"Entries and episodes per {bucket}, {span.label()}",
