@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from insights import charts
 from insights.charts import ChartSummary
-from insights.journal import Journal, JournalReader
+from insights.journal import JournalReader
 from pct_journal import chart_cache
 
 T = TypeVar("T")
@@ -23,7 +23,7 @@ class Chart:
     render: Callable[[JournalReader], bytes]
     summarise: Callable[[JournalReader], ChartSummary]
     # What the chart depends on, when that is less than the whole journal.
-    version: Callable[[Journal], int | str] | None = None
+    version: Callable[[JournalReader], str] | None = None
 
 
 def _of_entries(render: Callable[..., bytes], summarise: Callable[..., ChartSummary]) -> Chart:
@@ -47,7 +47,7 @@ CHARTS: dict[str, Chart] = {
     "checkins": Chart(
         render=lambda reader: charts.render_checkins_svg(reader.journal.checkins),
         summarise=lambda reader: charts.checkins_summary(reader.journal.checkins),
-        version=lambda journal: journal.checkins_version,
+        version=lambda reader: reader.checkins_version,
     ),
 }
 CHART_NAMES = tuple(CHARTS)
@@ -68,7 +68,7 @@ def _by_version(
     def narrower() -> T:
         if version is None:
             return build(reader)
-        key = reader.key(kind, name, version=version(reader.journal))
+        key = reader.key(kind, name, version=version(reader))
         return chart_cache.cached(key, lambda: build(reader))
 
     return reader.cached(kind, name, narrower)

@@ -68,7 +68,7 @@ def _in_period(checkins: pd.DataFrame, dates: DateRange) -> pd.DataFrame:
     return checkins[keep].reset_index(drop=True)
 
 
-def _digest(checkins: pd.DataFrame) -> str:
+def checkins_digest(checkins: pd.DataFrame) -> str:
     digest = hashlib.sha256(pd.util.hash_pandas_object(checkins, index=False).to_numpy().tobytes())
     digest.update(f"{list(checkins.columns)} {checkins['taken_at'].dt.tz}".encode())
     return f"checkins-{digest.hexdigest()[:32]}"
@@ -98,7 +98,7 @@ class Journal:
         """A digest of the period's check-ins: the check-ins chart depends on nothing
         else, so logging an entry does not draw the same check-ins again (drawing them
         costs a whole chart; hashing a few dozen rows costs nothing)."""
-        return _digest(self.checkins)
+        return checkins_digest(self.checkins)
 
 
 def build_journal(
@@ -160,6 +160,21 @@ class JournalReader:
         """`build()`, worked out once per data version; whatever of the journal it reads
         is only read when it is missing."""
         return chart_cache.cached(self.key(kind, name), build)
+
+    @cached_property
+    def checkins_version(self) -> str:
+        """What the check-ins chart depends on (Journal.checkins_version), kept per data
+        version. After a new entry it comes from the period's check-ins alone, one small
+        query, rather than from reading and storing the whole journal again only to find
+        that the check-ins chart is unchanged."""
+
+        def digest() -> str:
+            if "journal" in self.__dict__:  # this request has read the journal already
+                return self.journal.checkins_version
+            zone = self.user.preferences.time_zone
+            return checkins_digest(checkins_dataframe(self.user, self.dates, time_zone=zone))
+
+        return chart_cache.cached(self.key("checkins-digest", "period"), digest)
 
     @property
     def report(self) -> Report:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from checkins.services import checkin_create
 from entries import services
-from insights import analysis, journal
+from insights import analysis, chart_data, journal
 from insights.journal import JournalReader, build_journal
 from pct_journal.date_range import DateRange
 from tests.factories import EntryFactory
@@ -100,3 +100,24 @@ def test_the_check_ins_are_the_periods_with_the_factors_from_all_of_them(alice):
     assert built.has_checkins
     # The one taken ten days ago still describes the entry three days ago.
     assert built.entries["phq9_recent_high"].tolist() == [True]
+
+
+def test_a_new_entry_neither_redraws_the_check_ins_chart_nor_reads_the_journal_for_it(
+    alice, alice_client, builds, monkeypatch
+):
+    drawn = []
+    original = chart_data.draw_chart
+    monkeypatch.setattr(
+        chart_data, "draw_chart", lambda name, reader: drawn.append(name) or original(name, reader)
+    )
+    EntryFactory(user=alice, occurred_at=_days_ago(2))
+    checkin_create(user=alice, instrument="phq9", answers=[1] * 9, taken_at=_days_ago(3))
+    url = reverse("insights:chart", args=["checkins"])
+    before = alice_client.get(url).content
+
+    services.entry_create(user=alice, occurred_at=_days_ago(1), sadness=3)
+    after = alice_client.get(url).content
+
+    assert after == before
+    assert drawn == ["checkins"]
+    assert builds == ["journal"]
