@@ -1,9 +1,9 @@
-"""Every chart, by name: how it is drawn and described from a person's `Journal`.
+"""Every chart, by name: how it is drawn and described from a person's journal.
 
 The one registry of charts. The chart functions (`insights.charts`) stay pure; each
-entry here says what of the journal a chart takes (the entries, the report's factors,
-the check-ins), and the functions below draw it or describe it through the reader's
-cache, once per data version.
+entry here says what of the journal a chart takes through its `JournalReader` (the
+entries, the report's factors, the check-ins), and the functions below draw it or
+describe it through the reader's cache, once per data version.
 """
 
 from collections.abc import Callable
@@ -27,7 +27,7 @@ class Chart:
 
 
 def _of_entries(render: Callable[..., bytes], summarise: Callable[..., ChartSummary]) -> Chart:
-    def of(chart: Callable):
+    def of(chart: Callable[..., T]) -> Callable[[JournalReader], T]:
         return lambda reader: chart(
             reader.journal.entries, date_range=reader.dates, today=reader.today
         )
