@@ -176,8 +176,9 @@ class JournalReader:
 
         return chart_cache.cached(self.key("checkins-digest", "period"), digest)
 
-    @property
+    @cached_property
     def report(self) -> Report:
         # Kept apart from the journal: report.json and the insights page read only this,
         # and the journal in the cache may have been stored before it was worked out.
+        # Read once a request, however many parts of the page ask for it.
         return self.cached("report", "journal", lambda: self.journal.report)
