@@ -7,6 +7,7 @@ check-in of that instrument taken in the 14 days up to the entry's time had a to
 analysis can leave those entries out instead of counting them as unexposed.
 """
 
+import numpy as np
 import pandas as pd
 
 from checkins.instruments import GAD7, HIGH_TOTAL, PHQ9
@@ -15,8 +16,13 @@ WINDOW = pd.Timedelta(days=14)
 EXPOSURE_COLUMNS = {PHQ9: "phq9_recent_high", GAD7: "gad7_recent_high"}
 
 
-def _utc(times: pd.Series) -> pd.Series:
-    return pd.to_datetime(times, utc=True).astype("datetime64[ns, UTC]")
+def _nanoseconds(times: pd.Series) -> np.ndarray:
+    """The moments as int64 nanoseconds since the epoch in UTC (NaT as NAT)."""
+    naive = pd.to_datetime(times, utc=True).dt.tz_convert(None)
+    return naive.astype("datetime64[ns]").to_numpy().view("int64")
+
+
+NAT = np.iinfo("int64").min  # how NaT reads as int64 nanoseconds
 
 
 def recent_high(
@@ -44,24 +50,23 @@ def recent_high(
     if scores.empty:
         return result
 
-    entries = pd.DataFrame({"at": _utc(occurred_at), "row": range(len(occurred_at))})
-    entries = entries.dropna(subset=["at"]).sort_values("at", kind="stable")
-    scores = pd.DataFrame({"at": _utc(scores["taken_at"]), "total": scores["total"].to_numpy()})
-    # On equal times merge_asof takes the last row, so keep the order they were taken in.
-    scores = scores.dropna(subset=["at"]).sort_values("at", kind="stable")
-    matched = pd.merge_asof(
-        entries,
-        scores,
-        on="at",
-        direction="backward",  # only check-ins at or before the entry
-        tolerance=window,  # inclusive: exactly 14 days before still counts
-        allow_exact_matches=True,
-    )
-    high = (matched["total"] >= threshold).astype("boolean")
-    high[matched["total"].isna()] = pd.NA
-    values = result.to_numpy(dtype=object)
-    values[matched["row"].to_numpy()] = high.to_numpy(dtype=object)
-    return pd.Series(values, index=occurred_at.index, dtype="boolean", name=name)
+    # Binary search in the check-ins' times rather than a merge: the latest check-in at
+    # or before each entry (on equal times, the one taken last), then whether it lies
+    # within the window (inclusive: exactly 14 days before still counts).
+    taken = _nanoseconds(scores["taken_at"])
+    order = np.argsort(taken, kind="stable")
+    taken, totals = taken[order], scores["total"].to_numpy()[order]
+    totals = totals[taken != NAT]
+    taken = taken[taken != NAT]
+    if not taken.size:
+        return result
+    at = _nanoseconds(occurred_at)
+    latest = np.searchsorted(taken, at, side="right") - 1
+    found = (latest >= 0) & (at != NAT)
+    latest = np.where(found, latest, 0)
+    found &= at - taken[latest] <= window.value
+    high = found & (totals[latest] >= threshold)
+    return pd.Series(pd.arrays.BooleanArray(high, ~found), index=occurred_at.index, name=name)
 
 
 def recent_high_flags(occurred_at: pd.Series, checkins: pd.DataFrame) -> pd.DataFrame:

@@ -269,9 +269,9 @@ class _Table:
 
 
 def _table(factor: FactorExposure, is_episode: np.ndarray) -> _Table:
-    exposure = factor.exposure
-    exposed = exposure.eq(True).fillna(False).to_numpy(dtype=bool)
-    unexposed = exposure.eq(False).fillna(False).to_numpy(dtype=bool)
+    # One conversion rather than a comparison each way: 1 exposed, 0 not, -1 unknown.
+    known = factor.exposure.to_numpy(dtype="int8", na_value=-1)
+    exposed, unexposed = known == 1, known == 0
     counts = (
         int(np.count_nonzero(exposed & is_episode)),
         int(np.count_nonzero(exposed)),

@@ -1,133 +1,84 @@
-"""Each chart fed with one user's data for a period: the Django side of `insights.charts`.
+"""Every chart, by name: how it is drawn and described from a person's journal.
 
-The chart functions stay pure; this module reads through the selectors (entries, the
-analysis report, check-ins) and hands them DataFrames. Caching is the caller's concern
-(`pct_journal.chart_cache`).
+The one registry of charts. The chart functions (`insights.charts`) stay pure; each
+entry here says what of the journal a chart takes through its `JournalReader` (the
+entries, the report's factors, the check-ins), and the functions below draw it or
+describe it through the reader's cache, once per data version.
 """
 
-import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-import pandas as pd
-from django.contrib.auth.models import User
-
-from checkins.selectors import checkins_dataframe
 from insights import charts
 from insights.charts import ChartSummary
-from insights.journal_cache import journal_frame
-from insights.journal_report import journal_report
+from insights.journal import JournalReader
 from pct_journal import chart_cache
-from pct_journal.date_range import DateRange
 
-CHART_NAMES = ("trend", "emotions", "factors", "calendar", "checkins")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class _EntryChart:
-    render: Callable[..., bytes]
-    summarise: Callable[..., ChartSummary]
+class Chart:
+    render: Callable[[JournalReader], bytes]
+    summarise: Callable[[JournalReader], ChartSummary]
+    # What the chart depends on, when that is less than the whole journal.
+    version: Callable[[JournalReader], str] | None = None
 
 
-# The charts drawn from the entries alone.
-_ENTRY_CHARTS = {
-    "trend": _EntryChart(charts.render_trend_svg, charts.trend_summary),
-    "emotions": _EntryChart(charts.render_emotions_svg, charts.emotions_summary),
-    "calendar": _EntryChart(charts.render_calendar_svg, charts.calendar_summary),
+def _of_entries(render: Callable[..., bytes], summarise: Callable[..., ChartSummary]) -> Chart:
+    def of(chart: Callable[..., T]) -> Callable[[JournalReader], T]:
+        return lambda reader: chart(
+            reader.journal.entries, date_range=reader.dates, today=reader.today
+        )
+
+    return Chart(render=of(render), summarise=of(summarise))
+
+
+CHARTS: dict[str, Chart] = {
+    "trend": _of_entries(charts.render_trend_svg, charts.trend_summary),
+    "emotions": _of_entries(charts.render_emotions_svg, charts.emotions_summary),
+    # From the report, which report.json and the insights page share.
+    "factors": Chart(
+        render=lambda reader: charts.render_factors_svg(reader.report.ranked_factors()),
+        summarise=lambda reader: charts.factors_summary(reader.report.ranked_factors()),
+    ),
+    "calendar": _of_entries(charts.render_calendar_svg, charts.calendar_summary),
+    "checkins": Chart(
+        render=lambda reader: charts.render_checkins_svg(reader.journal.checkins),
+        summarise=lambda reader: charts.checkins_summary(reader.journal.checkins),
+        version=lambda reader: reader.checkins_version,
+    ),
 }
+CHART_NAMES = tuple(CHARTS)
 
 
-def checkins_frame(user: User, dates: DateRange) -> pd.DataFrame:
-    """The user's check-ins in the period: the one place charts touch the check-ins app."""
-    return checkins_dataframe(user, dates)
+def draw_chart(name: str, reader: JournalReader) -> bytes:
+    return CHARTS[name].render(reader)
 
 
-def checkins_fingerprint(user: User, dates: DateRange, *, data_version: int, today: dt.date) -> str:
-    """A digest of everything the check-ins chart draws: the period's check-ins, with
-    their times in the person's time zone. The chart view keys that chart on it rather
-    than on the data version, which every logged entry bumps, so logging an entry does
-    not draw the same check-ins again (reading them is a small query; drawing them is
-    the cost of a whole chart). The digest itself is kept per data version: revisiting
-    the page then costs a cache read, not a query and a hash."""
-    key = chart_cache.chart_cache_key(
-        "checkins-digest", user=user, data_version=data_version, name="", dates=dates, today=today
-    )
-    return chart_cache.cached(key, lambda: _checkins_digest(user, dates))
+def _by_version(
+    reader: JournalReader, kind: str, name: str, build: Callable[[JournalReader], T]
+) -> T:
+    """`build(reader)` for chart `name`, kept under the data version and, for a chart
+    that depends on less than the whole journal, also under that narrower version: a
+    new entry then costs a cache read for the check-ins chart, not a drawing."""
+    version = CHARTS[name].version
+
+    def narrower() -> T:
+        if version is None:
+            return build(reader)
+        key = reader.key(kind, name, version=version(reader))
+        return chart_cache.cached(key, lambda: build(reader))
+
+    return reader.cached(kind, name, narrower)
 
 
-def chart_version(
-    name: str, *, user: User, dates: DateRange, data_version: int, today: dt.date
-) -> int | str:
-    """What chart `name`'s picture, text and table depend on, for their cache keys: the
-    data version, or for the check-ins chart the digest of its check-ins."""
-    if name == "checkins":
-        return checkins_fingerprint(user, dates, data_version=data_version, today=today)
-    return data_version
+def chart_svg(reader: JournalReader, name: str) -> bytes:
+    """The SVG of chart `name` (one of CHART_NAMES) for the reader's period."""
+    return _by_version(reader, "svg", name, lambda reader: draw_chart(name, reader))
 
 
-def _checkins_digest(user: User, dates: DateRange) -> str:
-    frame = checkins_frame(user, dates)
-    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
-    digest.update(f"{list(frame.columns)} {frame['taken_at'].dt.tz}".encode())
-    return f"checkins-{digest.hexdigest()[:32]}"
-
-
-def render_chart(
-    name: str,
-    *,
-    user: User,
-    dates: DateRange,
-    today: dt.date,
-    data_version: int | None = None,
-) -> bytes:
-    """The SVG of chart `name` (one of CHART_NAMES) for the user's period. With
-    `data_version`, the factors chart reuses the cached report (insights.journal_report)."""
-    if name == "factors":
-        report = journal_report(user, dates, data_version=data_version)
-        return charts.render_factors_svg(report.ranked_factors())
-    if name == "checkins":
-        return charts.render_checkins_svg(checkins_frame(user, dates))
-    render = _ENTRY_CHARTS[name].render
-    return render(journal_frame(user, dates).entries, date_range=dates, today=today)
-
-
-def chart_summary(
-    name: str,
-    *,
-    user: User,
-    dates: DateRange,
-    today: dt.date,
-    data_version: int | None = None,
-) -> ChartSummary:
-    """What a page shows around chart `name`: text alternative, table, empty state.
-    With `data_version` it is worked out once per version and then read from the cache."""
-    if data_version is None:
-        return _chart_summary(name, user=user, dates=dates, today=today)
-    version = chart_version(name, user=user, dates=dates, data_version=data_version, today=today)
-    key = chart_cache.chart_cache_key(
-        "summary", user=user, data_version=version, name=name, dates=dates, today=today
-    )
-    return chart_cache.cached(
-        key,
-        lambda: _chart_summary(
-            name, user=user, dates=dates, today=today, data_version=data_version
-        ),
-    )
-
-
-def _chart_summary(
-    name: str,
-    *,
-    user: User,
-    dates: DateRange,
-    today: dt.date,
-    data_version: int | None = None,
-) -> ChartSummary:
-    if name == "factors":
-        report = journal_report(user, dates, data_version=data_version)
-        return charts.factors_summary(report.ranked_factors())
-    if name == "checkins":
-        return charts.checkins_summary(checkins_frame(user, dates))
-    summarise = _ENTRY_CHARTS[name].summarise
-    return summarise(journal_frame(user, dates).entries, date_range=dates, today=today)
+def chart_summary(reader: JournalReader, name: str) -> ChartSummary:
+    """What a page shows around chart `name`: text alternative, table, empty state."""
+    return _by_version(reader, "summary", name, CHARTS[name].summarise)

@@ -13,14 +13,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy, pgettext
 
-from checkins.selectors import has_checkins
 from entries.models import Entry, episode_condition
-from insights.chart_data import chart_summary
-from insights.charts import ChartSummary, emotions_summary, trend_summary
-from insights.journal_report import journal_with_checkins, report_for
+from insights.chart_data import CHARTS, chart_summary
+from insights.charts import ChartSummary
+from insights.journal import JournalReader
 from insights.wording import percent, strongest_sentence
-from pct_journal import chart_cache
-from pct_journal.date_range import DateRange
 
 NOT_ENOUGH_DATA = gettext_lazy(
     "Not enough data yet to see what goes together with your episodes. Keep logging, "
@@ -89,10 +86,8 @@ def month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
     )
 
 
-def _build_panel(user: User, dates: DateRange, today: dt.date, data_version: int) -> DashboardPanel:
-    journal = journal_with_checkins(user, dates)
-    entries = journal.entries
-    report = report_for(journal)
+def _build_panel(reader: JournalReader) -> DashboardPanel:
+    report = reader.report
     strongest = report.strongest()
     if strongest:
         insight = strongest_sentence(strongest)
@@ -101,39 +96,17 @@ def _build_panel(user: User, dates: DateRange, today: dt.date, data_version: int
     else:
         insight = str(NOT_ENOUGH_DATA)
     return DashboardPanel(
-        trend=trend_summary(entries, date_range=dates, today=today),
-        emotions=emotions_summary(entries, date_range=dates, today=today),
-        checkins=_checkins_chart(user, dates, today=today, data_version=data_version),
+        trend=CHARTS["trend"].summarise(reader),
+        emotions=CHARTS["emotions"].summarise(reader),
+        # The check-ins chart once the person has taken any check-in: with none in this
+        # period it says so (its empty state); with none ever, it is not shown.
+        checkins=chart_summary(reader, "checkins") if reader.journal.has_checkins else None,
         insight=insight,
         has_pattern=strongest is not None,
     )
 
 
-def _checkins_chart(
-    user: User, dates: DateRange, *, today: dt.date, data_version: int
-) -> ChartSummary | None:
-    """The check-ins chart's text, once the person has taken any check-in: with none in
-    this period it says so (its empty state); with none ever, the chart is not shown.
-    Through chart_summary, which keeps it while only entries change."""
-    summary = chart_summary(
-        "checkins", user=user, dates=dates, today=today, data_version=data_version
-    )
-    if summary.is_empty and not has_checkins(user):
-        return None
-    return summary
-
-
-def dashboard_panel(
-    user: User, *, data_version: int, dates: DateRange, today: dt.date
-) -> DashboardPanel:
-    key = chart_cache.chart_cache_key(
-        "dashboard",
-        user=user,
-        data_version=data_version,
-        # Renamed when the panel gained the check-ins chart, so no cached older panel
-        # (without that field) is ever read back.
-        name="panel-with-checkins",
-        dates=dates,
-        today=today,
-    )
-    return chart_cache.cached(key, lambda: _build_panel(user, dates, today, data_version))
+def dashboard_panel(reader: JournalReader) -> DashboardPanel:
+    # Renamed when the panel gained the check-ins chart, so no cached older panel
+    # (without that field) is ever read back.
+    return reader.cached("dashboard", "panel-with-checkins", lambda: _build_panel(reader))

@@ -13,7 +13,7 @@ import pandas as pd
 from checkins.exposure import recent_high_flags
 from checkins.instruments import instrument_for, score
 from entries.demo import DemoCheckIn, DemoEntry
-from insights.selectors import ENTRY_COLUMNS, NULLABLE_BOOLEANS, NULLABLE_INTS, Journal
+from insights.selectors import ENTRY_COLUMNS, NULLABLE_BOOLEANS, NULLABLE_INTS, JournalFrame
 
 EMOTIONS = ("sadness", "irritation", "agitation", "anxiety_after")
 _NAMESPACE = uuid.UUID("6f1c7d52-9a4e-4c1e-8f1f-0d7a1b2c3e4f")
@@ -48,8 +48,8 @@ def demo_journal(
     threshold: int = 2,
     time_zone: str = "UTC",
     checkins: list[DemoCheckIn] | None = None,
-) -> Journal:
-    """With `checkins`, their factors are joined on as insights.journal_report does for
+) -> JournalFrame:
+    """With `checkins`, their factors are joined on as insights.journal does for
     a person's check-ins (checkins.exposure.recent_high_flags)."""
     zone = zoneinfo.ZoneInfo(time_zone)
     partner_names = {demo_id("partner", e.partner): e.partner for e in generated if e.partner}
@@ -79,4 +79,4 @@ def demo_journal(
     if checkins and not frame.empty:
         flags = recent_high_flags(frame["occurred_at"], demo_checkins_frame(checkins))
         frame = frame.join(flags)
-    return Journal(frame, tag_names, partner_names, threshold, time_zone)
+    return JournalFrame(frame, tag_names, partner_names, threshold, time_zone)

@@ -79,20 +79,31 @@ def episode_profile(entries: pd.DataFrame, *, threshold: int) -> EpisodeProfile:
 
 def coping_outcomes(entries: pd.DataFrame) -> list[CopingOutcome]:
     """Per way of coping tried after an episode, how often it was rated as having helped."""
-    episodes = entries[entries["is_episode"].astype(bool).to_numpy()]
-    if episodes.empty:
+    is_episode = entries["is_episode"].astype(bool).to_numpy()
+    if not is_episode.any():
         return []
-    tried = episodes[["coping", "coping_helped"]].explode("coping").dropna(subset=["coping"])
-    helped = pd.to_numeric(tried["coping_helped"], errors="coerce")
-    tried = tried.assign(rated=helped.notna(), helped=helped >= HELPED_MIN)
+    ways_tried = entries["coping"].to_numpy()[is_episode]
+    ratings = pd.to_numeric(entries["coping_helped"], errors="coerce")
+    ratings = ratings.to_numpy(dtype="float64", na_value=np.nan)[is_episode]
+    # A journal's episodes are counted in one pass of plain Python: a handful of ways
+    # each, where exploding and grouping a DataFrame cost more than the counting.
+    tallies: dict[str, list[int]] = {}  # key: [episodes, rated, helped]
+    for ways, rating in zip(ways_tried, ratings, strict=True):
+        if isinstance(ways, str):
+            ways = [ways]
+        elif not isinstance(ways, list | tuple):
+            continue  # nothing recorded
+        rated = not np.isnan(rating)
+        helped = bool(rated and rating >= HELPED_MIN)
+        for key in ways:
+            if key is None:
+                continue
+            tally = tallies.setdefault(str(key), [0, 0, 0])
+            tally[0] += 1
+            tally[1] += rated
+            tally[2] += helped
     outcomes = [
-        CopingOutcome(
-            key=str(key),
-            episodes=len(group),
-            rated=int(group["rated"].sum()),
-            helped=int(group["helped"].sum()),
-            helped_share=_share(int(group["helped"].sum()), int(group["rated"].sum())),
-        )
-        for key, group in tried.groupby("coping", sort=True)
+        CopingOutcome(key, episodes, rated, helped, _share(helped, rated))
+        for key, (episodes, rated, helped) in tallies.items()
     ]
     return sorted(outcomes, key=lambda o: (-(o.helped_share or 0), -o.episodes, o.key))

@@ -8,6 +8,7 @@ orgasm "not sure" or not recorded), and unknown entries are left out of that fac
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 # The six categories of the article, then everything else; this order breaks ranking ties.
@@ -79,7 +80,7 @@ SCALE_FACTORS = (
 class CheckinFactor:
     """A factor read from the wellbeing check-ins (the latest PHQ-9 or GAD-7 of the 14
     days before scored 10 or more), joined onto the entries as a nullable-boolean column
-    by insights.journal_report (checkins.exposure)."""
+    by insights.journal (checkins.exposure)."""
 
     instrument: str  # the checkins.instruments key, for a link to take one
     name: str  # "PHQ-9"
@@ -135,12 +136,24 @@ def _flag(values: pd.Series) -> pd.Series:
     return values.astype("boolean")
 
 
+def _numbers(values: pd.Series) -> np.ndarray:
+    """The values as floats, NaN where unknown (not recorded, or not a number)."""
+    return pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _known(condition: np.ndarray, numbers: np.ndarray, index: pd.Index) -> pd.Series:
+    """`condition` as a nullable boolean Series, unknown wherever the number is."""
+    return pd.Series(pd.arrays.BooleanArray(condition, np.isnan(numbers)), index=index)
+
+
 def _at_least(values: pd.Series, minimum: int) -> pd.Series:
-    return (pd.to_numeric(values, errors="coerce").astype("Float64") >= minimum).astype("boolean")
+    numbers = _numbers(values)
+    return _known(numbers >= minimum, numbers, values.index)
 
 
 def _at_most(values: pd.Series, maximum: int) -> pd.Series:
-    return (pd.to_numeric(values, errors="coerce").astype("Float64") <= maximum).astype("boolean")
+    numbers = _numbers(values)
+    return _known(numbers <= maximum, numbers, values.index)
 
 
 def _orgasm(values: pd.Series) -> pd.Series:

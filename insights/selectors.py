@@ -54,7 +54,7 @@ UUID_COLUMNS = ("id", "partner_id")
 
 
 @dataclass
-class Journal:
+class JournalFrame:
     entries: pd.DataFrame
     tag_names: dict[str, str] = field(default_factory=dict)
     partner_names: dict[str, str] = field(default_factory=dict)
@@ -89,7 +89,7 @@ def entries_dataframe(
     *,
     threshold: int | None = None,
     time_zone: str | None = None,
-) -> Journal:
+) -> JournalFrame:
     """The user's entries, oldest first, with `is_episode` by their threshold.
 
     Columns: every analysed Entry field (ids as strings, nullable scales as Int64),
@@ -126,7 +126,7 @@ def entries_dataframe(
         str(pk): name for pk, name in Tag.objects.filter(user=user).values_list("pk", "name")
     }
     if not rows:
-        return Journal(_empty_frame(), tag_names, {}, threshold, time_zone)
+        return JournalFrame(_empty_frame(), tag_names, {}, threshold, time_zone)
 
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS).rename(
         columns={"partner__nickname": "partner"}
@@ -165,4 +165,4 @@ def entries_dataframe(
     partner_names = dict(
         frame.dropna(subset=["partner_id"])[["partner_id", "partner"]].drop_duplicates().values
     )
-    return Journal(frame, tag_names, partner_names, threshold, time_zone)
+    return JournalFrame(frame, tag_names, partner_names, threshold, time_zone)

@@ -5,7 +5,7 @@ import datetime as dt
 from entries.demo import DemoEntry
 from insights.analysis import Report, analyse_journal
 from insights.demo_frame import demo_journal
-from insights.selectors import Journal
+from insights.selectors import JournalFrame
 
 START = dt.datetime(2026, 1, 1, 21, tzinfo=dt.UTC)
 CALM = {"sadness": 0}
@@ -66,7 +66,7 @@ def table_entries(
     return entries
 
 
-def journal(entries: list[DemoEntry], threshold: int = 2) -> Journal:
+def journal(entries: list[DemoEntry], threshold: int = 2) -> JournalFrame:
     return demo_journal(entries, threshold=threshold)
 
 

@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
-from insights.charts.figure import WIDTH, render_empty_svg, render_svg, style_axes
+from insights.charts.figure import WIDTH, axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.periods import Span, chart_span
 from insights.charts.summary import (
@@ -88,7 +88,7 @@ def render_calendar_svg(entries: pd.DataFrame, *, date_range: "DateRange", today
     return render_svg(
         lambda figure: _draw(figure, frame, months),
         height=TOP + BOTTOM + step * len(months),
-        title=TITLE,
+        title=str(TITLE),
         description=_summary(frame, shown, cut=shown != span).description,
     )
 
@@ -178,10 +178,10 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
     )
     axes.set_xlim(0.4, 0.4 + X_UNITS)
     axes.set_ylim(len(months) - 0.5, -0.5)  # the first month at the top
-    axes.xaxis.tick_top()
-    axes.set_xticks([1, 5, 10, 15, 20, 25, 31])
-    axes.tick_params(axis="y", labelsize=8.5)
-    axes.set_yticks(
+    days = [1, 5, 10, 15, 20, 25, 31]
+    axis_labels(axes, days, [str(day) for day in days], side="top")
+    axis_labels(
+        axes,
         np.arange(len(months)),
         [
             month_and_year(dt.date(year, number, 1))
@@ -189,6 +189,8 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
             else month(dt.date(year, number, 1))
             for row, (year, number) in enumerate(months)
         ],
+        side="left",
+        fontsize=8.5,
     )
     handles: list[Artist] = [
         Patch(color=colour(level), label=label)

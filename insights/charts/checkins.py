@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import matplotlib.dates as mdates
 import pandas as pd
+from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
-from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.summary import (
     ChartSummary,
@@ -38,9 +38,10 @@ EMPTY_MESSAGE = gettext_lazy(
 @dataclass(frozen=True)
 class Instrument:
     key: str
-    label: str
+    label: str | Promise  # in the reader's language once shown
     maximum: int
-    bands: tuple[tuple[int, str], ...]  # (lowest score, name), from the published cut-offs
+    # (lowest score, name), from the published cut-offs.
+    bands: tuple[tuple[int, str | Promise], ...]
 
 
 INSTRUMENTS = (
@@ -107,7 +108,7 @@ def render_checkins_svg(checkins: pd.DataFrame) -> bytes:
     return render_svg(
         lambda figure: _draw(figure, panels),
         height=0.55 + PANEL_HEIGHT * len(panels),
-        title=TITLE,
+        title=str(TITLE),
         description=_summary(panels).description,
     )
 
@@ -183,10 +184,9 @@ def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None
     days = pd.concat([scores["taken_at"] for _, scores in panels]).dt.tz_localize(None)
     length = (days.max() - days.min()).days
     pad = pd.Timedelta(days=max(3, length * 0.04))
-    shared = None
+    dates = _date_labels(days.min() - pad, days.max() + pad, length)
     for row, (instrument, scores) in enumerate(panels):
-        axes = figure.add_subplot(len(panels), 1, row + 1, sharex=shared)
-        shared = shared or axes
+        axes = figure.add_subplot(len(panels), 1, row + 1)
         style_axes(axes, grid_axis=None)
         _draw_bands(axes, instrument)
         axes.plot(
@@ -205,11 +205,11 @@ def _draw(figure: Figure, panels: list[tuple[Instrument, pd.DataFrame]]) -> None
         )
         axes.set_title(str(instrument.label), loc="left", fontsize=10, color=colour("ink"), pad=4)
         axes.set_ylim(-1, instrument.maximum + 0.5)
-        axes.set_yticks(range(0, instrument.maximum + 1, 5))
-        axes.set_xlim(days.min() - pad, days.max() + pad)
-        ticks = 4 if length > 330 else 5  # "Jan 2026" needs more room than "Jan"
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=ticks))
-        axes.xaxis.set_major_formatter(FuncFormatter(_date_label(length)))
+        scores_shown = range(0, instrument.maximum + 1, 5)
+        axis_labels(axes, scores_shown, [str(score) for score in scores_shown], side="left")
+        start, end = days.min() - pad, days.max() + pad
+        axes.set_xlim(start, end)
+        axis_labels(axes, *dates)
     margin = 0.3 / figure.get_figheight()
     figure.subplots_adjust(left=0.09, right=0.78, top=1 - margin, bottom=margin, hspace=0.5)
 
@@ -226,26 +226,36 @@ def _draw_bands(axes: Axes, instrument: Instrument) -> None:
         bottom, top = (low - 0.5 if low else -1), next_low - 0.5
         axes.axhspan(bottom, top, color=colour(f"band{index}"), linewidth=0, zorder=0)
         middles.append((bottom + top) / 2)
-    names = axes.secondary_yaxis("right")
-    names.set_yticks(
-        middles, [str(SHORT_NAMES.get(str(name), name)) for _, name in instrument.bands]
+    axis_labels(
+        axes,
+        middles,
+        [str(SHORT_NAMES.get(str(name), name)) for _, name in instrument.bands],
+        side="right",
+        fontsize=8,
+        colours=[colour("muted")] * len(middles),
+        pad=3,
     )
-    names.tick_params(length=0, labelsize=8, labelcolor=colour("muted"), pad=3)
-    names.spines["right"].set_visible(False)
 
 
-def _date_label(days: int) -> Callable[[float, int], str]:
+def _date_labels(
+    start: pd.Timestamp, end: pd.Timestamp, days: int
+) -> tuple[list[float], list[str]]:
+    """Where the dates go along the bottom, and their words."""
+    most = 4 if days > 330 else 5  # "Jan 2026" needs more room than "Jan"
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=most)
+    low, high = mdates.date2num(start), mdates.date2num(end)
+    shown = [value for value in locator.tick_values(start, end) if low <= value <= high]
+    words = _date_words(days)
+    return shown, [words(mdates.num2date(value).date()) for value in shown]
+
+
+def _date_words(days: int) -> Callable[[dt.date], str]:
     # Day and month for a few months of check-ins, then months, month-year, and years;
     # month names in the reader's language.
     if days <= 120:
-        words = day_and_month
-    elif days <= 330:
-        words = month
-    elif days <= 800:
-        words = month_and_year
-    else:
-
-        def words(value: dt.date) -> str:
-            return str(value.year)
-
-    return lambda tick, _position: words(mdates.num2date(tick).date())
+        return day_and_month
+    if days <= 330:
+        return month
+    if days <= 800:
+        return month_and_year
+    return lambda value: str(value.year)

@@ -15,14 +15,14 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
     bucket_of,
     bucket_periods,
     chart_span,
-    long_label,
+    long_labels,
     short_label,
     tick_positions,
 )
@@ -124,7 +124,7 @@ def render_emotions_svg(entries: pd.DataFrame, *, date_range: "DateRange", today
     return render_svg(
         lambda figure: _draw(figure, frame, crying, span.bucket),
         height=3.4,
-        title=TITLE,
+        title=str(TITLE),
         description=summary.description,
     )
 
@@ -170,12 +170,12 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
     description = f"{description} {rolling % {'count': before}}"
     rows = tuple(
         (
-            long_label(period, span),
+            label,
             str(int(row["entries"])),
             *(one_decimal(row[column]) for column, *_ in EMOTIONS),
             str(int(row["cried"])),
         )
-        for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
+        for label, row in zip(long_labels(frame.index, span), frame.to_dict("records"), strict=True)
     )
     table = ChartTable(
         caption % {"period": span.label()},
@@ -192,7 +192,7 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
 
 def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) -> None:
     axes = figure.add_subplot()
-    style_axes(axes)
+    style_axes(axes, grid_axis=None)
     positions = np.arange(len(frame))
     handles = []
     for column, label, linestyle, marker in EMOTIONS:
@@ -229,13 +229,16 @@ def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) 
     highest = frame[[column for column, *_ in EMOTIONS]].max().max()
     top = int(min(4, max(2, np.ceil(0 if np.isnan(highest) else highest))))
     axes.set_ylim(CRIED_ROW - 0.35, top + 0.15)
-    axes.set_yticks(
+    axes.set_xlim(-0.6, len(frame) - 0.4)
+    axis_labels(
+        axes,
         [CRIED_ROW, *range(top + 1)],
         [gettext("cried"), *(str(word) for word in SCALE_WORDS[: top + 1])],
+        side="left",
+        colours=[colour("muted"), *[colour("ink")] * (top + 1)],
+        grid=True,
     )
-    axes.get_yticklabels()[0].set_color(colour("muted"))
-    axes.set_xlim(-0.6, len(frame) - 0.4)
     ticks = tick_positions(len(frame))
-    axes.set_xticks(ticks, [short_label(frame.index[i], bucket) for i in ticks])
+    axis_labels(axes, ticks, [short_label(frame.index[i], bucket) for i in ticks])
     figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=2.2, columnspacing=1.2)
     figure.subplots_adjust(left=0.21, right=0.97, top=0.8, bottom=0.1)

@@ -8,13 +8,13 @@ entries to judge are drawn hollow, so they do not look as certain as the rest.
 
 from collections.abc import Sequence
 
+import numpy as np
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MultipleLocator, PercentFormatter
 
 from insights.analysis import Arm, FactorResult
-from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.summary import ChartSummary, ChartTable, empty_summary
 from insights.factor_words import factor_label, factor_words
@@ -58,7 +58,7 @@ def render_factors_svg(factors: Sequence[FactorResult]) -> bytes:
     return render_svg(
         lambda figure: _draw(figure, shown),
         height=0.75 + ROW_HEIGHT * len(shown),
-        title=TITLE,
+        title=str(TITLE),
         description=_summary(shown).description,
     )
 
@@ -126,7 +126,7 @@ def _axis_top(factors: list[FactorResult]) -> float:
 
 def _draw(figure: Figure, factors: list[FactorResult]) -> None:
     axes = figure.add_subplot()
-    style_axes(axes, grid_axis="x")
+    style_axes(axes, grid_axis=None)
     top = _axis_top(factors)
     for index, factor in enumerate(factors):
         base = index * ROW
@@ -179,9 +179,8 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
     axes.set_yticks([])
     # A little room either side, so a rate of 0% or 100% shows its whole marker.
     axes.set_xlim(-0.03 * top, top * 1.03)
-    axes.xaxis.set_major_locator(MultipleLocator(TICK_STEP[top]))
-    axes.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
-    axes.xaxis.tick_top()
+    rates = np.arange(0, top + TICK_STEP[top] / 2, TICK_STEP[top])
+    axis_labels(axes, rates, [f"{rate * 100:.0f}%" for rate in rates], side="top", grid=True)
     axes.spines["bottom"].set_visible(False)
     arm_words = {"with": gettext("with the factor"), "without": gettext("without the factor")}
     handles = [

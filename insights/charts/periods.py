@@ -89,12 +89,19 @@ def short_label(period: pd.Period, bucket: str) -> str:
     return month_and_year(start) if start.month == 1 else month(start)
 
 
-def long_label(period: pd.Period, span: Span) -> str:
-    """A table row label: "3 – 9 Mar 2026", "28 Feb – 6 Mar 2026" or "March 2026".
+def long_labels(periods: pd.PeriodIndex, span: Span) -> list[str]:
+    """Each period's table row label: "3 – 9 Mar 2026", "28 Feb – 6 Mar 2026" or
+    "March 2026". A week cut off by the span's first day is labelled with the days it
+    covers. The periods' first and last days are worked out for all of them at once."""
+    starts, ends = periods.start_time.date, periods.end_time.date
+    return [_long_label(start, end, span) for start, end in zip(starts, ends, strict=True)]
 
-    A week cut off by the span's first day is labelled with the days it covers.
-    """
-    start, end = period.start_time.date(), period.end_time.date()
+
+def long_label(period: pd.Period, span: Span) -> str:
+    return _long_label(period.start_time.date(), period.end_time.date(), span)
+
+
+def _long_label(start: dt.date, end: dt.date, span: Span) -> str:
     if span.bucket == "month":
         return full_month(start)
     start = max(start, span.start)

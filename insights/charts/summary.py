@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.formats import date_format, get_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext
 
 
@@ -31,7 +32,7 @@ class ChartSummary:
         return self.empty_message is not None
 
 
-def empty_summary(name: str, title: str, message: str) -> ChartSummary:
+def empty_summary(name: str, title: str | Promise, message: str | Promise) -> ChartSummary:
     title, message = str(title), str(message)  # in the active language, from here on
     return ChartSummary(name, title, message, ChartTable("", (), ()), message)
 

@@ -10,9 +10,9 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator
 
-from insights.charts.figure import render_empty_svg, render_svg, style_axes
+from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
@@ -20,6 +20,7 @@ from insights.charts.periods import (
     bucket_periods,
     chart_span,
     long_label,
+    long_labels,
     short_label,
     tick_positions,
 )
@@ -71,7 +72,7 @@ def render_trend_svg(entries: pd.DataFrame, *, date_range: "DateRange", today: d
     return render_svg(
         lambda figure: _draw(figure, frame, span.bucket),
         height=3.2,
-        title=TITLE,
+        title=str(TITLE),
         description=summary.description,
     )
 
@@ -119,12 +120,12 @@ def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
         description = f"{description} {peak_text % most}"
     rows = tuple(
         (
-            long_label(period, span),
+            label,
             str(int(row["entries"])),
             str(int(row["episodes"])),
             percent(int(row["episodes"]), int(row["entries"])),
         )
-        for period, row in zip(frame.index, frame.to_dict("records"), strict=True)
+        for label, row in zip(long_labels(frame.index, span), frame.to_dict("records"), strict=True)
     )
     if weekly:
         caption = gettext("Entries and episodes per week, %(period)s")
@@ -145,7 +146,7 @@ def _summary(frame: pd.DataFrame, span: Span) -> ChartSummary:
 
 def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
     axes = figure.add_subplot()
-    style_axes(axes)
+    style_axes(axes, grid_axis=None)
     positions = np.arange(len(frame))
     # Episodes are a part of the entries, so their bar stands inside the entries' bar.
     # One collection per series, not an artist per bar: years of monthly bars stay quick.
@@ -159,18 +160,22 @@ def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
                 gid=f"trend-{column}",
             )
         )
-    axes.set_ylim(0, max(1, int(frame["entries"].max())) * 1.05)
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    entries_top = max(1, int(frame["entries"].max())) * 1.05
+    axes.set_ylim(0, entries_top)
     axes.set_xlim(-0.6, len(frame) - 0.4)
+    counts = MaxNLocator(nbins=4, integer=True).tick_values(0, entries_top)
+    counts = [count for count in counts if 0 <= count <= entries_top]
+    axis_labels(axes, counts, [f"{count:.0f}" for count in counts], side="left", grid=True)
     ticks = tick_positions(len(frame))
-    axes.set_xticks(ticks, [short_label(frame.index[i], bucket) for i in ticks])
+    axis_labels(axes, ticks, [short_label(frame.index[i], bucket) for i in ticks])
 
-    rate_axes = axes.twinx()
-    style_axes(rate_axes, grid_axis=None)
-    rate_axes.spines["bottom"].set_visible(False)
-    rate_axes.plot(
+    # The rate on the same axes, scaled so that its own top (20% to 100%) is the top of
+    # the plot, with its percentages on the right: a second, twin axes drew the same.
+    top = _rate_axis_top(frame["rate"].max())
+    scale = entries_top / (top * 1.05)
+    axes.plot(
         positions,
-        frame["rate"] * 100,
+        frame["rate"] * 100 * scale,
         color=colour("rate"),
         linewidth=1.8,
         marker="o",
@@ -179,11 +184,14 @@ def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
         markeredgewidth=0.8,
         gid="trend-rate",
     )
-    top = _rate_axis_top(frame["rate"].max())
-    rate_axes.set_ylim(0, top * 1.05)
-    rate_axes.set_yticks([0, top / 2, top])
-    rate_axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
-    rate_axes.tick_params(axis="y", labelcolor=colour("rate"))
+    rates = [0, top / 2, top]
+    axis_labels(
+        axes,
+        [rate * scale for rate in rates],
+        [f"{rate:.0f}%" for rate in rates],
+        side="right",
+        colours=[colour("rate")] * len(rates),
+    )
 
     handles = [
         Patch(color=colour("entries"), label=pgettext("chart legend", "entries")),

@@ -7,7 +7,7 @@ holds no logic, and every number here is one the insights page would show too.
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 import pandas as pd
@@ -17,12 +17,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 
 from accounts.services import preferences_for
+from checkins.exposure import EXPOSURE_COLUMNS
 from checkins.instruments import INSTRUMENTS, PHQ9, SAFETY_ITEM, answer_label
 from checkins.selectors import checkins_dataframe
 from insights import charts
 from insights.analysis import Report, arm
-from insights.journal_report import journal_with_checkins, report_for
-from insights.selectors import Journal, entries_dataframe
+from insights.journal import JournalReader, analyse
+from insights.selectors import JournalFrame
 from insights.summary.chart_images import ChartImage, chart_image
 from insights.summary.glance import glance_lines
 from insights.summary.notes import SharedNote, chosen_notes, notes_in_period
@@ -121,7 +122,7 @@ def _day(value: dt.date) -> str:
     return date_format(value, pgettext("summary date", "j M Y"))
 
 
-def _pseudonyms(journal: Journal) -> dict[str, str]:
+def _pseudonyms(journal: JournalFrame) -> dict[str, str]:
     """ "partner A", "partner B", … in order of first appearance, instead of nicknames."""
     seen = list(dict.fromkeys(journal.entries["partner_id"].dropna()))
     ordered = seen + sorted(set(journal.partner_names) - set(seen))
@@ -141,18 +142,27 @@ def _preferences(user: User):
         return preferences_for(user)
 
 
-def _journal(user: User, options: SummaryOptions, snapshot: Snapshot | None) -> Journal:
-    # Check-in factors (a high PHQ-9 or GAD-7 score before an entry) say something about
-    # the check-ins, so they are only analysed when check-ins are shared.
+def _frame_and_report(
+    user: User, options: SummaryOptions, snapshot: Snapshot | None, today: dt.date
+) -> tuple[JournalFrame, Report, pd.DataFrame | None]:
+    """The entries, their report, and the period's check-ins (None behind a share link,
+    which reads them as they were then)."""
     if snapshot is not None:
-        journal = journal_as_of(user, options.dates, snapshot, with_checkins=options.checkins)
-    elif options.checkins:
-        journal = journal_with_checkins(user, options.dates)
+        frame = journal_as_of(user, options.dates, snapshot, with_checkins=options.checkins)
+        checkins = None
     else:
-        journal = entries_dataframe(user, options.dates)
+        reader = JournalReader(user, options.dates, today=today)
+        frame, checkins = reader.journal.frame, reader.journal.checkins
+        if options.checkins and options.partners:
+            return frame, reader.report, checkins
+        # Check-in factors (a high PHQ-9 or GAD-7 score before an entry) say something
+        # about the check-ins, so they are only analysed when check-ins are shared.
+        if not options.checkins:
+            flags = [name for name in EXPOSURE_COLUMNS.values() if name in frame.entries]
+            frame = replace(frame, entries=frame.entries.drop(columns=flags))
     if not options.partners:
-        journal.partner_names = _pseudonyms(journal)
-    return journal
+        frame = replace(frame, partner_names=_pseudonyms(frame))
+    return frame, analyse(frame), checkins
 
 
 def _period_bounds(
@@ -249,9 +259,11 @@ def _checkin_section(
     *,
     time_zone: str,
     for_pdf: bool,
+    frame: pd.DataFrame | None,
     as_of: dt.datetime | None,
 ) -> CheckinSection:
-    frame = checkins_dataframe(user, options.dates, time_zone=time_zone, as_of=as_of)
+    if frame is None:
+        frame = checkins_dataframe(user, options.dates, time_zone=time_zone, as_of=as_of)
     lines = []
     for key, instrument in INSTRUMENTS.items():
         rows = frame[frame["instrument"] == key]
@@ -322,8 +334,7 @@ def build_summary(
     preferences = _preferences(user)
     zone = zoneinfo.ZoneInfo(preferences.time_zone)
     today = now.astimezone(zone).date()
-    journal = _journal(user, options, snapshot)
-    report = report_for(journal)
+    journal, report, period_checkins = _frame_and_report(user, options, snapshot, today)
     start, end = _period_bounds(options, journal.entries, today)
 
     trend_summary = charts.trend_summary(journal.entries, date_range=options.dates, today=today)
@@ -341,6 +352,7 @@ def build_summary(
             options,
             time_zone=preferences.time_zone,
             for_pdf=for_pdf,
+            frame=period_checkins,
             as_of=snapshot.as_of if snapshot else None,
         )
         if options.checkins

@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from checkins.exposure import recent_high_flags
 from checkins.selectors import checkins_dataframe
 from entries.models import Entry, Tag
-from insights.selectors import Journal, entries_dataframe
+from insights.selectors import JournalFrame, entries_dataframe
 from pct_journal.date_range import DateRange
 
 
@@ -33,7 +33,7 @@ def _ids_after(queryset, as_of: dt.datetime) -> set[str]:
 
 def journal_as_of(
     user: User, dates: DateRange, snapshot: Snapshot, *, with_checkins: bool
-) -> Journal:
+) -> JournalFrame:
     """entries_dataframe for the period as it was at `snapshot.as_of`, with the check-in
     factors (from check-ins taken by then) joined on when check-ins are shared."""
     journal = entries_dataframe(user, dates, threshold=snapshot.threshold)

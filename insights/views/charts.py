@@ -7,9 +7,9 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from accounts.http import AuthenticatedHttpRequest
-from insights.chart_data import CHART_NAMES, chart_version, render_chart
+from insights.chart_data import CHART_NAMES, chart_svg
+from insights.journal import JournalReader
 from insights.ranges import InvalidRange, selected_range
-from pct_journal import chart_cache
 
 # The SVG carries its own <style> (its light and dark colours) and nothing else.
 SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
@@ -28,30 +28,7 @@ def chart(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
         )
     except InvalidRange as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    key = chart_cache.chart_cache_key(
-        "svg",
-        user=request.user,
-        data_version=chart_version(
-            name,
-            user=request.user,
-            dates=period.dates,
-            data_version=request.preferences.data_version,
-            today=today,
-        ),
-        name=name,
-        dates=period.dates,
-        today=today,
-    )
-    svg = chart_cache.cached(
-        key,
-        lambda: render_chart(
-            name,
-            user=request.user,
-            dates=period.dates,
-            today=today,
-            data_version=request.preferences.data_version,
-        ),
-    )
+    svg = chart_svg(JournalReader(request.user, period.dates, today=today), name)
     # No Cache-Control of its own: like every page, the image is `no-store` (the
     # security headers middleware), so no browser keeps a copy of journal data on disk;
     # a revisit is served from the server's cache instead.

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,6 +10,7 @@ from entries.models import Entry
 from entries.services import deleted_entries_purge
 from insights.chart_sections import chart_section
 from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
+from insights.journal import JournalReader
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 
 RECENT_ENTRIES = 5
@@ -39,32 +38,25 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             range_error=str(error), range_picker=range_picker(request.GET, None, today=today)
         )
         return render(request, "insights/dashboard.html", ctx, status=400)
-    panel = dashboard_panel(
-        request.user, data_version=preferences.data_version, dates=period.dates, today=today
-    )
+    reader = JournalReader(request.user, period.dates, today=today)
+    panel = dashboard_panel(reader)
     ctx.update(
         period=period,
         range_picker=range_picker(request.GET, period, today=today),
         panel=panel,
-        chart_sections=_chart_sections(request, panel, period, today),
+        chart_sections=_chart_sections(reader, panel, period),
     )
     return render(request, "insights/dashboard.html", ctx)
 
 
 def _chart_sections(
-    request: AuthenticatedHttpRequest, panel: DashboardPanel, period: SelectedRange, today: dt.date
+    reader: JournalReader, panel: DashboardPanel, period: SelectedRange
 ) -> dict[str, SafeString]:
     """Each chart's finished section of the page (insights.chart_sections); no check-ins
     chart for someone who has never taken a check-in."""
     summaries = (panel.trend, panel.emotions, panel.checkins)
     return {
-        summary.name: chart_section(
-            summary,
-            user=request.user,
-            period=period,
-            today=today,
-            data_version=request.preferences.data_version,
-        )
+        summary.name: chart_section(reader, summary, period=period)
         for summary in summaries
         if summary is not None
     }

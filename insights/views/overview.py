@@ -6,11 +6,10 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
-from insights import charts
 from insights.categories import METHOD_NOTES, NOT_A_DIAGNOSIS, PREVALENCE_CONTEXT, SOURCES
 from insights.chart_data import chart_summary
 from insights.chart_sections import chart_section
-from insights.journal_report import journal_report
+from insights.journal import JournalReader
 from insights.overview_cards import category_cards, coping_sentences, profile_sentences
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 from insights.reports_json import report_as_json
@@ -27,23 +26,15 @@ def _period(request: AuthenticatedHttpRequest) -> SelectedRange:
     return selected_range(request.GET, today=timezone.localdate(), default=default)
 
 
-def _charts(request: AuthenticatedHttpRequest, period: SelectedRange, report) -> list[SafeString]:
-    """The factors chart (from the report already computed) and the calendar; the
-    check-ins chart joins them once there are check-ins to show. Each as its finished
-    section of the page (insights.chart_sections)."""
-    today = timezone.localdate()
-    version = request.preferences.data_version
-    shown = [charts.factors_summary(report.ranked_factors())]
-    for name in ("calendar", "checkins"):
-        summary = chart_summary(
-            name, user=request.user, dates=period.dates, today=today, data_version=version
-        )
-        if name == "checkins" and summary.is_empty:
-            continue
-        shown.append(summary)
+def _charts(reader: JournalReader, period: SelectedRange) -> list[SafeString]:
+    """The factors chart and the calendar; the check-ins chart joins them once there
+    are check-ins to show. Each as its finished section of the page
+    (insights.chart_sections)."""
+    shown = [chart_summary(reader, name) for name in ("factors", "calendar", "checkins")]
     return [
-        chart_section(summary, user=request.user, period=period, today=today, data_version=version)
+        chart_section(reader, summary, period=period)
         for summary in shown
+        if not (summary.name == "checkins" and summary.is_empty)
     ]
 
 
@@ -60,13 +51,12 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "range_picker": range_picker(request.GET, None, today=today),
         }
         return render(request, "insights/overview.html", ctx, status=400)
-    report = journal_report(
-        request.user, period.dates, data_version=request.preferences.data_version
-    )
+    reader = JournalReader(request.user, period.dates, today=today)
+    report = reader.report
     ctx = {
         "period": period,
         "range_picker": range_picker(request.GET, period, today=today),
-        "charts": _charts(request, period, report) if report.entries else [],
+        "charts": _charts(reader, period) if report.entries else [],
         "report": report,
         "episode_share": percent(report.episodes / report.entries) if report.entries else None,
         "few_entries": report.entries < FEW_ENTRIES,
@@ -89,7 +79,5 @@ def report_json(request: AuthenticatedHttpRequest) -> JsonResponse:
         period = _period(request)
     except InvalidRange as error:
         return JsonResponse({"error": str(error)}, status=400)
-    report = journal_report(
-        request.user, period.dates, data_version=request.preferences.data_version
-    )
-    return JsonResponse(report_as_json(report), json_dumps_params={"allow_nan": False})
+    reader = JournalReader(request.user, period.dates, today=timezone.localdate())
+    return JsonResponse(report_as_json(reader.report), json_dumps_params={"allow_nan": False})

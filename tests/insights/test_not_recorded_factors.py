@@ -4,7 +4,7 @@ counted as "without it"), in the statistics, the therapist summary and the repor
 import pytest
 from django.urls import reverse
 
-from insights.journal_report import report_for
+from insights import journal
 from insights.selectors import entries_dataframe
 from tests.analysis_frames import analyse, table_entries
 from tests.factories import EntryFactory
@@ -88,7 +88,7 @@ def _journal_with_unrecorded_pain(user) -> None:
 def test_the_report_from_the_database_leaves_them_out(alice):
     _journal_with_unrecorded_pain(alice)
 
-    report = report_for(entries_dataframe(alice))
+    report = journal.analyse(entries_dataframe(alice))
 
     assert _arms(_factor(report, "pain")) == (3, 6, 1, 6)
 
