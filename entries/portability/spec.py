@@ -28,10 +28,11 @@ PREFERENCE_KEYS = (
     "checkin_cadence_days",
     "default_period",
     "country",
+    "language",
 )
 # Settings added after version 2 came out: written to every backup, and a file without
 # them (made before they existed) imports just the same, leaving them as they are.
-OPTIONAL_PREFERENCE_KEYS = ("default_period", "country")
+OPTIONAL_PREFERENCE_KEYS = ("default_period", "country", "language")
 PARTNER_KEYS = ("nickname", "active")
 TAG_KEYS = ("name",)
 # Every field of an entry, in the order written to the file and to the CSV.

@@ -145,6 +145,7 @@ def test_settings_are_included(alice, alice_client):
         "checkin_cadence_days": 14,
         "default_period": "90d",
         "country": "",
+        "language": "",
     }
 
 

@@ -27,7 +27,12 @@ pytestmark = pytest.mark.django_db
 # Files that are not HTML pages (charts, CSV, JSON, PDF).
 DOWNLOADS = (".svg", ".csv", ".json", ".pdf")
 # Views that only take a POST (a button's answer): no page to check.
-POST_ONLY = {"accounts:time_zone_answer", "accounts:language"}
+POST_ONLY = {
+    "accounts:time_zone_answer",
+    "accounts:language",
+    "entries:import_confirm",
+    "entries:import_cancel",
+}
 # Account pages (django-allauth) in this app's templates, for someone logged in.
 ACCOUNT_PAGES = [
     "account_email",

@@ -8,7 +8,6 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from pypdf import PdfReader
 
 from tests.factories import EntryFactory
@@ -37,8 +36,8 @@ def _client(user) -> Client:
 
 
 def _get(client: Client, url: str, language: str):
-    with translation.override(language):
-        response = client.get(url)
+    # The browser's language, as a reader's phone sends it (the locale middleware).
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200, response.content[:300]
     return response
 
