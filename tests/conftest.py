@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import PASSWORD, EntryFactory, PartnerFactory, TagFactory, UserFactory
 
@@ -25,6 +26,17 @@ def _private_empty_cache(settings):
     }
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. Logging in (force_login too)
+    and every request of someone with a language of their own activate it for the
+    thread and leave it active after the response, which would otherwise carry German
+    or Spanish into whichever test the same process runs next."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
