@@ -123,7 +123,7 @@ def _code(key: str, cell: str) -> object:
     if key in ("activity", "orgasm"):
         return cell
     if not WHOLE_NUMBER.fullmatch(cell):
-        raise BadValue(_("must be a whole number, not %(value)s") % {"value": shown(cell)})
+        raise BadValue(_("“%(field)s” must be a whole number, not %(value)s."), value=shown(cell))
     return int(cell)
 
 
@@ -131,7 +131,9 @@ def _number_or_empty(cell: str) -> int | None:
     if cell == "":
         return None
     if not WHOLE_NUMBER.fullmatch(cell):
-        raise BadValue(_("must be a whole number or empty, not %(value)s") % {"value": shown(cell)})
+        raise BadValue(
+            _("“%(field)s” must be a whole number or empty, not %(value)s."), value=shown(cell)
+        )
     return int(cell)
 
 
@@ -143,7 +145,7 @@ def _yes_no(cell: str) -> bool | None:
         return False
     if word == "":
         return None
-    raise BadValue(_("must be yes, no or empty, not %(value)s") % {"value": shown(cell)})
+    raise BadValue(_("“%(field)s” must be yes, no or empty, not %(value)s."), value=shown(cell))
 
 
 def _split(cell: str) -> list[str]:
@@ -167,7 +169,7 @@ class _Row:
         try:
             return rule()
         except BadValue as bad:
-            self.problems.add(self.number, f"“{column}” {bad}.")
+            self.problems.add(self.number, bad.about(column))
             self.failed = True
             return None
 
@@ -187,16 +189,17 @@ def _coded(row: _Row, key: str) -> tuple[str, object]:
         row.check(
             key,
             lambda: _raise(
-                _("has %(value)s, which is not one of %(answers)s")
-                % {"value": shown(words), "answers": answers}
+                _("“%(field)s” has %(value)s, which is not one of %(answers)s."),
+                value=shown(words),
+                answers=answers,
             ),
         )
         return key, None
     return key, codes[words.casefold()]
 
 
-def _raise(message: str):
-    raise BadValue(message)
+def _raise(sentence: str, **values: object):
+    raise BadValue(sentence, **values)
 
 
 def _tags(row: _Row) -> tuple[str, ...]:
@@ -207,7 +210,10 @@ def _tags(row: _Row) -> tuple[str, ...]:
         except ValueError:
             names = None
         if not isinstance(names, list):
-            row.check("tags_code", lambda: _raise(_('must be a list of names like ["tired"]')))
+            row.check(
+                "tags_code",
+                lambda: _raise(_('“%(field)s” must be a list of names like ["tired"].')),
+            )
             return ()
     else:
         names = _split(row.cell("tags"))
@@ -228,7 +234,8 @@ def _coping(row: _Row) -> list[str]:
         row.check(
             "coping",
             lambda: _raise(
-                _("has %(value)s, which is not a way of coping") % {"value": shown(unknown[0])}
+                _("“%(field)s” has %(value)s, which is not a way of coping."),
+                value=shown(unknown[0]),
             ),
         )
     return [str(codes[word.casefold()]) for word in words if word.casefold() in codes]
@@ -265,7 +272,7 @@ def entry_from_row(problems: RowProblems, number: int, cells: dict[str, str]) ->
             "partner", lambda: plain_name(partner, max_length=NICKNAME_MAX)
         )
         if values["activity"] == Activity.SOLO:
-            row.check("partner", lambda: _raise(_("must be empty for a solo entry")))
+            row.check("partner", lambda: _raise(_("“%(field)s” must be empty for a solo entry.")))
     values["tags"] = list(_tags(row))
     if row.failed:
         return None

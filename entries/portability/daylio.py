@@ -65,7 +65,7 @@ def _moment(date_text: str, time_text: str, zone: zoneinfo.ZoneInfo) -> dt.datet
     try:
         day = dt.date.fromisoformat(date_text.strip())
     except ValueError:
-        raise BadValue(_("“full_date” must be a date like 2026-01-31.")) from None
+        raise BadValue.whole(_("“full_date” must be a date like 2026-01-31.")) from None
     text = re.sub(r"\s+", " ", time_text.strip()).upper()
     for pattern in TIME_FORMATS:
         try:
@@ -73,7 +73,7 @@ def _moment(date_text: str, time_text: str, zone: zoneinfo.ZoneInfo) -> dt.datet
         except ValueError:
             continue
         return dt.datetime.combine(day, clock, tzinfo=zone)
-    raise BadValue(_("“time” must be a time like 22:15 or 10:15 PM."))
+    raise BadValue.whole(_("“time” must be a time like 22:15 or 10:15 PM."))
 
 
 def _plain(text: str) -> str:
@@ -98,12 +98,13 @@ def _entry(cells: dict[str, str], zone: zoneinfo.ZoneInfo, mood: str) -> dict:
         try:
             tags.append(plain_name(name, max_length=TAG_NAME_MAX))
         except BadValue as bad:
-            raise BadValue(
-                _("the activity “%(name)s” %(problem)s.") % {"name": name, "problem": bad}
-            ) from None
+            # Names the activity itself: "“Reading …” is longer than 60 characters."
+            raise BadValue.whole(bad.about(name)) from None
     notes = _notes(cells["mood"].strip(), cells["note_title"], cells["note"])
     if len(notes) > NOTES_MAX_LENGTH:
-        raise BadValue(_("the note is longer than %(max)s characters.") % {"max": NOTES_MAX_LENGTH})
+        raise BadValue.whole(
+            _("the note is longer than %(max)s characters.") % {"max": NOTES_MAX_LENGTH}
+        )
     values = {
         "occurred_at": occurred_at.isoformat(),
         "activity": Activity.PARTNERED.value,  # the log form's default; see the docstring
@@ -151,6 +152,6 @@ def daylio_entries(
         try:
             result.entries.append(_entry(cells, zone, mood))
         except BadValue as bad:
-            problems.add(number, str(bad))
+            problems.add(number, bad.about(""))
     problems.raise_if_any()
     return result

@@ -3,7 +3,8 @@
 The scales, choices and lengths come from entries.models and accounts.models, so an
 import holds values to the same rules as the log form and the settings page, and a
 change to a model changes the import with it. Each rule returns the value to store or
-raises BadValue with words that complete the sentence "“field” ...".
+raises BadValue with a whole sentence that has a place for the field's name, so that
+each language can put the name where its grammar wants it.
 """
 
 import datetime as dt
@@ -15,6 +16,7 @@ from typing import cast
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Preferences
 from entries.forms import FUTURE_TOLERANCE
@@ -26,8 +28,27 @@ from pct_journal.scales import Coping
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 
+MOMENT_EXAMPLE = "2026-01-31T22:15:00+01:00"
+
+
 class BadValue(Exception):
-    """One value that breaks a rule; the message completes "“field” ..."."""
+    """One value that breaks a rule: a translated sentence with "%(field)s" for the name
+    of the field, cell or column, and the other values it names."""
+
+    def __init__(self, sentence: str, **values: object) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+        self.values = values
+
+    def about(self, field: str) -> str:
+        """The whole sentence, naming `field` (a sentence without a place for it keeps
+        as it is)."""
+        return self.sentence % {**self.values, "field": field}
+
+    @classmethod
+    def whole(cls, text: str) -> "BadValue":
+        """A sentence already complete, taken as it is (a "%" in it stays a "%")."""
+        return cls("%(text)s", text=text)
 
 
 def shown(value: object) -> str:
@@ -37,14 +58,16 @@ def shown(value: object) -> str:
 
 def boolean(value: object) -> bool:
     if not isinstance(value, bool):
-        raise BadValue(f"must be true or false, not {shown(value)}")
+        raise BadValue(_("“%(field)s” must be true or false, not %(value)s."), value=shown(value))
     return value
 
 
 def boolean_or_null(value: object) -> bool | None:
     """A yes/no answer that may be "not recorded" (null)."""
     if value is not None and not isinstance(value, bool):
-        raise BadValue(f"must be true, false or null, not {shown(value)}")
+        raise BadValue(
+            _("“%(field)s” must be true, false or null, not %(value)s."), value=shown(value)
+        )
     return value
 
 
@@ -59,14 +82,25 @@ def _whole_number(value: object, *, low: int, high: int, allowed: list, nullable
         ok = low <= cast(int, value) <= high  # an int, checked above
     if ok:
         return value
-    expected = (
-        "one of " + ", ".join(str(a) for a in allowed)
-        if allowed
-        else f"a whole number from {low} to {high}"
+    if allowed:
+        sentence = (
+            _("“%(field)s” must be one of %(allowed)s or null, not %(value)s.")
+            if nullable
+            else _("“%(field)s” must be one of %(allowed)s, not %(value)s.")
+        )
+    else:
+        sentence = (
+            _("“%(field)s” must be a whole number from %(low)s to %(high)s or null, not %(value)s.")
+            if nullable
+            else _("“%(field)s” must be a whole number from %(low)s to %(high)s, not %(value)s.")
+        )
+    raise BadValue(
+        sentence,
+        allowed=", ".join(str(a) for a in allowed),
+        low=low,
+        high=high,
+        value=shown(value),
     )
-    if nullable:
-        expected += " or null"
-    raise BadValue(f"must be {expected}, not {shown(value)}")
 
 
 def _choice(value: object, *, allowed: list[str], blank: bool) -> str:
@@ -74,21 +108,27 @@ def _choice(value: object, *, allowed: list[str], blank: bool) -> str:
     if isinstance(value, str) and value in options:
         return value
     if len(options) > 10:  # the time zones
-        raise BadValue(f"has {shown(value)}, which this journal does not offer")
-    raise BadValue(f"must be one of {', '.join(shown(o) for o in options)}, not {shown(value)}")
+        raise BadValue(
+            _("“%(field)s” has %(value)s, which this journal does not offer."), value=shown(value)
+        )
+    raise BadValue(
+        _("“%(field)s” must be one of %(options)s, not %(value)s."),
+        options=", ".join(shown(o) for o in options),
+        value=shown(value),
+    )
 
 
 def _text(value: object, *, max_length: int) -> str:
     if not isinstance(value, str):
-        raise BadValue(f"must be text, not {shown(value)}")
+        raise BadValue(_("“%(field)s” must be text, not %(value)s."), value=shown(value))
     if "\x00" in value:
-        raise BadValue("contains a null character")
+        raise BadValue(_("“%(field)s” contains a null character."))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise BadValue("contains characters that are not valid text") from None
+        raise BadValue(_("“%(field)s” contains characters that are not valid text.")) from None
     if len(value) > max_length:
-        raise BadValue(f"is longer than {max_length} characters")
+        raise BadValue(_("“%(field)s” is longer than %(max)s characters."), max=max_length)
     return value
 
 
@@ -96,40 +136,52 @@ def plain_name(value: object, *, max_length: int) -> str:
     # Like the partner and factor forms: surrounding spaces go, an empty name is refused.
     name = _text(value, max_length=max_length + 1000).strip()
     if not name:
-        raise BadValue("is empty")
+        raise BadValue(_("“%(field)s” is empty."))
     if len(name) > max_length:
-        raise BadValue(f"is longer than {max_length} characters")
+        raise BadValue(_("“%(field)s” is longer than %(max)s characters."), max=max_length)
     return name
 
 
 def _coping(value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise BadValue(f"must be a list of coping keys, not {shown(value)}")
+        raise BadValue(
+            _("“%(field)s” must be a list of coping keys, not %(value)s."), value=shown(value)
+        )
     unknown = [item for item in value if item not in Coping.values]
     if unknown:
-        raise BadValue(f"has {shown(unknown[0])}; the keys are {', '.join(Coping.values)}")
+        raise BadValue(
+            _("“%(field)s” has %(value)s; the keys are %(keys)s."),
+            value=shown(unknown[0]),
+            keys=", ".join(Coping.values),
+        )
     # The form stores the chosen keys in this order; so does an import.
     return [key for key in Coping.values if key in value]
 
 
 def instant(value: object) -> dt.datetime:
-    example = "like 2026-01-31T22:15:00+01:00"
+    not_a_moment = BadValue(
+        _("“%(field)s” must be a date and time like %(example)s, not %(value)s."),
+        example=MOMENT_EXAMPLE,
+        value=shown(value),
+    )
     if not isinstance(value, str):
-        raise BadValue(f"must be a date and time {example}, not {shown(value)}")
+        raise not_a_moment
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise BadValue(f"must be a date and time {example}, not {shown(value)}") from None
+        raise not_a_moment from None
     if moment.utcoffset() is None:
-        raise BadValue(f"has no time zone offset ({example})")
+        raise BadValue(
+            _("“%(field)s” has no time zone offset (like %(example)s)."), example=MOMENT_EXAMPLE
+        )
     try:
         utc = moment.astimezone(dt.UTC)
     except OverflowError:
-        raise BadValue("is not a usable date") from None
+        raise BadValue(_("“%(field)s” is not a usable date.")) from None
     if utc < EARLIEST:
-        raise BadValue("is before 1900")
+        raise BadValue(_("“%(field)s” is before 1900."))
     if utc > timezone.now() + FUTURE_TOLERANCE:
-        raise BadValue("is more than a day from now")
+        raise BadValue(_("“%(field)s” is more than a day from now."))
     return moment
 
 

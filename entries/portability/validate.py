@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import cast
 
+from django.utils.translation import gettext as _
+
 from entries.portability.rules import (
     ENTRY_RULES,
     NICKNAME_MAX,
@@ -92,7 +94,7 @@ class _Problems:
         try:
             return rule(value)
         except BadValue as bad:
-            self.add(f"{where}: “{key}” {bad}.")
+            self.add(f"{where}: {bad.about(key)}")
             return None
 
     def keys(
@@ -206,19 +208,29 @@ def _entry_partner(value: object, *, known: set[str], activity: object) -> str |
         return None
     nickname = plain_name(value, max_length=NICKNAME_MAX)
     if name_key(nickname) not in known:
-        raise BadValue(f"{shown(nickname)} is not in the file’s list of partners")
+        raise BadValue(
+            _("“%(field)s” names %(value)s, who is not in the file’s list of partners."),
+            value=shown(nickname),
+        )
     if activity == Activity.SOLO:
-        raise BadValue("must be null for a solo entry (a solo entry has no partner)")
+        raise BadValue(
+            _("“%(field)s” must be null for a solo entry (a solo entry has no partner).")
+        )
     return nickname
 
 
 def _entry_tags(value: object, *, known: set[str]) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise BadValue(f"must be a list of factor names, not {shown(value)}")
+        raise BadValue(
+            _("“%(field)s” must be a list of factor names, not %(value)s."), value=shown(value)
+        )
     names = [plain_name(item, max_length=TAG_NAME_MAX) for item in value]
     for name in names:
         if name_key(name) not in known:
-            raise BadValue(f"has {shown(name)}, which is not in the file’s list of factors")
+            raise BadValue(
+                _("“%(field)s” has %(value)s, which is not in the file’s list of factors."),
+                value=shown(name),
+            )
     unique = {name_key(name): name for name in names}
     return tuple(unique.values())
 
