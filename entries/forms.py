@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from entries.button_rows import ButtonRowField
 from entries.models import (
     CONTEXT_FIELDS,
     CONTEXT_FLAGS,
@@ -47,6 +48,12 @@ FIELD_TEMPLATES = {
     **dict.fromkeys(TOGGLE_FIELDS, "entries/fields/toggle.html"),
     **dict.fromkeys(CHIP_FIELDS, "entries/fields/chips.html"),
 }
+# The fields whose templates write their options out as buttons in one pass.
+BUTTON_ROW_TEMPLATES = (
+    "entries/fields/scale.html",
+    "entries/fields/factor_scale.html",
+    "entries/fields/chips.html",
+)
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,8 @@ class EntryForm(forms.ModelForm):
             self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
         for name, field in self.fields.items():
             field.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")
+            if field.template_name in BUTTON_ROW_TEMPLATES:
+                field.bound_field_class = ButtonRowField
 
     def sections(self) -> list[dict]:
         """The form's fields grouped for display. A folded group opens when it has an

@@ -5,18 +5,60 @@ calendar's and the check-ins' tables run to hundreds of rows, and rendering them
 most of the time of the insights page on every visit. The finished HTML goes through
 `pct_journal.chart_cache` like the charts themselves: under the user's key and the chart's
 version (insights.chart_data.chart_version), sealed with the user's own secret.
+
+The image carries its width and height, read from the chart's own SVG (a chart's
+height depends on its data: factors shown, months, questionnaires), so the browser
+keeps its place before it arrives and nothing below jumps. The SVG is the one the
+chart's URL serves, from the same cache entry: drawn here when the section is built,
+it is a cache hit when the browser asks for the image. Charts below the first one on
+a page load lazily (`lazy`), so a phone fetches them only when they are scrolled to.
 """
 
 import datetime as dt
+import re
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from insights.chart_data import chart_version
+from insights.chart_data import chart_version, render_chart
 from insights.charts import ChartSummary
 from insights.ranges import SelectedRange
 from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
+
+# matplotlib writes the size in points: viewBox="0 0 273.6 230.4".
+_VIEW_BOX = re.compile(rb'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+CSS_PX_PER_POINT = 96 / 72
+
+
+def chart_svg(
+    name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date, data_version: int
+) -> bytes:
+    """The SVG of chart `name`, drawn once per chart version and kept in the cache."""
+    key = chart_cache.chart_cache_key(
+        "svg",
+        user=user,
+        data_version=chart_version(
+            name, user=user, dates=dates, data_version=data_version, today=today
+        ),
+        name=name,
+        dates=dates,
+        today=today,
+    )
+    return chart_cache.cached(
+        key,
+        lambda: render_chart(name, user=user, dates=dates, today=today, data_version=data_version),
+    )
+
+
+def svg_size(svg: bytes) -> tuple[int, int] | None:
+    """The SVG's width and height in CSS pixels, from its viewBox."""
+    found = _VIEW_BOX.search(svg[:1000])
+    if found is None:
+        return None
+    width, height = (float(value) * CSS_PX_PER_POINT for value in found.groups())
+    return round(width), round(height)
 
 
 def chart_section(
@@ -26,8 +68,10 @@ def chart_section(
     period: SelectedRange,
     today: dt.date,
     data_version: int,
+    lazy: bool = False,
 ) -> SafeString:
-    """insights/_chart.html for `summary`, with the chart's image for `period`."""
+    """insights/_chart.html for `summary`, with the chart's image for `period`;
+    `lazy` for a chart below the first one of the page."""
     name = summary.name
     src = f"{reverse('insights:chart', args=[name])}?{period.query()}"
     key = chart_cache.chart_cache_key(
@@ -38,8 +82,23 @@ def chart_section(
         ),
         # The image's URL is part of the HTML: two ways of asking for the same dates
         # (a named period, or its start and end) must not share a section.
-        name=f"{name}:{src}",
+        name=f"{name}:{src}:lazy={lazy}",
         dates=period.dates,
         today=today,
     )
-    return chart_cache.cached_html(key, "insights/_chart.html", {"chart": summary, "src": src})
+    return chart_cache.cached_html(
+        key,
+        "insights/_chart.html",
+        {
+            "chart": summary,
+            "src": src,
+            "lazy": lazy,
+            "size": None
+            if summary.is_empty
+            else svg_size(
+                chart_svg(
+                    name, user=user, dates=period.dates, today=today, data_version=data_version
+                )
+            ),
+        },
+    )

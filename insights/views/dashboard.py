@@ -55,7 +55,8 @@ def _chart_sections(
 ) -> dict[str, SafeString]:
     """Each chart's finished section of the page (insights.chart_sections); no check-ins
     chart for someone who has never taken a check-in."""
-    summaries = (panel.trend, panel.emotions, panel.checkins)
+    summaries = [summary for summary in (panel.trend, panel.emotions, panel.checkins) if summary]
+    # The first chart is in view when the page opens; the others load when scrolled to.
     return {
         summary.name: chart_section(
             summary,
@@ -63,7 +64,7 @@ def _chart_sections(
             period=period,
             today=today,
             data_version=request.preferences.data_version,
+            lazy=position > 0,
         )
-        for summary in summaries
-        if summary is not None
+        for position, summary in enumerate(summaries)
     }

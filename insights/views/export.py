@@ -12,7 +12,7 @@ from audit.models import EventKind
 from audit.services import audit_record
 from checkins.selectors import checkins_dataframe
 from insights.ranges import range_picker
-from insights.summary.content import Summary, build_summary
+from insights.summary.content import Summary, build_summary, screen_summary
 from insights.summary.length import summary_length
 from insights.summary.notes import notes_in_period
 from insights.summary.options import (
@@ -112,7 +112,7 @@ def export(request: HttpRequest) -> HttpResponse:
     }
     if options is None:
         return render(request, "insights/export.html", ctx, status=400)
-    document = build_summary(request.user, options, now=timezone.now())
+    document = screen_summary(request.user, options, now=timezone.now())
     ctx |= {
         "summary": document,
         "length": summary_length(document),
@@ -140,7 +140,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     )
     if options is None:
         return bad_options_page(request, form)
-    document = build_summary(request.user, options, now=timezone.now())
+    document = screen_summary(request.user, options, now=timezone.now())
     return render(request, "insights/summary/page.html", _page(document, options, for_pdf=False))
 
 

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 from insights import charts
@@ -40,8 +41,16 @@ def _charts(request: HttpRequest, period: SelectedRange, report) -> list[SafeStr
         if name == "checkins" and summary.is_empty:
             continue
         shown.append(summary)
+    # Below the text of the page: every chart loads when it is scrolled to.
     return [
-        chart_section(summary, user=request.user, period=period, today=today, data_version=version)
+        chart_section(
+            summary,
+            user=request.user,
+            period=period,
+            today=today,
+            data_version=version,
+            lazy=True,
+        )
         for summary in shown
     ]
 
@@ -83,6 +92,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+# Compressed like the charts, and for the same reason (docs/security.md, "Compression").
+@gzip_page
 def report_json(request: HttpRequest) -> JsonResponse:
     try:
         period = _period(request)

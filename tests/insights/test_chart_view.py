@@ -11,8 +11,8 @@ from accounts.models import Preferences, new_cache_secret
 from accounts.services import account_delete
 from checkins.services import checkin_create
 from entries import services
+from insights import chart_sections
 from insights.ranges import selected_range
-from insights.views import charts as chart_views
 from pct_journal import chart_cache
 from tests.factories import EntryFactory, TagFactory
 
@@ -23,13 +23,13 @@ pytestmark = pytest.mark.django_db
 def render_count(monkeypatch):
     """How many times a chart was actually drawn (rather than served from the cache)."""
     calls = []
-    original = chart_views.render_chart
+    original = chart_sections.render_chart
 
     def counting(*args, **kwargs):
         calls.append(args[0])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(chart_views, "render_chart", counting)
+    monkeypatch.setattr(chart_sections, "render_chart", counting)
     return calls
 
 
