@@ -57,9 +57,7 @@ def test_every_chart_image_has_the_width_and_height_of_its_svg(alice_client, jou
         assert abs(width / height - box_width / box_height) < 0.01
 
 
-def test_the_dashboard_loads_its_first_chart_at_once_and_the_others_lazily(
-    alice_client, journal
-):
+def test_the_dashboard_loads_its_first_chart_at_once_and_the_others_lazily(alice_client, journal):
     images = _chart_images(alice_client.get(reverse("insights:dashboard") + "?range=all"))
 
     assert "loading" not in images[0]
