@@ -8,18 +8,23 @@ version (insights.chart_data.chart_version), sealed with the user's own secret.
 
 The image carries its width and height, read from the chart's own SVG (a chart's
 height depends on its data: factors shown, months, questionnaires), so the browser
-keeps its place before it arrives and nothing below jumps. The SVG is the one the
-chart's URL serves, from the same cache entry: drawn here when the section is built,
-it is a cache hit when the browser asks for the image. Charts below the first one on
-a page load lazily (`lazy`), so a phone fetches them only when they are scrolled to.
+keeps its place before it arrives and nothing below jumps. The page does not draw the
+chart for that: drawing stays with the image's own request. The size comes from the
+SVG when it is already in the cache, otherwise from the last one drawn for the same
+chart and dates (a new entry rarely changes a chart's shape); a section built without
+an exact size is not kept, so the next visit, after the image was drawn, has it. Charts
+below the first one on a page load lazily (`lazy`), so a phone fetches them only when
+they are scrolled to.
 """
 
 import datetime as dt
 import re
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import caches
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from insights.chart_data import chart_version, render_chart
 from insights.charts import ChartSummary
@@ -32,11 +37,26 @@ _VIEW_BOX = re.compile(rb'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 CSS_PX_PER_POINT = 96 / 72
 
 
-def chart_svg(
+class _Missing(Exception):
+    pass
+
+
+def _peek(key: chart_cache.CacheKey):
+    """The value under `key`, or None: never builds anything."""
+
+    def missing():
+        raise _Missing
+
+    try:
+        return chart_cache.cached(key, missing)
+    except _Missing:
+        return None
+
+
+def _svg_key(
     name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date, data_version: int
-) -> bytes:
-    """The SVG of chart `name`, drawn once per chart version and kept in the cache."""
-    key = chart_cache.chart_cache_key(
+) -> chart_cache.CacheKey:
+    return chart_cache.chart_cache_key(
         "svg",
         user=user,
         data_version=chart_version(
@@ -46,10 +66,31 @@ def chart_svg(
         dates=dates,
         today=today,
     )
-    return chart_cache.cached(
-        key,
-        lambda: render_chart(name, user=user, dates=dates, today=today, data_version=data_version),
+
+
+def _last_size_key(
+    name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date
+) -> chart_cache.CacheKey:
+    # Outlives data versions on purpose: the last size drawn, whatever the data was.
+    return chart_cache.chart_cache_key(
+        "size", user=user, data_version="last", name=name, dates=dates, today=today
     )
+
+
+def chart_svg(
+    name: str, *, user: AbstractBaseUser, dates: DateRange, today: dt.date, data_version: int
+) -> bytes:
+    """The SVG of chart `name`, drawn once per chart version and kept in the cache."""
+
+    def draw() -> bytes:
+        svg = render_chart(name, user=user, dates=dates, today=today, data_version=data_version)
+        last = _last_size_key(name, user=user, dates=dates, today=today)
+        caches[chart_cache.CACHE_ALIAS].delete(last.text)
+        chart_cache.cached(last, lambda: svg_size(svg))
+        return svg
+
+    key = _svg_key(name, user=user, dates=dates, today=today, data_version=data_version)
+    return chart_cache.cached(key, draw)
 
 
 def svg_size(svg: bytes) -> tuple[int, int] | None:
@@ -86,19 +127,26 @@ def chart_section(
         dates=period.dates,
         today=today,
     )
-    return chart_cache.cached_html(
-        key,
-        "insights/_chart.html",
-        {
-            "chart": summary,
-            "src": src,
-            "lazy": lazy,
-            "size": None
-            if summary.is_empty
-            else svg_size(
-                chart_svg(
+
+    html = _peek(key)
+    if html is None:
+        size, exact = None, False
+        if not summary.is_empty:
+            svg = _peek(
+                _svg_key(
                     name, user=user, dates=period.dates, today=today, data_version=data_version
                 )
-            ),
-        },
-    )
+            )
+            exact = svg is not None
+            size = (
+                svg_size(svg)
+                if exact
+                else _peek(_last_size_key(name, user=user, dates=period.dates, today=today))
+            )
+        context = {"chart": summary, "src": src, "lazy": lazy, "size": size}
+        html = render_to_string("insights/_chart.html", context)
+        if exact or summary.is_empty:
+            chart_cache.cached(key, lambda: html)
+    # The template escaped everything when it rendered, and what comes back from the
+    # cache is that same text: AES-GCM refuses anything that was not sealed by us.
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703
