@@ -23,6 +23,7 @@ from insights.summary.options import (
     summary_options,
 )
 from insights.summary.pdf import render_pdf
+from pct_journal import chart_cache
 
 # How much of each note the picker shows; the whole note goes into the summary.
 NOTE_PREVIEW_CHARS = 140
@@ -51,11 +52,24 @@ def bad_options_page(request: HttpRequest, form: SummaryOptionsForm) -> HttpResp
 
 def _note_choices(request: HttpRequest, options: SummaryOptions) -> list[dict]:
     preferences = request.preferences
-    notes = notes_in_period(
-        request.user,
-        options.dates,
-        time_zone=preferences.time_zone,
-        threshold=preferences.episode_threshold,
+    # Decrypted once per data version and period (the picker is redrawn with every change
+    # of options), and kept like the charts: encrypted with the person's own secret.
+    key = chart_cache.chart_cache_key(
+        "notes",
+        user=request.user,
+        data_version=preferences.data_version,
+        name="notes",
+        dates=options.dates,
+        today=timezone.localdate(),
+    )
+    notes = chart_cache.cached(
+        key,
+        lambda: notes_in_period(
+            request.user,
+            options.dates,
+            time_zone=preferences.time_zone,
+            threshold=preferences.episode_threshold,
+        ),
     )
     chosen = set(options.note_ids)
     return [
