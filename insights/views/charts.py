@@ -16,7 +16,7 @@ SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
 
 @login_required
 @require_safe
-# gzip when the browser accepts it (a chart is up to 40 KB of text, a fifth of that
+# gzip when the browser accepts it (a chart is 24-52 KB of text, 4-6 KB
 # compressed), with Vary: Accept-Encoding. Safe from BREACH: nothing in a chart echoes
 # what a request sent (docs/security.md, "Compression").
 @gzip_page
