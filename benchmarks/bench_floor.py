@@ -31,6 +31,7 @@ entries.
 import argparse
 import os
 import secrets
+import shutil
 import statistics
 import sys
 import tempfile
@@ -228,11 +229,15 @@ def main() -> int:
         help="A database the script may migrate and fill (default: a throwaway SQLite file).",
     )
     args = parser.parse_args()
-    _setup_django(tempfile.mkdtemp(prefix="pct-floor-"), args.database_url)
-    table = {}
-    for size in args.entries:
-        print(f"{size} entries, {args.rounds} rounds", flush=True)
-        table[size] = measure(size, args.rounds)
+    workdir = tempfile.mkdtemp(prefix="pct-floor-")
+    try:
+        _setup_django(workdir, args.database_url)
+        table = {}
+        for size in args.entries:
+            print(f"{size} entries, {args.rounds} rounds", flush=True)
+            table[size] = measure(size, args.rounds)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)  # the throwaway database and caches
     print(f"\nMedian of {args.rounds} rounds; floor in ms, pages as multiples of it (ms).\n")
     print_table(args.entries, table)
     return 0
