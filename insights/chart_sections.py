@@ -11,8 +11,9 @@ height depends on its data: factors shown, months, questionnaires), so the brows
 keeps its place before it arrives and nothing below jumps. The page does not draw the
 chart for that: drawing stays with the image's own request. The size comes from the
 SVG when it is already in the cache, otherwise from the last one drawn for the same
-chart and dates (a new entry rarely changes a chart's shape); a section built without
-an exact size is not kept, so the next visit, after the image was drawn, has it. Charts
+chart and dates (a new entry rarely changes a chart's shape). A section with that
+borrowed size is kept apart from one with the exact size, so the first visit after the
+image was drawn has the exact one, and neither is rendered twice. Charts
 below the first one on a page load lazily (`lazy`), so a phone fetches them only when
 they are scrolled to.
 """
@@ -115,38 +116,41 @@ def chart_section(
     `lazy` for a chart below the first one of the page."""
     name = summary.name
     src = f"{reverse('insights:chart', args=[name])}?{period.query()}"
-    key = chart_cache.chart_cache_key(
-        "section",
-        user=user,
-        data_version=chart_version(
-            name, user=user, dates=period.dates, data_version=data_version, today=today
-        ),
-        # The image's URL is part of the HTML: two ways of asking for the same dates
-        # (a named period, or its start and end) must not share a section.
-        name=f"{name}:{src}:lazy={lazy}",
-        dates=period.dates,
-        today=today,
+    version = chart_version(
+        name, user=user, dates=period.dates, data_version=data_version, today=today
     )
 
-    html = _peek(key)
-    if html is None:
-        size, exact = None, False
-        if not summary.is_empty:
-            svg = _peek(
-                _svg_key(
-                    name, user=user, dates=period.dates, today=today, data_version=data_version
-                )
-            )
-            exact = svg is not None
-            size = (
-                svg_size(svg)
-                if exact
-                else _peek(_last_size_key(name, user=user, dates=period.dates, today=today))
-            )
+    def section_key(sized: str) -> chart_cache.CacheKey:
+        # The image's URL is part of the HTML: two ways of asking for the same dates
+        # (a named period, or its start and end) must not share a section.
+        return chart_cache.chart_cache_key(
+            "section",
+            user=user,
+            data_version=version,
+            name=f"{name}:{src}:lazy={lazy}:{sized}",
+            dates=period.dates,
+            today=today,
+        )
+
+    def render(size: tuple[int, int] | None) -> str:
         context = {"chart": summary, "src": src, "lazy": lazy, "size": size}
-        html = render_to_string("insights/_chart.html", context)
-        if exact or summary.is_empty:
-            chart_cache.cached(key, lambda: html)
+        return render_to_string("insights/_chart.html", context)
+
+    exact = section_key("exact")
+    html = _peek(exact)
+    if html is None and summary.is_empty:
+        html = chart_cache.cached(exact, lambda: render(None))
+    if html is None:
+        svg = _peek(
+            _svg_key(name, user=user, dates=period.dates, today=today, data_version=data_version)
+        )
+        if svg is not None:
+            html = chart_cache.cached(exact, lambda: render(svg_size(svg)))
+    if html is None:
+        # Not drawn yet (right after a change, or a lazy image never scrolled to): the
+        # last size drawn, kept apart until the exact one is known.
+        last = _last_size_key(name, user=user, dates=period.dates, today=today)
+        html = chart_cache.cached(section_key("last"), lambda: render(_peek(last)))
     # The template escaped everything when it rendered, and what comes back from the
     # cache is that same text: AES-GCM refuses anything that was not sealed by us.
     return mark_safe(html)  # noqa: S308  # nosec B308 B703

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from checkins.services import checkin_create
 from entries import services
+from insights import chart_sections
 from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,22 @@ def test_the_insights_page_loads_its_charts_lazily(alice_client, journal):
     images = _visit(alice_client, "insights:overview")
 
     assert {image.get("loading") for image in images} == {"lazy"}
+
+
+def test_a_section_whose_image_was_never_fetched_is_not_rendered_again(
+    alice_client, journal, monkeypatch
+):
+    url = reverse("insights:dashboard") + "?range=all"
+    alice_client.get(url)  # no image fetched: a lazy chart that was never scrolled to
+    rendered = []
+    original = chart_sections.render_to_string
+
+    def counting(*args, **kwargs):
+        rendered.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(chart_sections, "render_to_string", counting)
+
+    alice_client.get(url)
+
+    assert rendered == []
