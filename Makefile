@@ -44,7 +44,8 @@ serve: $(VENV)/.installed
 	$(BIN)/gunicorn pct_journal.wsgi --config gunicorn.conf.py
 
 # Load test (benchmarks/loadtest/README.md): 50 people with 1,000 entries each for 60 s
-# against `make serve` on 127.0.0.1, on SQLite and then on PostgreSQL + Redis. The load
+# against `make serve` on 127.0.0.1, three runs on SQLite and then three on PostgreSQL +
+# Redis (a redis-server of its own on a free port unless LOADTEST_ARGS names one). The load
 # generator (locust) lives in its own virtualenv, away from the app's dependencies.
 BENCH_VENV := .venv-bench
 LOADTEST_ARGS ?=

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from entries.button_rows import ButtonRowField
 from entries.models import (
     CONTEXT_FIELDS,
     CONTEXT_FLAGS,
@@ -51,6 +52,12 @@ FIELD_TEMPLATES = {
     **dict.fromkeys(TOGGLE_FIELDS, "entries/fields/toggle.html"),
     **dict.fromkeys(CHIP_FIELDS, "entries/fields/chips.html"),
 }
+# The fields whose templates write their options out as buttons in one pass.
+BUTTON_ROW_TEMPLATES = (
+    "entries/fields/scale.html",
+    "entries/fields/factor_scale.html",
+    "entries/fields/chips.html",
+)
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,8 @@ class EntryForm(forms.ModelForm):
         for name, each in self.fields.items():
             # Field.template_name is Django 5.0's; django-stubs does not have it yet.
             each.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")  # type: ignore[attr-defined]
+            if each.template_name in BUTTON_ROW_TEMPLATES:  # type: ignore[attr-defined]
+                each.bound_field_class = ButtonRowField
 
     def sections(self) -> list[dict]:
         """The form's fields grouped for display. A folded group opens when it has an

@@ -6,6 +6,7 @@ holds no logic, and every number here is one the insights page would show too.
 """
 
 import datetime as dt
+import hashlib
 import zoneinfo
 from dataclasses import dataclass, replace
 from typing import cast
@@ -41,6 +42,7 @@ from insights.summary.tables import (
     waiting_categories,
 )
 from insights.wording import decimal, percent
+from pct_journal import chart_cache
 from pct_journal.scales import intensity_label
 
 # Entries a week are only worked out over at least this many days of journal.
@@ -391,3 +393,28 @@ def build_summary(
         threshold=journal.threshold,
         paper=options.paper,
     )
+
+
+def screen_summary(user: User, options: SummaryOptions, *, now: dt.datetime) -> Summary:
+    """build_summary for the screen (the export page's preview and the print page),
+    worked out once per data version, options and day and kept in the derived cache.
+
+    Drawing its two charts and analysing the journal take most of a second; the
+    export page redraws its preview on every change of options, and going back to an
+    earlier choice, or opening the print page next, needs nothing new. Every write to
+    the journal, its settings or its check-ins bumps the data version, so a cached
+    summary is never one that is out of date. The username and discreet mode are part
+    of the key too, as the document names the account unless discreet mode is on."""
+    preferences = _preferences(user)
+    today = now.astimezone(zoneinfo.ZoneInfo(preferences.time_zone)).date()
+    # A digest: the picked notes' ids need not be spelled out in a cache key.
+    chosen = f"{options.query()}|{preferences.discreet_mode}|{user.get_username()}"
+    key = chart_cache.chart_cache_key(
+        "summary",
+        user=user,
+        data_version=preferences.data_version,
+        name=hashlib.sha256(chosen.encode()).hexdigest(),
+        dates=options.dates,
+        today=today,
+    )
+    return chart_cache.cached(key, lambda: build_summary(user, options, now=now))

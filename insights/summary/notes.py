@@ -50,7 +50,9 @@ def notes_in_period(
 ) -> list[SharedNote]:
     """Every entry of the period that has a note, oldest first."""
     zone = zoneinfo.ZoneInfo(time_zone)
-    queryset = _in_period(Entry.objects.filter(user=user), dates, zone)
+    # Only entries with a note leave the database ("" is the one value an encrypted
+    # field can be compared with); one of only spaces is dropped below.
+    queryset = _in_period(Entry.objects.filter(user=user).exclude(notes=""), dates, zone)
     entries = queryset.only("id", "occurred_at", "cried", "notes", *EMOTION_FIELDS).order_by(
         "occurred_at"
     )

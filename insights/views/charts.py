@@ -4,10 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from accounts.http import AuthenticatedHttpRequest
-from insights.chart_data import CHART_NAMES, chart_svg
+from insights.chart_data import CHART_NAMES
+from insights.chart_sections import chart_svg
 from insights.journal import JournalReader
 from insights.ranges import InvalidRange, selected_range
 
@@ -17,6 +19,10 @@ SVG_POLICY = {"default-src": [NONE], "style-src": [UNSAFE_INLINE]}
 
 @login_required
 @require_safe
+# gzip when the browser accepts it (a chart is 24-52 KB of text, 4-6 KB
+# compressed), with Vary: Accept-Encoding. Safe from BREACH: nothing in a chart echoes
+# what a request sent (docs/security.md, "Compression").
+@gzip_page
 @csp(SVG_POLICY)  # type: ignore[arg-type]  # django-csp types views as (request) only
 def chart(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
     if name not in CHART_NAMES:

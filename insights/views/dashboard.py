@@ -54,9 +54,11 @@ def _chart_sections(
 ) -> dict[str, SafeString]:
     """Each chart's finished section of the page (insights.chart_sections); no check-ins
     chart for someone who has never taken a check-in."""
-    summaries = (panel.trend, panel.emotions, panel.checkins)
+    summaries = [
+        summary for summary in (panel.trend, panel.emotions, panel.checkins) if summary is not None
+    ]
+    # The first chart is in view when the page opens; the others load when scrolled to.
     return {
-        summary.name: chart_section(reader, summary, period=period)
-        for summary in summaries
-        if summary is not None
+        summary.name: chart_section(reader, summary, period=period, lazy=position > 0)
+        for position, summary in enumerate(summaries)
     }

@@ -15,7 +15,7 @@ from audit.models import EventKind
 from audit.services import audit_record
 from checkins.selectors import checkins_dataframe
 from insights.ranges import range_picker
-from insights.summary.content import Summary, build_summary
+from insights.summary.content import Summary, build_summary, screen_summary
 from insights.summary.length import summary_length
 from insights.summary.notes import notes_in_period
 from insights.summary.options import (
@@ -26,6 +26,7 @@ from insights.summary.options import (
     summary_options,
 )
 from insights.summary.pdf import render_pdf
+from pct_journal import chart_cache
 
 # How much of each note the picker shows; the whole note goes into the summary.
 NOTE_PREVIEW_CHARS = 140
@@ -66,11 +67,24 @@ def _options_asked(
 
 def _note_choices(request: AuthenticatedHttpRequest, options: SummaryOptions) -> list[dict]:
     preferences = request.preferences
-    notes = notes_in_period(
-        request.user,
-        options.dates,
-        time_zone=preferences.time_zone,
-        threshold=preferences.episode_threshold,
+    # Decrypted once per data version and period (the picker is redrawn with every change
+    # of options), and kept like the charts: encrypted with the person's own secret.
+    key = chart_cache.chart_cache_key(
+        "notes",
+        user=request.user,
+        data_version=preferences.data_version,
+        name="notes",
+        dates=options.dates,
+        today=timezone.localdate(),
+    )
+    notes = chart_cache.cached(
+        key,
+        lambda: notes_in_period(
+            request.user,
+            options.dates,
+            time_zone=preferences.time_zone,
+            threshold=preferences.episode_threshold,
+        ),
     )
     chosen = set(options.note_ids)
     return [
@@ -122,7 +136,7 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     }
     if options is None:
         return render(request, "insights/export.html", ctx, status=400)
-    document = build_summary(request.user, options, now=timezone.now())
+    document = screen_summary(request.user, options, now=timezone.now())
     ctx |= {
         "summary": document,
         "length": summary_length(document),
@@ -145,7 +159,7 @@ def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, options = _options_asked(request, timezone.localdate())
     if options is None:
         return bad_options_page(request, form)
-    document = build_summary(request.user, options, now=timezone.now())
+    document = screen_summary(request.user, options, now=timezone.now())
     return render(request, "insights/summary/page.html", _page(document, options, for_pdf=False))
 
 

@@ -3,6 +3,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
@@ -32,7 +33,8 @@ def _charts(reader: JournalReader, period: SelectedRange) -> list[SafeString]:
     (insights.chart_sections)."""
     shown = [chart_summary(reader, name) for name in ("factors", "calendar", "checkins")]
     return [
-        chart_section(reader, summary, period=period)
+        # Below the text of the page: every chart loads when it is scrolled to.
+        chart_section(reader, summary, period=period, lazy=True)
         for summary in shown
         if not (summary.name == "checkins" and summary.is_empty)
     ]
@@ -74,6 +76,8 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+# Compressed like the charts, and for the same reason (docs/security.md, "Compression").
+@gzip_page
 def report_json(request: AuthenticatedHttpRequest) -> JsonResponse:
     try:
         period = _period(request)

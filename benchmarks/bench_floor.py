@@ -1,0 +1,247 @@
+"""Every page as a multiple of the floor: a bare view behind the same settings and
+middleware, timed in the same process, warm and right after one new entry.
+
+    .venv/bin/python benchmarks/bench_floor.py                          # 1,000 and 20,000
+    .venv/bin/python benchmarks/bench_floor.py --entries 1000 --rounds 15
+    .venv/bin/python benchmarks/bench_floor.py --database-url postgres://postgres@127.0.0.1:5432/bench_floor
+
+Absolute times on a shared machine swing by half from one run to the next, so every
+page is measured against the floor: a `login_required` view that answers a few bytes,
+served through the project's own settings and middleware (sessions, authentication,
+CSP, the security headers, the preferences). It lives only in this script, mounted on
+a URL configuration that adds it to the app's own.
+
+For each size, an account is filled by `seed_demo` (the demo generator, pain planted
+x3, with check-ins) in a throwaway SQLite database in a temporary directory (or
+--database-url, a database the script may migrate and fill; each size is a new
+account). Settings are the production ones (DJANGO_DEBUG=False) apart from plain HTTP.
+
+- warm: after one warm-up, each round requests the floor, then the page, page after
+  page; the figure is the median page time over the rounds divided by the median floor.
+- after one new entry: each round creates one entry through the app's service
+  (`entries.services.entry_create`, which bumps the data version as the log form does),
+  then times the first request to the page; again the median over the rounds, divided
+  by the floor.
+
+Targets: warm pages at most 4x the floor at 1,000 entries; right after one new entry,
+pages and JSON at most 20x and a chart at most 30x; every page under 300 ms at 20,000
+entries.
+"""
+
+import argparse
+import os
+import secrets
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import types
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "bench-password-4729"  # noqa: S105 (a throwaway account)
+FLOOR_URL = "/bench-floor/"
+URLCONF = "bench_floor_urls"
+CHARTS = ("trend", "emotions", "factors", "calendar", "checkins")
+
+
+def _setup_django(workdir: str, database_url: str | None) -> None:
+    from cryptography.fernet import Fernet
+
+    # STATIC_ROOT, which WhiteNoise looks for (the script serves no static files).
+    Path(workdir, "static").mkdir()
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir}/bench.sqlite3"
+    os.environ.update(
+        DJANGO_VAR_DIR=workdir,
+        DJANGO_DEBUG="False",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        DJANGO_SSL_REDIRECT="False",
+        DJANGO_SECURE_COOKIES="False",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    # The garbage collector as the server's workers have it (gunicorn.conf.py).
+    from pct_journal.garbage_collection import tune_garbage_collector
+
+    tune_garbage_collector()
+    # Plain files instead of the manifest: the benchmark does not run collectstatic.
+    settings.STORAGES["staticfiles"]["BACKEND"] = (
+        "django.contrib.staticfiles.storage.StaticFilesStorage"
+    )
+    _mount_floor(settings)
+    call_command("migrate", verbosity=0)
+
+
+def _mount_floor(settings) -> None:
+    """The app's URLs plus the floor view, as a URL configuration of this script only."""
+    from django.contrib.auth.decorators import login_required
+    from django.http import HttpResponse
+    from django.urls import include, path
+
+    @login_required
+    def floor(request):
+        return HttpResponse(b"ok", content_type="text/plain")
+
+    module = types.ModuleType(URLCONF)
+    module.urlpatterns = [
+        path(FLOOR_URL.strip("/") + "/", floor),
+        path("", include(settings.ROOT_URLCONF)),
+    ]
+    sys.modules[URLCONF] = module
+    settings.ROOT_URLCONF = URLCONF
+
+
+def _pages() -> dict[str, str]:
+    from django.urls import reverse
+
+    pages = {
+        "dashboard": reverse("insights:dashboard"),
+        "entries list": reverse("entries:list"),
+        "log form": reverse("entries:create"),
+        "insights": reverse("insights:overview"),
+        "report.json": reverse("insights:report_json"),
+    }
+    for name in CHARTS:
+        pages[f"{name}.svg"] = reverse("insights:chart", args=[name])
+    pages.update(
+        {
+            "export": reverse("insights:export"),
+            "calendar": reverse("insights:calendar"),
+            "guide": reverse("insights:partner_guide"),
+        }
+    )
+    return pages
+
+
+def _seed(size: int):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    username = f"floor{size}-{secrets.token_hex(3)}"
+    call_command(
+        "seed_demo",
+        user=username,
+        entries=size,
+        seed=7,
+        checkins=True,
+        password=PASSWORD,
+        stdout=open(os.devnull, "w"),  # noqa: SIM115 (the command's own lines are not wanted)
+    )
+    return get_user_model().objects.get(username=username)
+
+
+def _logged_in_client(user):
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": user.username, "password": PASSWORD})
+    assert response.status_code == 302, "could not log in"
+    return client
+
+
+def _timed(client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code)
+    return elapsed * 1000
+
+
+def _one_new_entry(user, round_number: int) -> None:
+    from django.utils import timezone
+
+    from entries.demo import generate_entries
+    from entries.services import entry_create
+
+    now = timezone.now()
+    (item,) = generate_entries(1, seed=10_000 + round_number, end=now, days=1)
+    entry_create(user=user, occurred_at=now, **item.fields)
+
+
+def measure(size: int, rounds: int) -> dict[str, tuple[float, float]]:
+    """{page: (warm ms, after-one-new-entry ms)}, plus the floor under "floor"."""
+    started = time.perf_counter()
+    user = _seed(size)
+    print(f"  ({size} entries seeded in {time.perf_counter() - started:.1f} s)", flush=True)
+    client = _logged_in_client(user)
+    pages = _pages()
+    for url in (FLOOR_URL, *pages.values()):
+        _timed(client, url)  # warm-up: imports, fonts, templates, the caches
+    floors, warm, after = [], {page: [] for page in pages}, {page: [] for page in pages}
+    for _ in range(rounds):
+        for page, url in pages.items():
+            floors.append(_timed(client, FLOOR_URL))
+            warm[page].append(_timed(client, url))
+    counter = 0
+    for _ in range(rounds):
+        for page, url in pages.items():
+            floors.append(_timed(client, FLOOR_URL))
+            counter += 1
+            _one_new_entry(user, counter)
+            after[page].append(_timed(client, url))
+    results = {"floor": (statistics.median(floors), 0.0)}
+    for page in pages:
+        results[page] = (statistics.median(warm[page]), statistics.median(after[page]))
+    return results
+
+
+def print_table(sizes: list[int], table: dict[int, dict[str, tuple[float, float]]]) -> None:
+    header = "| page |"
+    rule = "|---|"
+    for size in sizes:
+        header += f" warm, {size:,} (x floor) | after one entry, {size:,} (x floor) |"
+        rule += "---:|---:|"
+    print(header)
+    print(rule)
+    floor_row = "| floor |"
+    for size in sizes:
+        floor_row += f" {table[size]['floor'][0]:.1f} ms | |"
+    print(floor_row)
+    for page in table[sizes[0]]:
+        if page == "floor":
+            continue
+        row = f"| {page} |"
+        for size in sizes:
+            floor = table[size]["floor"][0]
+            warm, after = table[size][page]
+            row += f" {warm / floor:.1f} ({warm:.0f} ms) | {after / floor:.1f} ({after:.0f} ms) |"
+        print(row)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, nargs="+", default=[1000, 20000])
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL"),
+        help="A database the script may migrate and fill (default: a throwaway SQLite file).",
+    )
+    args = parser.parse_args()
+    workdir = tempfile.mkdtemp(prefix="pct-floor-")
+    try:
+        _setup_django(workdir, args.database_url)
+        table = {}
+        for size in args.entries:
+            print(f"{size} entries, {args.rounds} rounds", flush=True)
+            table[size] = measure(size, args.rounds)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)  # the throwaway database and caches
+    print(f"\nMedian of {args.rounds} rounds; floor in ms, pages as multiples of it (ms).\n")
+    print_table(args.entries, table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
