@@ -37,49 +37,13 @@ import sys
 import tempfile
 import time
 import types
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_django import production_django_in
+
 PASSWORD = "bench-password-4729"  # noqa: S105 (a throwaway account)
 FLOOR_URL = "/bench-floor/"
 URLCONF = "bench_floor_urls"
 CHARTS = ("trend", "emotions", "factors", "calendar", "checkins")
-
-
-def _setup_django(workdir: str, database_url: str | None) -> None:
-    from cryptography.fernet import Fernet
-
-    # STATIC_ROOT, which WhiteNoise looks for (the script serves no static files).
-    Path(workdir, "static").mkdir()
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir}/bench.sqlite3"
-    os.environ.update(
-        DJANGO_VAR_DIR=workdir,
-        DJANGO_DEBUG="False",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
-        DJANGO_SSL_REDIRECT="False",
-        DJANGO_SECURE_COOKIES="False",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    # The garbage collector as the server's workers have it (gunicorn.conf.py).
-    from pct_journal.garbage_collection import tune_garbage_collector
-
-    tune_garbage_collector()
-    # Plain files instead of the manifest: the benchmark does not run collectstatic.
-    settings.STORAGES["staticfiles"]["BACKEND"] = (
-        "django.contrib.staticfiles.storage.StaticFilesStorage"
-    )
-    _mount_floor(settings)
-    call_command("migrate", verbosity=0)
 
 
 def _mount_floor(settings) -> None:
@@ -231,7 +195,7 @@ def main() -> int:
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="pct-floor-")
     try:
-        _setup_django(workdir, args.database_url)
+        production_django_in(workdir, database_url=args.database_url, before_migrate=_mount_floor)
         table = {}
         for size in args.entries:
             print(f"{size} entries, {args.rounds} rounds", flush=True)

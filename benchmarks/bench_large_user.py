@@ -23,13 +23,12 @@ import argparse
 import os
 import secrets
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_django import production_django_in
+
 PASSWORD = "bench-password-4729"  # noqa: S105 (a throwaway account)
 TAGS = [f"factor {n}" for n in range(1, 21)]
 YEARS = 5
@@ -41,41 +40,6 @@ SCALING_PAGES = (
     *(f"chart {name} (all time)" for name in CHARTS),
     "dashboard",
 )
-
-
-def _setup_django(workdir: str) -> None:
-    from cryptography.fernet import Fernet
-
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    os.environ.update(
-        DJANGO_VAR_DIR=workdir,
-        DJANGO_DEBUG="False",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
-        DJANGO_SSL_REDIRECT="False",
-        DJANGO_SECURE_COOKIES="False",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pct_journal.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    # The garbage collector as the server's workers have it (gunicorn.conf.py).
-    from pct_journal.garbage_collection import tune_garbage_collector
-
-    tune_garbage_collector()
-    # Plain files instead of the manifest: the benchmark does not run collectstatic.
-    settings.STORAGES["staticfiles"]["BACKEND"] = (
-        "django.contrib.staticfiles.storage.StaticFilesStorage"
-    )
-    call_command("migrate", verbosity=0)
 
 
 def fill_account(size: int):
@@ -196,7 +160,9 @@ def main() -> int:
     parser.add_argument("--scaling", type=int, nargs="*", default=None)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    _setup_django(tempfile.mkdtemp(prefix="pct-bench-"))
+    production_django_in(
+        tempfile.mkdtemp(prefix="pct-bench-"), database_url=os.environ.get("BENCH_DATABASE_URL")
+    )
 
     if args.scaling:
         table = {}
