@@ -1,7 +1,8 @@
 """Every write to a user's journal goes through here."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -12,6 +13,8 @@ from entries.models import DeletedEntry, Entry, Partner, Tag
 from entries.undo import UNDO_WINDOW, entry_from_record, entry_record
 from pct_journal.blind_index import blind_indexes
 from pct_journal.wal_checkpoint import wal_fold_after_commit
+
+NamedT = TypeVar("NamedT", Partner, Tag)
 
 
 def _check_owner(user_id: int, *objects) -> None:
@@ -160,15 +163,27 @@ def _save_named(thing: Partner | Tag, field: str, **save_kwargs) -> None:
         raise NameTaken from None
 
 
-def partner_get_or_create(*, user: User, nickname: str) -> Partner:
-    existing = _named(Partner, user_id=user.pk, field="nickname", value=nickname).first()
+def _get_or_create_named(
+    model: type[NamedT], *, user: User, field: str, value: str, create: Callable[[], NamedT]
+) -> NamedT:
+    existing = _named(model, user_id=user.pk, field=field, value=value).first()
     if existing:
         return existing
     try:
-        return partner_create(user=user, nickname=nickname)
+        return create()
     except NameTaken:
         # Created a moment ago by another request (the same form sent twice).
-        return _named(Partner, user_id=user.pk, field="nickname", value=nickname).get()
+        return _named(model, user_id=user.pk, field=field, value=value).get()
+
+
+def partner_get_or_create(*, user: User, nickname: str) -> Partner:
+    return _get_or_create_named(
+        Partner,
+        user=user,
+        field="nickname",
+        value=nickname,
+        create=lambda: partner_create(user=user, nickname=nickname),
+    )
 
 
 def partner_create(*, user: User, nickname: str, active: bool = True) -> Partner:
@@ -194,13 +209,9 @@ def partner_delete(*, partner: Partner) -> None:
 def tag_get_or_create(*, user: User, name: str) -> Tag:
     """A factor typed in the log form. The form refuses a name already there; this
     reuses one created a moment ago by the same form sent twice."""
-    existing = _named(Tag, user_id=user.pk, field="name", value=name).first()
-    if existing:
-        return existing
-    try:
-        return tag_create(user=user, name=name)
-    except NameTaken:
-        return _named(Tag, user_id=user.pk, field="name", value=name).get()
+    return _get_or_create_named(
+        Tag, user=user, field="name", value=name, create=lambda: tag_create(user=user, name=name)
+    )
 
 
 def tag_create(*, user: User, name: str) -> Tag:
