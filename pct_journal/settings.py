@@ -121,6 +121,7 @@ TEMPLATES = [
                 "accounts.context_processors.preferences",
                 "pct_journal.navigation.navigation",
             ],
+            "libraries": {"memo_fragment": "pct_journal.memo_fragment"},
         },
     },
 ]
