@@ -48,11 +48,11 @@ class MemoFragmentNode(template.Node):
                 self.rendered.clear()
             self.rendered[key] = fragment
         if CSRF_PLACEHOLDER in fragment:
-            csrf_token = str(token)
-            if csrf_token == "NOTPROVIDED":  # no CSRF middleware: {% csrf_token %} writes nothing
+            value = str(token)
+            if value == "NOTPROVIDED":  # no CSRF middleware: {% csrf_token %} writes nothing
                 return self.nodelist.render(context)
             # The token is letters and digits, safe as it is.
-            fragment = fragment.replace(CSRF_PLACEHOLDER, csrf_token)
+            fragment = fragment.replace(CSRF_PLACEHOLDER, value)
         return mark_safe(fragment)  # noqa: S308  # nosec B308 B703
 
 
