@@ -8,7 +8,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from entries.button_rows import ButtonRowField
+from entries.field_groups import (
+    ChipsField,
+    FactorScaleField,
+    ScaleField,
+    TextBoxField,
+    ToggleField,
+)
 from entries.models import (
     CONTEXT_FIELDS,
     CONTEXT_FLAGS,
@@ -46,18 +52,13 @@ FLAG_CHOICES = [("", NOT_RECORDED), ("False", _("No")), ("True", _("Yes"))]
 TOGGLE_FIELDS = ("cried",)
 CHIP_FIELDS = ("tags", "coping")
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-FIELD_TEMPLATES = {
-    **dict.fromkeys((*SEGMENTED_FIELDS, "activity", "orgasm"), "entries/fields/scale.html"),
-    **dict.fromkeys(RECORDABLE_FACTORS, "entries/fields/factor_scale.html"),
-    **dict.fromkeys(TOGGLE_FIELDS, "entries/fields/toggle.html"),
-    **dict.fromkeys(CHIP_FIELDS, "entries/fields/chips.html"),
+# How each field is drawn (entries.field_groups); the others are text boxes.
+FIELD_GROUPS = {
+    **dict.fromkeys((*SEGMENTED_FIELDS, "activity", "orgasm"), ScaleField),
+    **dict.fromkeys(RECORDABLE_FACTORS, FactorScaleField),
+    **dict.fromkeys(TOGGLE_FIELDS, ToggleField),
+    **dict.fromkeys(CHIP_FIELDS, ChipsField),
 }
-# The fields whose templates write their options out as buttons in one pass.
-BUTTON_ROW_TEMPLATES = (
-    "entries/fields/scale.html",
-    "entries/fields/factor_scale.html",
-    "entries/fields/chips.html",
-)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _choices(field: forms.ChoiceField) -> list[tuple[Any, Any]]:
 
 
 class SegmentedRadioSelect(forms.RadioSelect):
-    """Radio inputs drawn as a row of labelled buttons (see entries/fields/scale.html).
+    """Radio inputs drawn as a row of labelled buttons (see entries.field_groups).
     No autocomplete="off": HTML allows it only on text-like inputs."""
 
     def __init__(self, attrs=None, choices=()):
@@ -226,10 +227,7 @@ class EntryForm(forms.ModelForm):
         for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
             self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
         for name, each in self.fields.items():
-            # Field.template_name is Django 5.0's; django-stubs does not have it yet.
-            each.template_name = FIELD_TEMPLATES.get(name, "entries/fields/crispy.html")  # type: ignore[attr-defined]
-            if each.template_name in BUTTON_ROW_TEMPLATES:  # type: ignore[attr-defined]
-                each.bound_field_class = ButtonRowField
+            each.bound_field_class = FIELD_GROUPS.get(name, TextBoxField)
 
     def sections(self) -> list[dict]:
         """The form's fields grouped for display. A folded group opens when it has an
