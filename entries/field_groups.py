@@ -1,30 +1,21 @@
-"""The log form's fields, each with its label, help text and errors, written out in Python.
+"""The log form's answers on buttons, each with its legend, help text and errors,
+written out in Python.
 
-The log form has twenty-six fields. Drawn through field templates (and, for the text
-boxes, django-crispy-forms' Bootstrap templates around Django's widget templates), they
-were most of the page's time. Each bound field class here writes the same markup as the
-templates did in one pass: the button rows come from entries.button_rows, and a text box
-is written as Django's `input.html`, `textarea.html` or `select.html` would write it, with
-the classes, label, errors and help text crispy-forms' `bootstrap5/field.html` gave it.
-Every part is escaped where it is written.
+The log form has twenty-six fields. Drawn through field templates, they were most of
+the page's time. Each bound field class here writes the markup those templates wrote,
+in one pass, around the button rows of entries.button_rows (the text boxes are
+pct_journal.bootstrap_fields'). Every part is escaped where it is written.
 """
 
 from collections.abc import Iterable
 
-from django.forms import BoundField, Select, Textarea
-from django.forms.widgets import CheckboxInput, Input, Widget
+from django.forms import BoundField
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from entries.button_rows import ButtonRowField, attributes
-
-REQUIRED_MARK = '<span class="asteriskField">*</span>'
-
-
-def _safe(html: str) -> SafeString:
-    # Only ever called with markup whose every part was escaped as it was written.
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703
+from entries.button_rows import ButtonRowField
+from pct_journal.bootstrap_fields import written
 
 
 def _row_errors(field: BoundField) -> str:
@@ -55,7 +46,7 @@ def _scale_fieldset(field: BoundField, rows: str) -> SafeString:
         [f"{field.auto_id}_help"] * bool(field.help_text)
         + [f"{field.auto_id}_errors"] * bool(field.errors)
     )
-    return _safe(
+    return written(
         f'<fieldset class="scale mb-3"{described_by}>\n'
         f'  <legend class="scale-legend">{conditional_escape(field.label)}</legend>\n'
         f"{rows}"
@@ -98,7 +89,7 @@ class ChipsField(ButtonRowField):
             chips = f'<div class="chips">\n      {self.chips}\n    </div>'
         else:
             chips = f'<p class="form-text mb-0">{conditional_escape(gettext("None yet."))}</p>'
-        return _safe(
+        return written(
             f'<fieldset class="mb-3"{described_by}>\n'
             f'  <legend class="scale-legend">{conditional_escape(self.label)}</legend>\n'
             f"    {chips}\n"
@@ -113,7 +104,7 @@ class ToggleField(BoundField):
     def as_field_group(self) -> SafeString:
         checked = " checked" if self.value() else ""
         described_by = _described_by([f"{self.auto_id}_errors"] * bool(self.errors))
-        return _safe(
+        return written(
             '<div class="mb-3">\n'
             '  <input type="checkbox" class="btn-check"'
             f' name="{conditional_escape(self.html_name)}"'
@@ -122,86 +113,4 @@ class ToggleField(BoundField):
             f"{conditional_escape(self.label)}</label>\n"
             f"  {_row_errors(self)}\n"
             "</div>"
-        )
-
-
-def _option(option: dict) -> str:
-    return (
-        f'<option value="{conditional_escape(str(option["value"]))}"'
-        f"{attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>"
-    )
-
-
-def _widget_html(widget: Widget, context: dict) -> str | None:
-    """The widget as Django's template for it writes it, or None for a widget not
-    written here."""
-    name = conditional_escape(context["name"])
-    attrs = attributes(context["attrs"])
-    value = context["value"]
-    if isinstance(widget, Textarea):
-        text = conditional_escape(value) if value else ""
-        return f'<textarea name="{name}"{attrs}>\n{text}</textarea>'
-    if isinstance(widget, Select) and not widget.allow_multiple_selected:
-        groups = context["optgroups"]
-        if any(group_name for group_name, _, _ in groups):
-            return None
-        options = "".join(f"\n  {_option(option)}" for _, group, _ in groups for option in group)
-        return f'<select name="{name}"{attrs}>{options}\n</select>'
-    if isinstance(widget, Input) and not isinstance(widget, CheckboxInput):
-        shown = "" if value is None else f' value="{conditional_escape(str(value))}"'
-        return f'<input type="{conditional_escape(context["type"])}" name="{name}"{shown}{attrs}>'
-    return None
-
-
-class TextBoxField(BoundField):
-    """A text box, number, date or list, as crispy-forms' Bootstrap 5 field drew it."""
-
-    def _control(self) -> str:
-        widget = self.field.widget
-        # The classes crispy-forms adds: the widget's own name, then Bootstrap's.
-        kind = type(widget).__name__.lower()
-        css = widget.attrs.get("class", "")
-        if kind not in css:
-            css = f"{css} {kind}" if css else kind
-        css += " form-select" if isinstance(widget, Select) else " form-control"
-        if self.errors:
-            css += " is-invalid"
-        if self.field.localize:
-            widget.is_localized = True
-        attrs = self.build_widget_attrs({"class": css}, widget)
-        if self.auto_id and "id" not in widget.attrs:
-            attrs.setdefault("id", self.auto_id)
-        context = widget.get_context(self.html_name, self.value(), attrs)
-        written = _widget_html(widget, context["widget"])
-        if written is None:
-            return widget._render(widget.template_name, context, self.form.renderer)
-        return written
-
-    def as_field_group(self) -> SafeString:
-        required = self.field.required
-        label = (
-            f'<label for="{self.id_for_label}" class="form-label{" requiredField" * required}">'
-            f"{conditional_escape(self.label)}"
-            f"{REQUIRED_MARK * required}</label>"
-        )
-        errors = ""
-        if self.errors:
-            errors = "".join(
-                f'<p id="error_{number}_{self.auto_id}">'
-                f"<strong>{conditional_escape(error)}</strong></p>"
-                for number, error in enumerate(self.errors, start=1)
-            )
-            errors = (
-                f'\n<div id="{self.errors.field_id}_error" class="invalid-feedback">{errors}</div>'
-            )
-        help_text = ""
-        if self.help_text:
-            # As crispy-forms writes it: help text is the form's own words, not escaped.
-            help_text = (
-                f'\n<div id="{self.auto_id}_helptext" class="form-text">{self.help_text}</div>'
-            )
-        control = self._control()
-        return _safe(
-            f'<div id="div_{self.auto_id}" class="mb-3">\n'
-            f"{label}\n{control}{errors}{help_text}\n</div>"
         )

@@ -8,13 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from entries.field_groups import (
-    ChipsField,
-    FactorScaleField,
-    ScaleField,
-    TextBoxField,
-    ToggleField,
-)
+from entries.field_groups import ChipsField, FactorScaleField, ScaleField, ToggleField
 from entries.models import (
     CONTEXT_FIELDS,
     CONTEXT_FLAGS,
@@ -27,6 +21,7 @@ from entries.models import (
 )
 from entries.names import ByNameChoiceIterator, PartnersInOrderChoiceIterator
 from entries.services import name_taken
+from pct_journal.bootstrap_fields import BootstrapField
 from pct_journal.scales import Activity, Coping
 
 if TYPE_CHECKING:
@@ -227,7 +222,7 @@ class EntryForm(forms.ModelForm):
         for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
             self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
         for name, each in self.fields.items():
-            each.bound_field_class = FIELD_GROUPS.get(name, TextBoxField)
+            each.bound_field_class = FIELD_GROUPS.get(name, BootstrapField)
 
     def sections(self) -> list[dict]:
         """The form's fields grouped for display. A folded group opens when it has an
@@ -344,6 +339,8 @@ class EntryFilterForm(forms.Form):
         partner = cast(forms.ModelChoiceField, self.fields["partner"])
         partner.iterator = PartnersInOrderChoiceIterator
         partner.queryset = Partner.objects.filter(user=user)
+        for each in self.fields.values():
+            each.bound_field_class = BootstrapField
 
     def clean(self):
         super().clean()

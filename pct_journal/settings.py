@@ -121,7 +121,10 @@ TEMPLATES = [
                 "accounts.context_processors.preferences",
                 "pct_journal.navigation.navigation",
             ],
-            "libraries": {"memo_fragment": "pct_journal.memo_fragment"},
+            "libraries": {
+                "bootstrap_fields": "pct_journal.bootstrap_fields",
+                "memo_fragment": "pct_journal.memo_fragment",
+            },
         },
     },
 ]
