@@ -11,13 +11,37 @@ them.
 """
 
 from django.forms import BoundField
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from pct_journal.bootstrap_fields import attributes, escape_html
 
 SEGMENT = "btn btn-segment"
 CHIP = "btn btn-segment btn-chip"
+# Rows whose labels are all the code's own translatable texts (never a person's words),
+# kept once drawn: a row follows from the language, its attributes, what is chosen and
+# its choices. Far more than the log form's rows in their states; a bound all the same.
+MAX_DRAWN_ROWS = 1024
+_drawn_rows: dict[tuple, tuple[tuple[str, str, str], ...]] = {}
+
+Option = tuple[str, str, str]
+
+
+class _SameLabel:
+    """A label in a key by identity, without translating it. Holding the label keeps
+    its id from going to another object while the key exists."""
+
+    __slots__ = ("label",)
+
+    def __init__(self, label: Promise):
+        self.label = label
+
+    def __hash__(self) -> int:
+        return id(self.label)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameLabel) and other.label is self.label
 
 
 class ButtonRowField(BoundField):
@@ -26,7 +50,7 @@ class ButtonRowField(BoundField):
     and `not_recorded` for a context factor (its first, empty choice set apart)."""
 
     @cached_property
-    def _options(self) -> list[tuple[str, str, str]]:
+    def _options(self) -> tuple[Option, ...]:
         """(input, id, label) for each option, escaped, as the widget would draw them."""
         widget = self.field.widget
         id_ = widget.attrs.get("id") or self.auto_id
@@ -42,9 +66,27 @@ class ButtonRowField(BoundField):
         kind = widget.input_type
         chosen = widget.format_value(self.value())
         multiple = widget.allow_multiple_selected
+        choices = list(widget.choices)
+        if not all(isinstance(label, Promise) for _, label in choices):
+            return self._draw(choices, name, id_, kind, before, after, chosen, multiple)
+        key = (
+            get_language(),
+            *(name, id_, kind, before, after, tuple(chosen), multiple),
+            tuple((value, _SameLabel(label)) for value, label in choices),
+        )
+        options = _drawn_rows.get(key)
+        if options is None:
+            options = self._draw(choices, name, id_, kind, before, after, chosen, multiple)
+            if len(_drawn_rows) >= MAX_DRAWN_ROWS:
+                _drawn_rows.clear()
+            _drawn_rows[key] = options
+        return options
+
+    @staticmethod
+    def _draw(choices, name, id_, kind, before, after, chosen, multiple) -> tuple[Option, ...]:
         has_selected = False
-        options: list[tuple[str, str, str]] = []
-        for index, (value, label) in enumerate(widget.choices):
+        options: list[Option] = []
+        for index, (value, label) in enumerate(choices):
             value = "" if value is None else value
             selected = (not has_selected or multiple) and str(value) in chosen
             has_selected |= selected
@@ -59,7 +101,7 @@ class ButtonRowField(BoundField):
                     escape_html(label),
                 )
             )
-        return options
+        return tuple(options)
 
     @staticmethod
     def _row(options, label_class: str) -> SafeString:

@@ -44,6 +44,9 @@ OPTIONAL_SCALES = ("satisfaction", "connection_after", "coping_helped")
 # button, so it works with the arrow keys and is read out with the others).
 NOT_RECORDED = _("Not recorded")
 FLAG_CHOICES = [("", NOT_RECORDED), ("False", _("No")), ("True", _("Yes"))]
+# An optional scale's empty choice. One object for every form, so that the rows the
+# buttons are drawn from are kept once drawn (entries.button_rows).
+SKIP = _("Skip")
 TOGGLE_FIELDS = ("cried",)
 CHIP_FIELDS = ("tags", "coping")
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -188,41 +191,17 @@ class EntryForm(forms.ModelForm):
         field_classes = dict.fromkeys(CONTEXT_FLAGS, YesNoField)
 
     def __init__(self, *args, user, **kwargs):
+        _prepare_entry_fields_once(type(self))
         super().__init__(*args, **kwargs)
         self.user = user
         # Editing an old entry must not drop a partner who is now inactive.
         offered = Q(active=True) | Q(pk=self.instance.partner_id)
-        # The iterator first: setting a queryset hands its choices to the widget.
+        # The iterator is set on the class's fields: setting a queryset hands the
+        # choices to the widget through it.
         partner = cast(forms.ModelChoiceField, self.fields["partner"])
-        partner.iterator = ByNameChoiceIterator
         partner.queryset = Partner.objects.filter(offered, user=user)
-        partner.empty_label = _("Not recorded")
-        partner.error_messages["invalid_choice"] = _("Choose one of your partners from the list.")
         tags = cast(forms.ModelMultipleChoiceField, self.fields["tags"])
-        tags.iterator = ByNameChoiceIterator
         tags.queryset = Tag.objects.filter(user=user)
-        tags.help_text = _(
-            "Tick any that applied. You can rename or remove them under “Your factors”."
-        )
-        tags.error_messages["invalid_choice"] = _("Choose from your own factors.")
-        orgasm = cast(forms.ChoiceField, self.fields["orgasm"])
-        orgasm.choices = [("", _("Skip")), *_choices(orgasm)[1:]]
-        for name in OPTIONAL_SCALES:
-            field = cast(forms.ChoiceField, self.fields[name])
-            field.choices = [("", _("Skip")), *_choices(field)[1:]]
-        for name in ("activity", *EMOTION_FIELDS):
-            # These always have a value; no empty "-----" choice among the buttons.
-            field = cast(forms.ChoiceField, self.fields[name])
-            field.choices = [choice for choice in _choices(field) if choice[0] != ""]
-        for name in (*CONTEXT_FIELDS, "pain"):
-            field = cast(forms.ChoiceField, self.fields[name])
-            field.choices = [("", NOT_RECORDED), *_choices(field)[1:]]
-        for name in CONTEXT_FLAGS:
-            self.fields[name].widget = SegmentedRadioSelect(choices=FLAG_CHOICES)
-        for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
-            self.fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
-        for name, each in self.fields.items():
-            each.bound_field_class = FIELD_GROUPS.get(name, BootstrapField)
 
     def sections(self) -> list[dict]:
         """The form's fields grouped for display. A folded group opens when it has an
@@ -303,6 +282,44 @@ class EntryForm(forms.ModelForm):
                 ),
             )
         return cleaned
+
+
+def _prepare_entry_fields_once(form_class: type[EntryForm]) -> None:
+    """The log form's fields as every form shows them, set once on the class (and on a
+    subclass, which has fields of its own) rather than on each form's copy: choices
+    set again are checked again, every time. Doing it twice changes nothing."""
+    if "_fields_prepared" not in form_class.__dict__:
+        _prepare_entry_fields(form_class.base_fields)
+        form_class._fields_prepared = True  # type: ignore[attr-defined]
+
+
+def _prepare_entry_fields(fields: dict[str, forms.Field]) -> None:
+    partner = cast(forms.ModelChoiceField, fields["partner"])
+    partner.iterator = ByNameChoiceIterator
+    partner.empty_label = _("Not recorded")
+    partner.error_messages["invalid_choice"] = _("Choose one of your partners from the list.")
+    tags = cast(forms.ModelMultipleChoiceField, fields["tags"])
+    tags.iterator = ByNameChoiceIterator
+    tags.help_text = _("Tick any that applied. You can rename or remove them under “Your factors”.")
+    tags.error_messages["invalid_choice"] = _("Choose from your own factors.")
+    orgasm = cast(forms.ChoiceField, fields["orgasm"])
+    orgasm.choices = [("", SKIP), *_choices(orgasm)[1:]]
+    for name in OPTIONAL_SCALES:
+        field = cast(forms.ChoiceField, fields[name])
+        field.choices = [("", SKIP), *_choices(field)[1:]]
+    for name in ("activity", *EMOTION_FIELDS):
+        # These always have a value; no empty "-----" choice among the buttons.
+        field = cast(forms.ChoiceField, fields[name])
+        field.choices = [choice for choice in _choices(field) if choice[0] != ""]
+    for name in (*CONTEXT_FIELDS, "pain"):
+        field = cast(forms.ChoiceField, fields[name])
+        field.choices = [("", NOT_RECORDED), *_choices(field)[1:]]
+    for name in CONTEXT_FLAGS:
+        fields[name].widget = SegmentedRadioSelect(choices=FLAG_CHOICES)
+    for name in (*SEGMENTED_FIELDS, "activity", "orgasm", "coping"):
+        fields[name].error_messages["invalid_choice"] = NOT_AN_ANSWER
+    for name, each in fields.items():
+        each.bound_field_class = FIELD_GROUPS.get(name, BootstrapField)
 
 
 def _is_answered(field: forms.BoundField) -> bool:
