@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from entries.button_rows import ButtonRowField
-from pct_journal.bootstrap_fields import written
+from pct_journal.bootstrap_fields import escape_html, written
 
 
 def _row_errors(field: BoundField) -> str:
@@ -23,7 +23,7 @@ def _row_errors(field: BoundField) -> str:
     if not field.errors:
         return ""
     errors = "".join(
-        f'<p class="invalid-feedback d-block mb-0">{conditional_escape(error)}</p>'
+        f'<p class="invalid-feedback d-block mb-0">{escape_html(error)}</p>'
         for error in field.errors
     )
     return f'<div class="field-errors" id="{field.auto_id}_errors">{errors}</div>'
@@ -59,7 +59,7 @@ class ScaleField(ButtonRowField):
     """A scale or choice answered on one row of buttons."""
 
     def as_field_group(self) -> SafeString:
-        count = len(self.field.widget.choices)  # type: ignore[attr-defined]
+        count = len(self.field.widget.choices)
         return _scale_fieldset(
             self, f'  <div class="segmented segmented-{count}">\n    {self.buttons}\n  </div>\n'
         )
@@ -72,7 +72,7 @@ class FactorScaleField(ButtonRowField):
 
     def as_field_group(self) -> SafeString:
         # The widget's choices: a yes/no factor's field has none of its own.
-        count = len(self.field.widget.choices) - 1  # type: ignore[attr-defined]
+        count = len(self.field.widget.choices) - 1
         return _scale_fieldset(
             self,
             f'  <div class="segmented segmented-{count}">\n    {self.answers}\n  </div>\n'
@@ -85,7 +85,7 @@ class ChipsField(ButtonRowField):
 
     def as_field_group(self) -> SafeString:
         described_by = _described_by([f"{self.auto_id}_help"] * bool(self.help_text))
-        if self.field.widget.choices:  # type: ignore[attr-defined]
+        if self.field.widget.choices:
             chips = f'<div class="chips">\n      {self.chips}\n    </div>'
         else:
             chips = f'<p class="form-text mb-0">{conditional_escape(gettext("None yet."))}</p>'

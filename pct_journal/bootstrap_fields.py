@@ -120,13 +120,12 @@ class BootstrapField(BoundField):
         errors = ""
         if self.errors:
             errors = "".join(
-                f'<p id="error_{number}_{self.auto_id}">'
-                f"<strong>{conditional_escape(error)}</strong></p>"
+                f'<p id="error_{number}_{self.auto_id}"><strong>{escape_html(error)}</strong></p>'
                 for number, error in enumerate(self.errors, start=1)
             )
-            errors = (
-                f'\n<div id="{self.errors.field_id}_error" class="invalid-feedback">{errors}</div>'
-            )
+            # The id the field's errors were given (Django's ErrorList.field_id).
+            field_id = getattr(self.errors, "field_id", self.auto_id)
+            errors = f'\n<div id="{field_id}_error" class="invalid-feedback">{errors}</div>'
         return errors
 
     def _help(self) -> str:
