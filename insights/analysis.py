@@ -43,13 +43,16 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy.stats import binomtest, false_discovery_control, norm
+from scipy.stats import false_discovery_control, norm
+from scipy.stats._result_classes import BinomTestResult
 from scipy.stats.contingency import relative_risk
 
 from insights.episode_profile import CopingOutcome, EpisodeProfile, coping_outcomes, episode_profile
 from insights.factors import (
     CATEGORY_LABELS,
     CATEGORY_ORDER,
+    EXPOSED,
+    NOT_EXPOSED,
     PRIMARY,
     SECONDARY,
     FactorExposure,
@@ -166,11 +169,21 @@ def _finite(value: float) -> float | None:
 
 @lru_cache(maxsize=8192)
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion, from scipy's binomtest.
+    """The 95% Wilson score interval of a proportion, as scipy's binomtest gives it.
 
-    It depends on the two counts only, and the same pairs come up again and again
-    (every factor's arms, every chart and summary), so it is remembered."""
-    interval = binomtest(successes, trials).proportion_ci(CONFIDENCE, method="wilson")
+    binomtest(...).proportion_ci(method="wilson") also works out the test's p value,
+    which the interval does not use and which costs most of the call: so the result
+    class binomtest returns is made here without it, and its own proportion_ci gives
+    the interval (tests/insights/test_wilson.py holds it to binomtest's). Remembered,
+    as it depends on the two counts only."""
+    result = BinomTestResult(
+        k=successes,
+        n=trials,
+        alternative="two-sided",
+        statistic=successes / trials,
+        pvalue=math.nan,  # not used by proportion_ci
+    )
+    interval = result.proportion_ci(CONFIDENCE, method="wilson")
     return float(interval.low), float(interval.high)
 
 
@@ -280,10 +293,8 @@ def _tables(exposures: list[FactorExposure], is_episode: np.ndarray) -> list[_Ta
     """Every factor's 2x2 table, counted in one pass over a factors x entries matrix."""
     if not exposures:
         return []
-    # 1 exposed, 0 not, -1 unknown: one conversion per factor rather than a comparison
-    # each way.
-    known = np.stack([factor.exposure.to_numpy(dtype="int8", na_value=-1) for factor in exposures])
-    exposed, unexposed = known == 1, known == 0
+    known = np.stack([factor.exposure for factor in exposures])
+    exposed, unexposed = known == EXPOSED, known == NOT_EXPOSED
     counts = np.column_stack(
         [
             np.count_nonzero(exposed & is_episode, axis=1),
