@@ -271,7 +271,7 @@ def _cried_text(report: Report) -> str | None:
     ) % {"cried": profile.cried, "count": profile.episodes, "share": percent(profile.cried_share)}
 
 
-def _score(row: pd.Series) -> str:
+def _score(row: dict) -> str:
     band = INSTRUMENTS[row["instrument"]].band_label(row["band"]).lower()
     return gettext("%(score)s, %(band)s (%(day)s)") % {
         "score": int(row["total"]),
@@ -292,20 +292,22 @@ def _checkin_section(
 ) -> CheckinSection:
     if frame is None:
         frame = checkins_dataframe(user, options.dates, time_zone=time_zone, as_of=as_of)
+    # A few dozen check-ins: plain rows, rather than a pandas selection per figure.
+    records = frame.to_dict("records")
     lines = []
     for key, instrument in INSTRUMENTS.items():
-        rows = frame[frame["instrument"] == key]
-        if rows.empty:
+        rows = [row for row in records if row["instrument"] == key]
+        if not rows:
             continue
-        highest = rows.loc[rows["total"].idxmax()]
         lines.append(
             InstrumentLine(
                 name=instrument.name,
                 title=instrument.title,
                 count=len(rows),
-                first=_score(rows.iloc[0]),
-                latest=_score(rows.iloc[-1]),
-                highest=_score(highest),
+                first=_score(rows[0]),
+                latest=_score(rows[-1]),
+                # The first of the highest, as pandas' idxmax picked it.
+                highest=_score(max(rows, key=lambda row: row["total"])),
             )
         )
     chart = None
@@ -318,15 +320,15 @@ def _checkin_section(
         chart = chart_image(
             charts.render_checkins_svg(frame), charts.checkins_summary(frame), for_pdf=for_pdf
         )
-    phq9 = frame[frame["instrument"] == PHQ9]
-    flagged = phq9[phq9["item9"].fillna(0).astype(int) > 0]
+    phq9 = [row for row in records if row["instrument"] == PHQ9]
+    flagged = [row for row in phq9 if pd.notna(row["item9"]) and int(row["item9"]) > 0]
     return CheckinSection(
         instruments=lines,
         chart=chart,
         safety_item=INSTRUMENTS[PHQ9].items[SAFETY_ITEM - 1],
         safety_answers=[
             SafetyAnswer(_day(row["taken_at"].date()), answer_label(int(row["item9"])))
-            for _, row in flagged.iterrows()
+            for row in flagged
         ],
         phq9_count=len(phq9),
     )
