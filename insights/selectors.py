@@ -72,7 +72,7 @@ def _uuid_text(value: str | None) -> str | None:
     return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
 
 
-def _uuid_texts(values: tuple[str, ...]) -> list[str] | np.ndarray:
+def _uuid_texts(values: tuple[str, ...]) -> list[str | None] | np.ndarray:
     """_uuid_text of every value, none of them None: SQLite's 32 hex digits get their
     dashes as one numpy operation on the characters rather than a slice per id."""
     hex_digits = np.array(values)
@@ -148,11 +148,10 @@ def _frame(
     data["local_date"] = occurred_at.dt.date.to_numpy()
     data["peak"] = peak
     data["is_episode"] = cried | (peak >= threshold)
-    partner_names = {
-        partner_ids[pk]: nickname
-        for pk, nickname in zip(columns["partner_id"], columns["partner__nickname"], strict=True)
-        if pk is not None
-    }
+    partner_names: dict[str, str] = {}
+    for pk, nickname in zip(columns["partner_id"], columns["partner__nickname"], strict=True):
+        if (partner_id := partner_ids[pk]) is not None:
+            partner_names[partner_id] = nickname
     # In the columns' usual order, then what is worked out from them.
     order = [name for name in ENTRY_COLUMNS if name != "partner__nickname"]
     order[order.index("partner_id") + 1 : order.index("partner_id") + 1] = ["partner"]

@@ -85,7 +85,9 @@ _MEASURES = _RememberedMeasures()
 
 
 @lru_cache(maxsize=8192)
-def _measure(text: str, prop: FontProperties, ismath: bool | str) -> tuple[float, float, float]:
+def _measure(
+    text: str, prop: FontProperties, ismath: bool | Literal["TeX"]
+) -> tuple[float, float, float]:
     return TextToPath.get_text_width_height_descent(_MEASURES, text, prop, ismath)
 
 
