@@ -176,7 +176,7 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
         for y, arm, _ in drawn:
             _count_label(axes, arm, y, top)
     axes.set_ylim(len(factors) * ROW - 0.4, -0.6)
-    axes.set_yticks([])
+    axes.yaxis.set_visible(False)  # the factors' names label the rows
     # A little room either side, so a rate of 0% or 100% shows its whole marker.
     axes.set_xlim(-0.03 * top, top * 1.03)
     rates = np.arange(0, top + TICK_STEP[top] / 2, TICK_STEP[top])
