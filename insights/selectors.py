@@ -153,10 +153,9 @@ def _frame(
         if (partner_id := partner_ids[pk]) is not None:
             partner_names[partner_id] = nickname
     # In the columns' usual order, then what is worked out from them.
-    order = [name for name in ENTRY_COLUMNS if name != "partner__nickname"]
-    order[order.index("partner_id") + 1 : order.index("partner_id") + 1] = ["partner"]
-    frame = pd.DataFrame(data)
-    return frame[[*order, "tags", "local_date", "peak", "is_episode"]], partner_names
+    order = ["partner" if name == "partner__nickname" else name for name in ENTRY_COLUMNS]
+    frame = pd.DataFrame({name: data[name] for name in order} | data)
+    return frame, partner_names
 
 
 def entries_dataframe(
