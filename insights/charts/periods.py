@@ -77,11 +77,6 @@ def bucket_periods(span: Span) -> pd.PeriodIndex:
     return pd.period_range(span.start, span.end, freq=bucket_frequency(span))
 
 
-def bucket_of(local_dates: pd.Series, span: Span) -> pd.Series:
-    """The week or month period each date falls in."""
-    return pd.to_datetime(local_dates).dt.to_period(bucket_frequency(span))
-
-
 def local_days(entries: pd.DataFrame) -> np.ndarray:
     """Each entry's calendar day in the person's time zone, as numpy days.
 
