@@ -18,6 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 
 from insights.charts.figure import WIDTH, axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
 from insights.charts.periods import Span, chart_span, in_span, local_days
 from insights.charts.summary import (
@@ -209,9 +210,9 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
             [], [], marker="o", linestyle="none", color=colour("episodes"), label=gettext("episode")
         )
     )
-    figure.legend(
-        handles=handles,
-        loc="upper center",
+    figure_legend(
+        figure,
+        handles,
         ncol=5,
         handlelength=1,
         handletextpad=0.4,

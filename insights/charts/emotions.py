@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
@@ -260,5 +261,5 @@ def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) 
     )
     ticks = tick_positions(len(frame))
     axis_labels(axes, ticks, [short_label(frame.index[i], bucket) for i in ticks])
-    figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=2.2, columnspacing=1.2)
+    figure_legend(figure, handles, ncol=3, handlelength=2.2, columnspacing=1.2)
     figure.subplots_adjust(left=0.21, right=0.97, top=0.8, bottom=0.1)

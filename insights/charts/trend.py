@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
@@ -207,7 +208,7 @@ def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
             label=pgettext("chart legend", "episode rate"),
         ),
     ]
-    figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=1.4)
+    figure_legend(figure, handles, ncol=3, handlelength=1.4)
     figure.subplots_adjust(left=0.09, right=0.88, top=0.86, bottom=0.11)
 
 
