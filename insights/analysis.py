@@ -6,7 +6,8 @@ Pure pandas/scipy; no Django. The method (docs/method.md), for each factor:
   is unknown (orgasm "not sure", connection not recorded, a partner on a solo entry, no
   recent check-in) are left out of that factor's table;
 - the risk ratio with its 95% confidence interval (`scipy.stats.contingency.relative_risk`,
-  the Katz log interval) and Fisher's exact two-sided p (`scipy.stats.fisher_exact`);
+  the Katz log interval) and Fisher's exact two-sided p (`scipy.stats.fisher_exact`'s,
+  worked out for every table in one batch by insights.fisher);
 - zero cells: when any of the four cells is zero, 0.5 is added to every cell
   (Haldane–Anscombe) before the risk ratio and its interval are computed, with the same
   Katz formula; Fisher's p always uses the raw counts. When no entry in the table was
@@ -42,19 +43,23 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy.stats import binomtest, false_discovery_control, fisher_exact, norm
+from scipy.stats import false_discovery_control, norm
+from scipy.stats._result_classes import BinomTestResult
 from scipy.stats.contingency import relative_risk
 
 from insights.episode_profile import CopingOutcome, EpisodeProfile, coping_outcomes, episode_profile
 from insights.factors import (
     CATEGORY_LABELS,
     CATEGORY_ORDER,
+    EXPOSED,
+    NOT_EXPOSED,
     PRIMARY,
     SECONDARY,
     FactorExposure,
     factor_exposures,
     factor_family,
 )
+from insights.fisher import fisher_two_sided
 
 EVIDENCE_ORDER = ("clear", "possible", "none", "not_enough_data")  # strongest first
 MIN_ARM_ENTRIES = 5
@@ -164,11 +169,21 @@ def _finite(value: float) -> float | None:
 
 @lru_cache(maxsize=8192)
 def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion, from scipy's binomtest.
+    """The 95% Wilson score interval of a proportion, as scipy's binomtest gives it.
 
-    It depends on the two counts only, and the same pairs come up again and again
-    (every factor's arms, every chart and summary), so it is remembered."""
-    interval = binomtest(successes, trials).proportion_ci(CONFIDENCE, method="wilson")
+    binomtest(...).proportion_ci(method="wilson") also works out the test's p value,
+    which the interval does not use and which costs most of the call: so the result
+    class binomtest returns is made here without it, and its own proportion_ci gives
+    the interval (tests/insights/test_wilson.py holds it to binomtest's). Remembered,
+    as it depends on the two counts only."""
+    result = BinomTestResult(
+        k=successes,
+        n=trials,
+        alternative="two-sided",
+        statistic=successes / trials,
+        pvalue=math.nan,  # not used by proportion_ci
+    )
+    interval = result.proportion_ci(CONFIDENCE, method="wilson")
     return float(interval.low), float(interval.high)
 
 
@@ -219,19 +234,25 @@ def risk_ratio_table(
     )
 
 
-@lru_cache(maxsize=8192)
-def fisher_p(
-    exposed_episodes: int, exposed_entries: int, unexposed_episodes: int, unexposed_entries: int
-) -> float | None:
-    """Fisher's exact two-sided p of the 2x2 table; remembered, like wilson_interval, as
-    it depends on the four counts only."""
-    if exposed_entries == 0 or unexposed_entries == 0:
-        return None
-    table = [
-        [exposed_episodes, exposed_entries - exposed_episodes],
-        [unexposed_episodes, unexposed_entries - unexposed_episodes],
+def fisher_p_values(counts: np.ndarray) -> list[float | None]:
+    """Fisher's exact two-sided p of each table, from rows of (exposed episodes, exposed
+    entries, unexposed episodes, unexposed entries); None where an arm is empty.
+
+    All tables in one batch (insights.fisher), each p the one scipy.stats.fisher_exact
+    gives for it."""
+    counts = np.asarray(counts, dtype=np.int64).reshape(-1, 4)
+    tables = np.stack(
+        [
+            np.column_stack([counts[:, 0], counts[:, 1] - counts[:, 0]]),
+            np.column_stack([counts[:, 2], counts[:, 3] - counts[:, 2]]),
+        ],
+        axis=1,
+    )
+    p_values = fisher_two_sided(tables)
+    return [
+        float(p) if exposed and unexposed else None
+        for p, exposed, unexposed in zip(p_values, counts[:, 1], counts[:, 3], strict=True)
     ]
-    return float(fisher_exact(table).pvalue)
 
 
 def evidence_level(
@@ -268,23 +289,33 @@ class _Table:
         return min(self.exposed.entries, self.unexposed.entries) >= MIN_ARM_ENTRIES
 
 
-def _table(factor: FactorExposure, is_episode: np.ndarray) -> _Table:
-    # One conversion rather than a comparison each way: 1 exposed, 0 not, -1 unknown.
-    known = factor.exposure.to_numpy(dtype="int8", na_value=-1)
-    exposed, unexposed = known == 1, known == 0
-    counts = (
-        int(np.count_nonzero(exposed & is_episode)),
-        int(np.count_nonzero(exposed)),
-        int(np.count_nonzero(unexposed & is_episode)),
-        int(np.count_nonzero(unexposed)),
+def _tables(exposures: list[FactorExposure], is_episode: np.ndarray) -> list[_Table]:
+    """Every factor's 2x2 table, counted in one pass over a factors x entries matrix."""
+    if not exposures:
+        return []
+    known = np.stack([factor.exposure for factor in exposures])
+    exposed, unexposed = known == EXPOSED, known == NOT_EXPOSED
+    counts = np.column_stack(
+        [
+            np.count_nonzero(exposed & is_episode, axis=1),
+            np.count_nonzero(exposed, axis=1),
+            np.count_nonzero(unexposed & is_episode, axis=1),
+            np.count_nonzero(unexposed, axis=1),
+        ]
     )
-    return _Table(
-        factor,
-        arm(counts[1], counts[0]),
-        arm(counts[3], counts[2]),
-        risk_ratio_table(*counts),
-        fisher_p(*counts),
-    )
+    p_values = fisher_p_values(counts)
+    tables = []
+    for factor, row, p_value in zip(exposures, counts.tolist(), p_values, strict=True):
+        tables.append(
+            _Table(
+                factor,
+                arm(row[1], row[0]),
+                arm(row[3], row[2]),
+                risk_ratio_table(*row),
+                p_value,
+            )
+        )
+    return tables
 
 
 def _q_values(tables: list[_Table]) -> dict[int, float]:
@@ -365,7 +396,7 @@ def analyse_journal(
     """The full report for `insights.selectors.entries_dataframe(...).entries`."""
     is_episode = entries["is_episode"].astype(bool).to_numpy()
     exposures = factor_exposures(entries, tag_names=tag_names, partner_names=partner_names)
-    tables = [_table(factor, is_episode) for factor in exposures]
+    tables = _tables(exposures, is_episode)
     q_values = _q_values(tables)
     results = [_result(table, q_values.get(index)) for index, table in enumerate(tables)]
     return Report(

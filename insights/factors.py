@@ -1,8 +1,10 @@
 """Which logged answers count as each factor, in plain words, and the category each belongs to.
 
-Pure (pandas only). A factor's exposure is a nullable boolean Series aligned with the
-entries: True = the entry had the factor, False = it did not, NA = unknown (for example
-orgasm "not sure" or not recorded), and unknown entries are left out of that factor's table.
+Pure (pandas only). A factor's exposure is an array aligned with the entries: EXPOSED
+(1) = the entry had the factor, NOT_EXPOSED (0) = it did not, UNKNOWN (-1) = not known
+(for example orgasm "not sure" or not recorded), and unknown entries are left out of
+that factor's table. Plain int8 codes rather than a nullable boolean Series each: the
+analysis counts them for every factor at once, right after every new entry.
 """
 
 from collections.abc import Mapping
@@ -39,10 +41,13 @@ class FactorDefinition:
     unexposed_short: str = "without"
 
 
+EXPOSED, NOT_EXPOSED, UNKNOWN = 1, 0, -1
+
+
 @dataclass(frozen=True)
 class FactorExposure:
     definition: FactorDefinition
-    exposure: pd.Series  # nullable boolean, NA = unknown
+    exposure: np.ndarray  # int8: EXPOSED, NOT_EXPOSED or UNKNOWN for each entry
 
 
 def _with(key: str, label: str, category: str, rest: str = "") -> FactorDefinition:
@@ -132,42 +137,52 @@ SOLO = FactorDefinition(
 PARTNER_REST = "partnered entries with someone else or nobody named"
 
 
-def _flag(values: pd.Series) -> pd.Series:
-    return values.astype("boolean")
+def _codes(condition: np.ndarray, unknown: np.ndarray) -> np.ndarray:
+    """`condition` as EXPOSED / NOT_EXPOSED, UNKNOWN wherever `unknown` holds."""
+    return np.where(unknown, UNKNOWN, condition).astype("int8")
 
 
 def _numbers(values: pd.Series) -> np.ndarray:
     """The values as floats, NaN where unknown (not recorded, or not a number)."""
-    return pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    if not pd.api.types.is_numeric_dtype(values.dtype):
+        values = pd.to_numeric(values, errors="coerce")
+    return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _known(condition: np.ndarray, numbers: np.ndarray, index: pd.Index) -> pd.Series:
-    """`condition` as a nullable boolean Series, unknown wherever the number is."""
-    return pd.Series(pd.arrays.BooleanArray(condition, np.isnan(numbers)), index=index)
+def _flag(values: pd.Series) -> np.ndarray:
+    numbers = values.astype("boolean").to_numpy(dtype="float64", na_value=np.nan)
+    return _codes(numbers > 0, np.isnan(numbers))
 
 
-def _at_least(values: pd.Series, minimum: int) -> pd.Series:
+def _at_least(values: pd.Series, minimum: int) -> np.ndarray:
     numbers = _numbers(values)
-    return _known(numbers >= minimum, numbers, values.index)
+    return _codes(numbers >= minimum, np.isnan(numbers))
 
 
-def _at_most(values: pd.Series, maximum: int) -> pd.Series:
+def _at_most(values: pd.Series, maximum: int) -> np.ndarray:
     numbers = _numbers(values)
-    return _known(numbers <= maximum, numbers, values.index)
+    return _codes(numbers <= maximum, np.isnan(numbers))
 
 
-def _orgasm(values: pd.Series) -> pd.Series:
+def _orgasm(values: pd.Series) -> np.ndarray:
     # "Not sure" and unanswered are unknown, not "no".
-    return values.map({"yes": True, "no": False}).astype("boolean")
+    answers = values.to_numpy(dtype=object)
+    yes, no = answers == "yes", answers == "no"
+    return _codes(yes, ~(yes | no))
 
 
 def _tag_exposures(entries: pd.DataFrame, tag_names: Mapping[str, str]) -> list[FactorExposure]:
-    exploded = entries["tags"].explode()
-    tagged = exploded.dropna()
+    # Every entry's tags read once, whatever the number of tags; an entry either has a
+    # tag or not (never unknown).
+    tagged: dict[str, np.ndarray] = {
+        tag_id: np.zeros(len(entries), dtype="int8") for tag_id in tag_names
+    }
+    for position, tags in enumerate(entries["tags"].to_numpy()):
+        for tag_id in tags if isinstance(tags, list | tuple) else ():
+            if tag_id in tagged:
+                tagged[tag_id][position] = EXPOSED
     result = []
     for tag_id, name in sorted(tag_names.items(), key=lambda item: item[1].casefold()):
-        indexes = tagged.index[tagged.to_numpy() == tag_id]
-        exposure = pd.Series(entries.index.isin(indexes), index=entries.index, dtype="boolean")
         definition = FactorDefinition(
             f"tag:{tag_id}",
             f"“{name}”",
@@ -175,18 +190,18 @@ def _tag_exposures(entries: pd.DataFrame, tag_names: Mapping[str, str]) -> list[
             f"entries tagged “{name}”",
             f"entries without “{name}”",
         )
-        result.append(FactorExposure(definition, exposure))
+        result.append(FactorExposure(definition, tagged[tag_id]))
     return result
 
 
 def _partner_exposures(
     entries: pd.DataFrame, partner_names: Mapping[str, str]
 ) -> list[FactorExposure]:
-    partnered = entries["activity"] == "partnered"
-    partner_ids = entries["partner_id"]
+    solo = entries["activity"].to_numpy(dtype=object) != "partnered"
+    partner_ids = entries["partner_id"].to_numpy(dtype=object)
     result = []
     for partner_id, nickname in sorted(partner_names.items(), key=lambda item: item[1].casefold()):
-        exposure = (partner_ids == partner_id).astype("boolean").mask(~partnered)
+        exposure = _codes(partner_ids == partner_id, solo)
         definition = FactorDefinition(
             f"partner:{partner_id}",
             nickname,
@@ -244,14 +259,14 @@ def factor_exposures(
         FactorExposure(ORGASM, _orgasm(entries["orgasm"])),
         FactorExposure(LOW_CONNECTION, _at_most(entries["connection_after"], LOW_CONNECTION_MAX)),
         FactorExposure(ALCOHOL, _flag(entries["alcohol_or_drugs"])),
-        FactorExposure(SOLO, (entries["activity"] == "solo").astype("boolean")),
+        FactorExposure(SOLO, (entries["activity"].to_numpy(dtype=object) == "solo").astype("int8")),
     ]
     for column, checkin in CHECKIN_FACTORS.items():
         definition = _with(column, checkin.label, checkin.category, checkin.rest)
         if column in entries.columns:
             exposure = _flag(entries[column])
         else:  # no check-ins joined on: unknown for every entry
-            exposure = pd.Series(pd.NA, index=entries.index, dtype="boolean")
+            exposure = np.full(len(entries), UNKNOWN, dtype="int8")
         factors.append(FactorExposure(definition, exposure))
     factors += _partner_exposures(entries, partner_names)
     factors += _tag_exposures(entries, tag_names)

@@ -18,8 +18,9 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 
 from insights.charts.figure import WIDTH, axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
-from insights.charts.periods import Span, chart_span
+from insights.charts.periods import Span, chart_span, in_span, local_days
 from insights.charts.summary import (
     ChartSummary,
     ChartTable,
@@ -59,12 +60,18 @@ def calendar_span(span: Span) -> Span:
 
 def days_frame(entries: pd.DataFrame, span: Span) -> pd.DataFrame:
     """Every day of the span: entries and episodes that day."""
-    dates = entries["local_date"]
-    inside = entries[(dates >= span.start) & (dates <= span.end)]
-    by_day = inside.groupby("local_date")["is_episode"].agg(["size", "sum"])
-    days = pd.Index([span.start + dt.timedelta(days=n) for n in range(span.days)])
-    frame = by_day.reindex(days, fill_value=0).astype(int)
-    return frame.rename(columns={"size": "entries", "sum": "episodes"})
+    days = local_days(entries)
+    inside = in_span(days, span)
+    offsets = (days[inside] - np.datetime64(span.start, "D")).astype("int64")
+    episodes = entries["is_episode"].to_numpy(dtype=bool)[inside]
+    index = pd.Index([span.start + dt.timedelta(days=n) for n in range(span.days)])
+    return pd.DataFrame(
+        {
+            "entries": np.bincount(offsets, minlength=span.days).astype("int64"),
+            "episodes": np.bincount(offsets[episodes], minlength=span.days).astype("int64"),
+        },
+        index=index,
+    )
 
 
 def calendar_summary(
@@ -124,8 +131,10 @@ def _summary(frame: pd.DataFrame, span: Span, *, cut: bool) -> ChartSummary:
         "%(period)s: %(days)s; %(episodes)s. The most entries in one day was %(most)s."
     ) % {"period": period, "days": days, "episodes": episodes, "most": int(frame["entries"].max())}
     rows = tuple(
-        (weekday_and_day(day), str(int(row["entries"])), str(int(row["episodes"])))
-        for day, row in zip(logged.index, logged.to_dict("records"), strict=True)
+        (weekday_and_day(day), str(entries), str(episodes))
+        for day, entries, episodes in zip(
+            logged.index, logged["entries"].tolist(), logged["episodes"].tolist(), strict=True
+        )
     )
     table = ChartTable(
         gettext("Days with entries, %(period)s") % {"period": span.label()},
@@ -201,9 +210,9 @@ def _draw(figure: Figure, frame: pd.DataFrame, months: list[tuple[int, int]]) ->
             [], [], marker="o", linestyle="none", color=colour("episodes"), label=gettext("episode")
         )
     )
-    figure.legend(
-        handles=handles,
-        loc="upper center",
+    figure_legend(
+        figure,
+        handles,
         ncol=5,
         handlelength=1,
         handletextpad=0.4,

@@ -16,12 +16,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
-    bucket_of,
+    bucket_indexes,
     bucket_periods,
     chart_span,
+    in_span,
+    local_days,
     long_labels,
     short_label,
     tick_positions,
@@ -56,52 +59,67 @@ BUCKET_WORDS = {"week": gettext_lazy("Week"), "month": gettext_lazy("Month")}
 CRIED_ROW = -0.55
 
 
+def _rolling_sum(values: np.ndarray, window: int) -> np.ndarray:
+    """The sum over each row and the window - 1 rows before it (fewer at the start),
+    along the first axis: pandas' rolling(window, min_periods=1).sum()."""
+    totals = np.cumsum(values, axis=0)
+    before = np.zeros_like(totals)
+    before[window:] = totals[:-window]
+    return totals - before
+
+
 def emotions_frame(entries: pd.DataFrame, span: Span) -> pd.DataFrame:
-    """Per week or month: entries, times cried, and the rolling mean of each emotion."""
-    dates = entries["local_date"]
-    inside = entries[(dates >= span.start) & (dates <= span.end)]
-    buckets = bucket_of(inside["local_date"], span)
+    """Per week or month: entries, times cried, and the rolling mean of each emotion.
+
+    Counted with numpy on integer scores, so every sum is exact and the means are the
+    ones pandas' grouped rolling means gave."""
+    days = local_days(entries)
+    inside = in_span(days, span)
+    buckets = bucket_indexes(days[inside], span)
     periods = bucket_periods(span)
+    size = len(periods)
     columns = [column for column, *_ in EMOTIONS]
-    sums = inside[columns].astype(float).groupby(buckets).sum().reindex(periods, fill_value=0)
-    counts = inside.groupby(buckets).size().reindex(periods, fill_value=0)
+    counts = np.bincount(buckets, minlength=size)
+    sums = np.column_stack(
+        [
+            np.bincount(
+                buckets, weights=entries[column].to_numpy(dtype="float64")[inside], minlength=size
+            )
+            for column in columns
+        ]
+    ).reshape(size, len(columns))
+    cried = np.bincount(buckets[entries["cried"].to_numpy(dtype=bool)[inside]], minlength=size)
     window = ROLLING_BUCKETS[span.bucket]
-    rolling_counts = counts.rolling(window, min_periods=1).sum()
-    frame = (
-        sums.rolling(window, min_periods=1)
-        .sum()
-        .div(rolling_counts.where(rolling_counts > 0), axis=0)
-    )
-    frame.insert(0, "entries", counts.astype(int))
-    frame.insert(
-        1,
-        "cried",
-        inside["cried"]
-        .astype(bool)
-        .groupby(buckets)
-        .sum()
-        .reindex(periods, fill_value=0)
-        .astype(int),
-    )
+    rolling_counts = _rolling_sum(counts.astype("float64"), window)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = (
+            _rolling_sum(sums, window)
+            / np.where(rolling_counts > 0, rolling_counts, np.nan)[:, None]
+        )
+    frame = pd.DataFrame(means, index=periods, columns=columns)
+    frame.insert(0, "entries", counts.astype("int64"))
+    frame.insert(1, "cried", cried.astype("int64"))
     return frame
 
 
 def cried_positions(entries: pd.DataFrame, span: Span) -> np.ndarray:
     """Where each time the person cried sits on the bar axis, at its own day."""
-    dates = entries["local_date"]
-    cried = entries[(dates >= span.start) & (dates <= span.end) & entries["cried"].astype(bool)]
-    if cried.empty:
+    days = local_days(entries)
+    cried = days[in_span(days, span) & entries["cried"].to_numpy(dtype=bool)]
+    if not len(cried):
         return np.array([])
-    periods = bucket_periods(span)
-    buckets = bucket_of(cried["local_date"], span)
-    index = periods.get_indexer(pd.PeriodIndex(buckets))
-    starts = pd.PeriodIndex(buckets).start_time
-    lengths = np.array(
-        [period.days_in_month if span.bucket == "month" else 7 for period in buckets]
-    )
-    offsets = (pd.to_datetime(cried["local_date"]).to_numpy() - starts.to_numpy()) / np.timedelta64(
-        1, "D"
-    )
+    index = bucket_indexes(cried, span)
+    if span.bucket == "month":
+        starts = cried.astype("datetime64[M]").astype("datetime64[D]")
+        lengths = ((starts.astype("datetime64[M]") + 1).astype("datetime64[D]") - starts).astype(
+            "int64"
+        )
+    else:
+        # The week that ends on or after the day, seven days long.
+        first_end = np.datetime64(span.start, "D") + (span.end - span.start).days % 7
+        starts = first_end + 7 * index - 6
+        lengths = np.full(len(cried), 7)
+    offsets = (cried - starts).astype("int64")
     return index - 0.5 + (offsets + 0.5) / lengths
 
 
@@ -129,12 +147,16 @@ def render_emotions_svg(entries: pd.DataFrame, *, date_range: "DateRange", today
     )
 
 
+def _mean(values: np.ndarray) -> float | None:
+    return float(values.sum() / len(values)) if len(values) else None
+
+
 def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSummary:
     bucket, window = span.bucket, ROLLING_BUCKETS[span.bucket]
-    dates = entries["local_date"]
-    inside = entries[(dates >= span.start) & (dates <= span.end)]
+    inside = in_span(local_days(entries), span)
+    count = int(np.count_nonzero(inside))
     averages = ", ".join(
-        f"{label} {one_decimal(inside[column].astype(float).mean())}"
+        f"{label} {one_decimal(_mean(entries[column].to_numpy(dtype='float64')[inside]))}"
         for column, label, *_ in EMOTIONS
     )
     cried = int(frame["cried"].sum())
@@ -143,8 +165,7 @@ def _summary(entries: pd.DataFrame, frame: pd.DataFrame, span: Span) -> ChartSum
         "were %(averages)s. You cried after %(cried)s of them."
     ) % {
         "period": span.label(),
-        "entries": ngettext("%(count)s entry", "%(count)s entries", len(inside))
-        % {"count": len(inside)},
+        "entries": ngettext("%(count)s entry", "%(count)s entries", count) % {"count": count},
         "averages": averages,
         "cried": cried,
     }
@@ -240,5 +261,5 @@ def _draw(figure: Figure, frame: pd.DataFrame, crying: np.ndarray, bucket: str) 
     )
     ticks = tick_positions(len(frame))
     axis_labels(axes, ticks, [short_label(frame.index[i], bucket) for i in ticks])
-    figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=2.2, columnspacing=1.2)
+    figure_legend(figure, handles, ncol=3, handlelength=2.2, columnspacing=1.2)
     figure.subplots_adjust(left=0.21, right=0.97, top=0.8, bottom=0.1)

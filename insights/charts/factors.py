@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 
 from insights.analysis import Arm, FactorResult
 from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
 from insights.charts.summary import ChartSummary, ChartTable, empty_summary
 from insights.factor_words import factor_label, factor_words
@@ -176,7 +177,7 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
         for y, arm, _ in drawn:
             _count_label(axes, arm, y, top)
     axes.set_ylim(len(factors) * ROW - 0.4, -0.6)
-    axes.set_yticks([])
+    axes.yaxis.set_visible(False)  # the factors' names label the rows
     # A little room either side, so a rate of 0% or 100% shows its whole marker.
     axes.set_xlim(-0.03 * top, top * 1.03)
     rates = np.arange(0, top + TICK_STEP[top] / 2, TICK_STEP[top])
@@ -187,9 +188,7 @@ def _draw(figure: Figure, factors: list[FactorResult]) -> None:
         Line2D([], [], color=colour(role), marker=marker, label=arm_words[word])
         for word, _, marker, role in ARMS
     ]
-    figure.legend(
-        handles=handles, loc="upper center", ncol=2, title=gettext("episode rate, 95% CI")
-    )
+    figure_legend(figure, handles, ncol=2, title=gettext("episode rate, 95% CI"))
     height = figure.get_figheight()
     figure.subplots_adjust(left=0.04, right=0.93, top=1 - 0.82 / height, bottom=0.08 / height)
 

@@ -12,6 +12,7 @@ import re
 import textwrap
 import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 from xml.sax.saxutils import escape
 
@@ -20,8 +21,11 @@ import numpy as np
 from django.utils.functional import Promise
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyBboxPatch
+from matplotlib.textpath import TextToPath
 from matplotlib.transforms import ScaledTranslation
 from matplotlib.typing import RcKeyType
 
@@ -63,12 +67,46 @@ _RENDER_LOCK = threading.Lock()
 _FONT_FAMILY = re.compile(r"font-family: [^;\"]*")
 
 
+class _RememberedMeasures(TextToPath):
+    """Text measured once per process rather than once per chart.
+
+    Laying out a text (to centre it on its row, to fit a legend around it) measures it
+    with FreeType, most of what a text costs to draw; matplotlib remembers a measure
+    only for the one drawing. A measure depends on nothing but the text, its font
+    properties and whether it is mathtext, and charts repeat their texts (names,
+    dates, legends) from one drawing to the next, so they are remembered here."""
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        # A copy as the key: FontProperties hashes its current, mutable state.
+        return _measure(s, prop.copy(), ismath)
+
+
+_MEASURES = _RememberedMeasures()
+
+
+@lru_cache(maxsize=8192)
+def _measure(
+    text: str, prop: FontProperties, ismath: bool | Literal["TeX"]
+) -> tuple[float, float, float]:
+    return TextToPath.get_text_width_height_descent(_MEASURES, text, prop, ismath)
+
+
+class _ChartFigure(Figure):
+    """A Figure whose SVG drawing measures text through _MEASURES."""
+
+    def draw(self, renderer: Any) -> None:
+        svg = getattr(renderer, "_renderer", renderer)  # savefig wraps it in a mixed one
+        if isinstance(svg, RendererSVG):
+            svg._text2path = _MEASURES
+        super().draw(renderer)
+
+
 def render_svg(
     draw: Callable[[Figure], None], *, height: float, title: str, description: str
 ) -> bytes:
     """Run `draw` on a fresh figure and return the finished, colour-scheme-aware SVG."""
     with _RENDER_LOCK, matplotlib.rc_context(_RC):
-        figure = Figure(figsize=(WIDTH, height))
+        figure = _ChartFigure(figsize=(WIDTH, height))
         FigureCanvasAgg(figure)
         draw(figure)
         buffer = io.BytesIO()
@@ -142,13 +180,14 @@ def axis_labels(
     Matplotlib builds each tick from two lines and two texts, with a locator and a
     formatter, and lays them all out on every draw: about a fifth of a chart's time for
     labels that never move. Here each label is one text, and a grid (when asked for)
-    one collection of lines."""
+    one collection of lines; matplotlib's own axis is hidden (without ticks it drew
+    nothing, yet was still laid out on every draw)."""
     place = _LABEL_PLACES[side]
     if place.axis == "x":
-        axes.set_xticks([])
+        axes.xaxis.set_visible(False)
         base = axes.get_xaxis_transform()
     else:
-        axes.set_yticks([])
+        axes.yaxis.set_visible(False)
         base = axes.get_yaxis_transform()
     # The pad in points, as matplotlib.transforms.offset_copy(units="points") works it out.
     offset = ScaledTranslation(

@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
@@ -76,9 +77,34 @@ def bucket_periods(span: Span) -> pd.PeriodIndex:
     return pd.period_range(span.start, span.end, freq=bucket_frequency(span))
 
 
-def bucket_of(local_dates: pd.Series, span: Span) -> pd.Series:
-    """The week or month period each date falls in."""
-    return pd.to_datetime(local_dates).dt.to_period(bucket_frequency(span))
+def local_days(entries: pd.DataFrame) -> np.ndarray:
+    """Each entry's calendar day in the person's time zone, as numpy days.
+
+    `local_date` holds them as date objects; when the frame has the zone-aware
+    `occurred_at` they are derived from (insights.selectors), its local wall-clock time
+    cut to the day gives the same days without a Python object each."""
+    occurred_at = entries.get("occurred_at")
+    if occurred_at is not None and isinstance(occurred_at.dtype, pd.DatetimeTZDtype):
+        return occurred_at.array.tz_localize(None).to_numpy().astype("datetime64[D]")
+    return np.array(entries["local_date"].tolist(), dtype="datetime64[D]").reshape(-1)
+
+
+def in_span(days: np.ndarray, span: Span) -> np.ndarray:
+    """Which of the days fall inside the span."""
+    return (days >= np.datetime64(span.start, "D")) & (days <= np.datetime64(span.end, "D"))
+
+
+def bucket_indexes(days: np.ndarray, span: Span) -> np.ndarray:
+    """The position in bucket_periods(span) of each day's week or month (days inside
+    the span), as integer arithmetic on the days rather than a pandas Period each."""
+    if span.bucket == "week":
+        # Each week ends on the span's last weekday; the first ends on the first such
+        # day on or after the span's start.
+        first_end = np.datetime64(span.start, "D") + (span.end - span.start).days % 7
+        offsets = (days - first_end).astype("int64")
+        return -(-offsets // 7)  # ceiling division: the week whose end is on or after
+    months = days.astype("datetime64[M]").astype("int64")
+    return months - np.datetime64(span.start, "M").astype("int64")
 
 
 def short_label(period: pd.Period, bucket: str) -> str:

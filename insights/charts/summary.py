@@ -6,10 +6,11 @@ by a screen reader and the "show as table" view always agree.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.formats import date_format, get_format
 from django.utils.functional import Promise
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -49,33 +50,45 @@ def one_decimal(value: float | None) -> str:
     return f"{value:.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
+@lru_cache(maxsize=8192)
+def _formatted(value: dt.date, format: str, language: str | None) -> str:
+    # A day's label depends on the day, the format and the language alone, and a chart's
+    # table labels the same weeks and days after every new entry: Django's date_format
+    # (a translation lookup per month or day name) is run once for each.
+    return date_format(value, format)
+
+
+def _label(value: dt.date, format: str) -> str:
+    return _formatted(value, format, get_language())
+
+
 # Dates keep one shape in every chart, with the language's month and day names. The
 # formats are translatable (PHP-style, as Django's date filter reads them).
 def day(value: dt.date) -> str:
     """ "3 Sep 2026"."""
-    return date_format(value, pgettext("summary date", "j M Y"))
+    return _label(value, pgettext("summary date", "j M Y"))
 
 
 def day_and_month(value: dt.date) -> str:
     """ "3 Sep"."""
-    return date_format(value, pgettext("summary date", "j M"))
+    return _label(value, pgettext("summary date", "j M"))
 
 
 def weekday_and_day(value: dt.date) -> str:
     """ "Thu 3 Sep 2026"."""
-    return date_format(value, pgettext("chart table day", "D j M Y"))
+    return _label(value, pgettext("chart table day", "D j M Y"))
 
 
 def month(value: dt.date) -> str:
     """ "Sep"."""
-    return date_format(value, pgettext("chart month", "M"))
+    return _label(value, pgettext("chart month", "M"))
 
 
 def month_and_year(value: dt.date) -> str:
     """ "Sep 2026"."""
-    return date_format(value, pgettext("chart month", "M Y"))
+    return _label(value, pgettext("chart month", "M Y"))
 
 
 def full_month(value: dt.date) -> str:
     """ "September 2026"."""
-    return date_format(value, pgettext("month heading", "F Y"))
+    return _label(value, pgettext("month heading", "F Y"))

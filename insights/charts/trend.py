@@ -13,12 +13,15 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from insights.charts.figure import axis_labels, render_empty_svg, render_svg, style_axes
+from insights.charts.legend import figure_legend
 from insights.charts.palette import colour
 from insights.charts.periods import (
     Span,
-    bucket_of,
+    bucket_indexes,
     bucket_periods,
     chart_span,
+    in_span,
+    local_days,
     long_label,
     long_labels,
     short_label,
@@ -39,19 +42,19 @@ EMPTY_MESSAGE = gettext_lazy(
 
 def trend_frame(entries: pd.DataFrame, span: Span) -> pd.DataFrame:
     """One row per week or month of the span: entries, episodes, rate (NaN without entries)."""
-    dates = entries["local_date"]
-    inside = entries[(dates >= span.start) & (dates <= span.end)]
-    buckets = bucket_of(inside["local_date"], span)
-    episodes = inside["is_episode"].astype(bool)
-    counts = pd.DataFrame(
-        {
-            "entries": episodes.groupby(buckets).size(),
-            "episodes": episodes.groupby(buckets).sum(),
-        }
+    days = local_days(entries)
+    inside = in_span(days, span)
+    buckets = bucket_indexes(days[inside], span)
+    periods = bucket_periods(span)
+    episodes_inside = entries["is_episode"].to_numpy(dtype=bool)[inside]
+    counts = np.bincount(buckets, minlength=len(periods))
+    episodes = np.bincount(buckets[episodes_inside], minlength=len(periods))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = np.where(counts > 0, episodes / counts, np.nan)
+    return pd.DataFrame(
+        {"entries": counts.astype("int64"), "episodes": episodes.astype("int64"), "rate": rate},
+        index=periods,
     )
-    frame = counts.reindex(bucket_periods(span), fill_value=0).astype(int)
-    frame["rate"] = frame["episodes"] / frame["entries"].where(frame["entries"] > 0)
-    return frame
 
 
 def trend_summary(
@@ -205,7 +208,7 @@ def _draw(figure: Figure, frame: pd.DataFrame, bucket: str) -> None:
             label=pgettext("chart legend", "episode rate"),
         ),
     ]
-    figure.legend(handles=handles, loc="upper center", ncol=3, handlelength=1.4)
+    figure_legend(figure, handles, ncol=3, handlelength=1.4)
     figure.subplots_adjust(left=0.09, right=0.88, top=0.86, bottom=0.11)
 
 

@@ -23,6 +23,8 @@ from checkins.instruments import INSTRUMENTS, PHQ9, SAFETY_ITEM, answer_label
 from checkins.selectors import checkins_dataframe
 from insights import charts
 from insights.analysis import Report, arm
+from insights.chart_data import chart_summary, chart_svg
+from insights.charts import ChartSummary
 from insights.journal import JournalReader, analyse
 from insights.selectors import JournalFrame
 from insights.summary.chart_images import ChartImage, chart_image
@@ -145,15 +147,15 @@ def _preferences(user: User):
 
 
 def _frame_and_report(
-    user: User, options: SummaryOptions, snapshot: Snapshot | None, today: dt.date
+    user: User, options: SummaryOptions, snapshot: Snapshot | None, reader: JournalReader | None
 ) -> tuple[JournalFrame, Report, pd.DataFrame | None]:
     """The entries, their report, and the period's check-ins (None behind a share link,
     which reads them as they were then)."""
-    if snapshot is not None:
-        frame = journal_as_of(user, options.dates, snapshot, with_checkins=options.checkins)
+    if reader is None:  # behind a share link: read as it was when the link was made
+        as_of = cast(Snapshot, snapshot)
+        frame = journal_as_of(user, options.dates, as_of, with_checkins=options.checkins)
         checkins = None
     else:
-        reader = JournalReader(user, options.dates, today=today)
         frame, checkins = reader.journal.frame, reader.journal.checkins
         if options.checkins and options.partners:
             return frame, reader.report, checkins
@@ -165,6 +167,29 @@ def _frame_and_report(
     if not options.partners:
         frame = replace(frame, partner_names=_pseudonyms(frame))
     return frame, analyse(frame), checkins
+
+
+def _trend(
+    journal: JournalFrame,
+    options: SummaryOptions,
+    reader: JournalReader | None,
+    *,
+    today: dt.date,
+    for_pdf: bool,
+) -> tuple[ChartSummary, ChartImage | None]:
+    """The trend chart's text, and its image when charts are included."""
+    if reader is not None:
+        # The dashboard's own trend chart and text, through the reader's cache: what one
+        # page has drawn for this data version, the other does not draw again.
+        summary = chart_summary(reader, "trend")
+        if not options.charts:
+            return summary, None
+        return summary, chart_image(chart_svg(reader, "trend"), summary, for_pdf=for_pdf)
+    summary = charts.trend_summary(journal.entries, date_range=options.dates, today=today)
+    if not options.charts:
+        return summary, None
+    svg = charts.render_trend_svg(journal.entries, date_range=options.dates, today=today)
+    return summary, chart_image(svg, summary, for_pdf=for_pdf)
 
 
 def _period_bounds(
@@ -246,7 +271,7 @@ def _cried_text(report: Report) -> str | None:
     ) % {"cried": profile.cried, "count": profile.episodes, "share": percent(profile.cried_share)}
 
 
-def _score(row: pd.Series) -> str:
+def _score(row: dict) -> str:
     band = INSTRUMENTS[row["instrument"]].band_label(row["band"]).lower()
     return gettext("%(score)s, %(band)s (%(day)s)") % {
         "score": int(row["total"]),
@@ -263,39 +288,47 @@ def _checkin_section(
     for_pdf: bool,
     frame: pd.DataFrame | None,
     as_of: dt.datetime | None,
+    reader: JournalReader | None,
 ) -> CheckinSection:
     if frame is None:
         frame = checkins_dataframe(user, options.dates, time_zone=time_zone, as_of=as_of)
+    # A few dozen check-ins: plain rows, rather than a pandas selection per figure.
+    records = frame.to_dict("records")
     lines = []
     for key, instrument in INSTRUMENTS.items():
-        rows = frame[frame["instrument"] == key]
-        if rows.empty:
+        rows = [row for row in records if row["instrument"] == key]
+        if not rows:
             continue
-        highest = rows.loc[rows["total"].idxmax()]
         lines.append(
             InstrumentLine(
                 name=instrument.name,
                 title=instrument.title,
                 count=len(rows),
-                first=_score(rows.iloc[0]),
-                latest=_score(rows.iloc[-1]),
-                highest=_score(highest),
+                first=_score(rows[0]),
+                latest=_score(rows[-1]),
+                # The first of the highest, as pandas' idxmax picked it.
+                highest=_score(max(rows, key=lambda row: row["total"])),
             )
         )
     chart = None
-    if options.charts and lines:
+    if options.charts and lines and reader is not None:
+        # The page's own check-ins chart, kept under the check-ins' version: a new entry
+        # does not draw it again.
+        summary = chart_summary(reader, "checkins")
+        chart = chart_image(chart_svg(reader, "checkins"), summary, for_pdf=for_pdf)
+    elif options.charts and lines:
         chart = chart_image(
             charts.render_checkins_svg(frame), charts.checkins_summary(frame), for_pdf=for_pdf
         )
-    phq9 = frame[frame["instrument"] == PHQ9]
-    flagged = phq9[phq9["item9"].fillna(0).astype(int) > 0]
+    phq9 = [row for row in records if row["instrument"] == PHQ9]
+    flagged = [row for row in phq9 if pd.notna(row["item9"]) and int(row["item9"]) > 0]
     return CheckinSection(
         instruments=lines,
         chart=chart,
         safety_item=INSTRUMENTS[PHQ9].items[SAFETY_ITEM - 1],
         safety_answers=[
             SafetyAnswer(_day(row["taken_at"].date()), answer_label(int(row["item9"])))
-            for _, row in flagged.iterrows()
+            for row in flagged
         ],
         phq9_count=len(phq9),
     )
@@ -336,14 +369,10 @@ def build_summary(
     preferences = _preferences(user)
     zone = zoneinfo.ZoneInfo(preferences.time_zone)
     today = now.astimezone(zone).date()
-    journal, report, period_checkins = _frame_and_report(user, options, snapshot, today)
+    reader = None if snapshot else JournalReader(user, options.dates, today=today)
+    journal, report, period_checkins = _frame_and_report(user, options, snapshot, reader)
     start, end = _period_bounds(options, journal.entries, today)
-
-    trend_summary = charts.trend_summary(journal.entries, date_range=options.dates, today=today)
-    trend = None
-    if options.charts:
-        svg = charts.render_trend_svg(journal.entries, date_range=options.dates, today=today)
-        trend = chart_image(svg, trend_summary, for_pdf=for_pdf)
+    trend_summary, trend = _trend(journal, options, reader, today=today, for_pdf=for_pdf)
     profile = report.profile
     first_entry = journal.entries["local_date"].min() if not journal.entries.empty else None
     numbers = _key_numbers(report, start, first_entry, end)
@@ -356,6 +385,7 @@ def build_summary(
             for_pdf=for_pdf,
             frame=period_checkins,
             as_of=snapshot.as_of if snapshot else None,
+            reader=reader,
         )
         if options.checkins
         else None
