@@ -139,18 +139,24 @@ class PreviousVersionGone(Exception):
 
 
 def refresh_requested(user: User) -> None:
-    """Notes that `user`'s insights are being worked out again (insights.tasks)."""
+    """Notes that `user`'s insights are being worked out again (insights.tasks), up to
+    their current data version."""
     key = chart_cache.person_key("refresh-requested", user=user)
-    chart_cache.store(key, time.time(), timeout=REFRESH_PATIENCE_SECONDS + 5)
+    asked = (user.preferences.data_version, time.time())
+    chart_cache.store(key, asked, timeout=REFRESH_PATIENCE_SECONDS + 5)
 
 
-def refresh_pending(user: User) -> bool:
-    """Whether a refresh of `user`'s insights was asked for moments ago."""
+def refresh_pending(user: User, *, version: int) -> bool:
+    """Whether a refresh of `user`'s insights up to `version` was asked for moments ago
+    (one asked for before a later write, never followed by its own, does not count)."""
     try:
-        asked_at = chart_cache.peek(chart_cache.person_key("refresh-requested", user=user))
+        asked = chart_cache.peek(chart_cache.person_key("refresh-requested", user=user))
     except chart_cache.Missing:
         return False
-    return isinstance(asked_at, float) and 0 <= time.time() - asked_at < REFRESH_PATIENCE_SECONDS
+    if not isinstance(asked, tuple):
+        return False
+    asked_version, asked_at = asked
+    return asked_version >= version and 0 <= time.time() - asked_at < REFRESH_PATIENCE_SECONDS
 
 
 class JournalReader:
@@ -255,7 +261,7 @@ class JournalReader:
 def reader_for_page(user: User, dates: DateRange, *, today: dt.date) -> JournalReader:
     """The current version, or while a refresh is under way the newest finished one."""
     reader = JournalReader(user, dates, today=today)
-    if not refresh_pending(user):
+    if not refresh_pending(user, version=reader.data_version):
         return reader
     finished = reader.finished_version()
     if finished is None or finished >= reader.data_version:
