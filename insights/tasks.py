@@ -21,7 +21,8 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.http import QueryDict
 from django.utils import timezone, translation
-from django_tasks import task
+from django_tasks import TaskResult, TaskResultStatus, task
+from django_tasks.signals import task_finished
 
 from accounts.services import journal_changed
 from insights import chart_sections
@@ -77,6 +78,20 @@ def refresh_insights(*, user_id: int, language: str) -> None:
             return
         insights_work_out(reader, period)
         reader.mark_finished()
+
+
+@receiver(task_finished)
+def forget_finished_refresh(sender: object, *, task_result: TaskResult, **kwargs: object) -> None:
+    # The database backend keeps a row per task, naming the person and when they wrote:
+    # a refresh that worked leaves nothing behind. (A failed one stays for the operator,
+    # until `manage.py prune_db_task_results` removes it.)
+    row = getattr(task_result, "db_result", None)
+    if (
+        row is not None
+        and task_result.status == TaskResultStatus.SUCCESSFUL
+        and task_result.task.module_path == refresh_insights.module_path
+    ):
+        row.delete()
 
 
 def insights_work_out(reader: JournalReader, period: SelectedRange) -> None:
