@@ -6,13 +6,14 @@ enqueues `refresh_insights` on the task queue (django-tasks; the database backen
 `manage.py db_worker` runs it in a process of its own). The task works out everything the
 dashboard, the insights page, report.json and every chart show for the person's default
 period, in the language and time zone they see it in, and then marks that version
-finished. Until then the pages show the version before, said to be updating
+finished; then the export page's preview (always current: it is only ever read under
+the current version, so working it out ahead only saves time). Until the pages' part
+is done they show the version before, said to be updating
 (insights.journal.read_for_page). Without a worker nothing is lost: after
 REFRESH_PATIENCE_SECONDS the pages work the new version out in the request, as they
 always did.
 """
 
-import logging
 import zoneinfo
 
 from django.conf import settings
@@ -29,9 +30,9 @@ from insights import chart_sections
 from insights.chart_data import CHART_NAMES, chart_summary
 from insights.journal import JournalReader, refresh_requested
 from insights.ranges import SelectedRange, selected_range
+from insights.summary.content import screen_summary
+from insights.summary.options import summary_options
 from insights.views import dashboard, overview
-
-logger = logging.getLogger(__name__)
 
 
 def _owner(user_id: int) -> User | None:
@@ -78,6 +79,13 @@ def refresh_insights(*, user_id: int, language: str) -> None:
             return
         insights_work_out(reader, period)
         reader.mark_finished()
+        # Then the export page's preview with its usual options, which is never shown
+        # out of date: opened before this, it is worked out in the request.
+        _form, options = summary_options(
+            QueryDict(), user=user, today=today, default_range=preferences.default_period
+        )
+        if options is not None:
+            screen_summary(user, options, now=timezone.now())
 
 
 @receiver(task_finished)
