@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from entries.demo import generate_entries
@@ -196,7 +197,10 @@ def test_the_worker_command_runs_a_queued_refresh(
 
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+        # The worker closes connections between tasks, which would close the test's
+        # transaction on PostgreSQL (Django's test client keeps them open the same way).
+        with mock.patch(f"{db_worker.__name__}.close_old_connections"):
+            call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     finally:
         for sig, handler in handlers.items():  # the worker installs its own
             signal.signal(sig, handler)
