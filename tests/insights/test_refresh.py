@@ -221,3 +221,11 @@ def test_a_failed_enqueue_never_fails_the_write(
 
     assert response.status_code == 302
     assert _entries_in_report(alice_client)[:2] == (1, True)
+
+
+@pytest.mark.parametrize("version", ["abc", "²", "-1", "9" * 30, ""])
+def test_a_version_that_is_not_one_follows_the_rule_of_a_page(alice_client, refreshed, version):
+    response = alice_client.get(f"{_chart('trend')}&v={version}")
+
+    assert response.status_code == 200
+    assert response.content == alice_client.get(_chart("trend", refreshed)).content
