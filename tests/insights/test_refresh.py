@@ -87,6 +87,24 @@ def test_after_the_refresh_the_pages_read_nothing_of_the_journal(
         assert NOTICE not in response.content.decode()
 
 
+def test_the_refresh_is_in_the_language_the_person_reads(
+    alice, alice_client, settings, django_capture_on_commit_callbacks
+):
+    alice.preferences.language = "de"
+    alice.preferences.save(update_fields=["language"])
+    settings.TASKS = IMMEDIATE
+    _write(alice, django_capture_on_commit_callbacks, 12)  # written from an English page
+    alice_client.get(reverse("accounts:settings"))
+
+    with CaptureQueriesContext(connection) as first:
+        response = alice_client.get(OVERVIEW)
+    with CaptureQueriesContext(connection) as again:
+        alice_client.get(OVERVIEW)
+
+    assert response["Content-Language"] == "de"
+    assert len(first) == len(again)
+
+
 def test_without_a_refresh_the_first_visit_works_the_journal_out(alice, alice_client):
     _write(alice, count=12)  # the commit callbacks never run: no refresh is enqueued
     alice_client.get(reverse("accounts:settings"))
