@@ -108,5 +108,5 @@ def insights_work_out(reader: JournalReader, period: SelectedRange) -> None:
     for name in CHART_NAMES:
         chart_sections.chart_svg(reader, name)
         chart_summary(reader, name)
-    dashboard.insights(reader, period)
-    overview.insights(reader, period)
+    dashboard.insights_context(reader, period)
+    overview.insights_context(reader, period)

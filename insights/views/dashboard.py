@@ -40,7 +40,10 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, "insights/dashboard.html", ctx, status=400)
     ctx.update(
         read_for_page(
-            request.user, period.dates, today=today, read=lambda reader: insights(reader, period)
+            request.user,
+            period.dates,
+            today=today,
+            read=lambda reader: insights_context(reader, period),
         ),
         period=period,
         range_picker=range_picker(request.GET, period, today=today),
@@ -48,7 +51,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "insights/dashboard.html", ctx)
 
 
-def insights(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
+def insights_context(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
     """What the dashboard shows of the analysis, all of one data version (also worked
     out ahead by insights.tasks)."""
     panel = dashboard_panel(reader)

@@ -54,13 +54,16 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         }
         return render(request, "insights/overview.html", ctx, status=400)
     ctx = read_for_page(
-        request.user, period.dates, today=today, read=lambda reader: insights(reader, period)
+        request.user,
+        period.dates,
+        today=today,
+        read=lambda reader: insights_context(reader, period),
     )
     ctx.update(period=period, range_picker=range_picker(request.GET, period, today=today))
     return render(request, "insights/overview.html", ctx)
 
 
-def insights(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
+def insights_context(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
     """What the page shows of the analysis, all of one data version (also worked out
     ahead by insights.tasks)."""
     report = reader.report
