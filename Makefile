@@ -43,8 +43,8 @@ WITH_WORKER = $(PY) manage.py db_worker --interval $(WORKER_INTERVAL) & worker=$
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py migrate --noinput
-	export DJANGO_DEBUG=$${DJANGO_DEBUG:-True}; $(WITH_WORKER) \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(WITH_WORKER) \
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-style server: needs the production environment (see README, "Deployment").
 serve: $(VENV)/.installed
