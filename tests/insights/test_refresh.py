@@ -4,6 +4,7 @@ until it is done, the pages show the version before it, and say so
 
 import contextlib
 import datetime as dt
+import io
 import signal
 from unittest import mock
 
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
+from pypdf import PdfReader
 
 from entries.demo import generate_entries
 from entries.services import entry_create
@@ -143,13 +145,17 @@ def test_the_images_of_a_page_are_of_the_pages_version(alice, alice_client, refr
     assert current.content != stale.content
 
 
-def test_the_export_and_the_summary_are_always_current(alice, alice_client, refreshed):
+def test_the_export_the_summary_and_its_pdf_are_always_current(alice, alice_client, refreshed):
     summary = alice_client.get(reverse("insights:summary"), {"range": "90d"})
     export = alice_client.get(reverse("insights:export"), {"range": "90d"})
 
-    assert summary.status_code == export.status_code == 200
+    pdf = alice_client.get(reverse("insights:summary_pdf"), {"range": "90d"})
+
+    assert summary.status_code == export.status_code == pdf.status_code == 200
     assert "13 entries" in summary.content.decode()
     assert NOTICE not in summary.content.decode() + export.content.decode()
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "13 entries" in " ".join(pdf_text.split())
 
 
 def test_a_refresh_that_does_not_come_is_waited_for_30_seconds_at_most(
