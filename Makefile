@@ -36,9 +36,10 @@ $(VENV)/vnu/.installed-$(VNU_VERSION): | $(BIN)/activate
 # The task worker (`manage.py db_worker`, which works out a person's insights after each
 # write: docs/deployment.md, "The worker") runs beside the web server in `make run` and
 # `make serve`: started first, and stopped when the server stops, however it stops. It
-# looks for new tasks every WORKER_INTERVAL seconds when it has nothing to do.
+# looks for new tasks every WORKER_INTERVAL seconds when it has nothing to do, at a lower
+# priority (nice 10) than the server: the requests of people waiting for a page go first.
 WORKER_INTERVAL ?= 1
-WITH_WORKER = $(PY) manage.py db_worker --interval $(WORKER_INTERVAL) & worker=$$!; \
+WITH_WORKER = nice -n 10 $(PY) manage.py db_worker --interval $(WORKER_INTERVAL) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM;
 
 run: $(VENV)/.installed

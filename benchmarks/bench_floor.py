@@ -16,9 +16,9 @@ x3, with check-ins) in a throwaway SQLite database in a temporary directory (or
 --database-url, a database the script may migrate and fill; each size is a new
 account). Settings are the production ones (DJANGO_DEBUG=False) apart from plain HTTP.
 The task worker runs beside it as in production: `manage.py db_worker` in a process of
-its own, with the same environment, looking for tasks every --worker-interval seconds
-(0.05 by default, where production's `make serve` looks every second), stopped at the
-end.
+its own, with the same environment and at the same lower priority (nice 10), looking for
+tasks every --worker-interval seconds (0.05 by default, where production's `make serve`
+looks every second), stopped at the end.
 
 - warm: after one warm-up, each round requests the floor, then the page, page after
   page; the figure is the median page time over the rounds divided by the median floor.
@@ -275,7 +275,9 @@ def print_table(sizes: list[int], table: dict[int, dict[str, tuple[float, ...]]]
 def start_worker(interval: float) -> subprocess.Popen:
     """`manage.py db_worker` with this process's environment (production_django_in set
     it), looking for tasks every `interval` seconds."""
-    command = [sys.executable, str(ROOT / "manage.py"), "db_worker", "--no-reload"]
+    # At the lower priority `make serve` and the systemd unit give it (nice 10).
+    command = [shutil.which("nice") or "nice", "-n", "10"]
+    command += [sys.executable, str(ROOT / "manage.py"), "db_worker", "--no-reload"]
     command += ["--no-startup-delay", "--interval", str(interval), "--verbosity", "0"]
     return subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())  # noqa: S603
 
