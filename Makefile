@@ -33,15 +33,25 @@ $(VENV)/vnu/.installed-$(VNU_VERSION): | $(BIN)/activate
 		$(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 	touch $@
 
+# The task worker (`manage.py db_worker`, which works out a person's insights after each
+# write: docs/deployment.md, "The worker") runs beside the web server in `make run` and
+# `make serve`: started first, and stopped when the server stops, however it stops. It
+# looks for new tasks every WORKER_INTERVAL seconds when it has nothing to do, at a lower
+# priority (nice 10) than the server: the requests of people waiting for a page go first.
+WORKER_INTERVAL ?= 1
+WITH_WORKER = nice -n 10 $(PY) manage.py db_worker --interval $(WORKER_INTERVAL) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM;
+
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(WITH_WORKER) \
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-True} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-style server: needs the production environment (see README, "Deployment").
 serve: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn pct_journal.wsgi --config gunicorn.conf.py
+	$(WITH_WORKER) $(BIN)/gunicorn pct_journal.wsgi --config gunicorn.conf.py
 
 # Load test (benchmarks/loadtest/README.md): 50 people with 1,000 entries each for 60 s
 # against `make serve` on 127.0.0.1, three runs on SQLite and then three on PostgreSQL +

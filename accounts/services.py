@@ -4,6 +4,7 @@ from contextlib import contextmanager
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 
 from accounts.models import Preferences
 from accounts.sessions import sessions_end_all
@@ -17,11 +18,19 @@ def preferences_for(user: User) -> Preferences:
     return preferences
 
 
+# Sent with `user_id` whenever a person's data version is bumped, inside the write's
+# transaction. The insights connect to it (insights.tasks) to work out the new charts and
+# reports off the request path once the write has committed: this layer may not import
+# them, so it only says that something changed.
+journal_changed = Signal()
+
+
 def data_version_bump(*, user_id: int) -> None:
     """Mark the user's derived data (charts, reports) as stale."""
     updated = Preferences.objects.filter(user_id=user_id).update(data_version=F("data_version") + 1)
     if not updated:
         Preferences.objects.get_or_create(user_id=user_id, defaults={"data_version": 1})
+    journal_changed.send(sender=Preferences, user_id=user_id)
 
 
 @contextmanager

@@ -9,3 +9,5 @@ class InsightsConfig(AppConfig):
         from insights.guide.account_section import partner_guide_record
 
         register_account_section("partner_guide", partner_guide_record)
+        # Connects the refresh of a person's insights after each write to their journal.
+        from insights import tasks  # noqa: F401

@@ -91,7 +91,9 @@ def chart_section(
     """insights/_chart.html for `summary`, with the chart's image for `period`;
     `lazy` for a chart below the first one of the page."""
     name = summary.name
-    src = f"{reverse('insights:chart', args=[name])}?{period.query()}"
+    # The image is of the same data version as the page, even one a refresh has not
+    # caught up with yet (insights.journal.read_for_page).
+    src = f"{reverse('insights:chart', args=[name])}?{period.query()}&v={reader.data_version}"
 
     def section_key(sized: str) -> chart_cache.CacheKey:
         # The image's URL is part of the HTML: two ways of asking for the same dates

@@ -8,10 +8,21 @@ user, period and `Preferences.data_version`, keeps it in the per-person encrypte
 text, a page section, the report) on the same version. A request therefore reads the
 database once or not at all, and a revisit reads only the finished pieces it shows:
 the journal itself is only opened when one of them is missing.
+
+After a write, a worker works the default period out again off the request path
+(insights.tasks). Until it is done, the pages that show insights read them through
+`read_for_page`, which holds the one rule for what they may show meanwhile ("stale while
+refreshing"): the newest version the worker finished, marked as not up to date, but only
+while a refresh asked for less than REFRESH_PATIENCE_SECONDS ago is still expected and
+only while all of that version is still in the cache. Otherwise, and for every other
+reader (the export, the therapist summary, share links), the current version is worked
+out in the request as before. An earlier version is only ever read from the cache: it is
+never built from the database under an old number.
 """
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +39,11 @@ from pct_journal import chart_cache
 from pct_journal.date_range import DateRange
 
 T = TypeVar("T")
+
+# How long after a write a page may show the insights of the version before it, while the
+# worker works out the new one (a few seconds when it runs; if it does not, a page waits
+# this long at most before working them out itself).
+REFRESH_PATIENCE_SECONDS = 30
 
 
 def with_checkin_flags(frame: JournalFrame, checkins: pd.DataFrame) -> JournalFrame:
@@ -118,18 +134,53 @@ def build_journal(user: User, dates: DateRange, *, today: dt.date, data_version:
     )
 
 
+class PreviousVersionGone(Exception):
+    """Part of the earlier version a reader was asked for is no longer in the cache."""
+
+
+def refresh_requested(user: User) -> None:
+    """Notes that `user`'s insights are being worked out again (insights.tasks), up to
+    their current data version."""
+    key = chart_cache.person_key("refresh-requested", user=user)
+    asked = (user.preferences.data_version, time.time())
+    chart_cache.store(key, asked, timeout=REFRESH_PATIENCE_SECONDS + 5)
+
+
+def refresh_pending(user: User, *, version: int) -> bool:
+    """Whether a refresh of `user`'s insights up to `version` was asked for moments ago
+    (one asked for before a later write, never followed by its own, does not count)."""
+    try:
+        asked = chart_cache.peek(chart_cache.person_key("refresh-requested", user=user))
+    except chart_cache.Missing:
+        return False
+    if not isinstance(asked, tuple):
+        return False
+    asked_version, asked_at = asked
+    return asked_version >= version and 0 <= time.time() - asked_at < REFRESH_PATIENCE_SECONDS
+
+
 class JournalReader:
     """What one request reads of `user`'s journal for `dates`.
 
     Uses user.preferences (which the preferences middleware attaches to request.user)
     for the data version; every write to the journal, its settings or its check-ins
-    bumps it, so nothing cached here is ever served stale."""
+    bumps it, so nothing cached here is ever served as current once it is stale.
 
-    def __init__(self, user: User, dates: DateRange, *, today: dt.date) -> None:
+    `data_version` asks for an earlier version instead (`read_for_page`): its parts are
+    only read from the cache, and a part that is gone raises PreviousVersionGone."""
+
+    def __init__(
+        self, user: User, dates: DateRange, *, today: dt.date, data_version: int | None = None
+    ) -> None:
         self.user = user
         self.dates = dates
         self.today = today
-        self.data_version: int = user.preferences.data_version
+        self.current_version: int = user.preferences.data_version
+        self.data_version: int = self.current_version if data_version is None else data_version
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.data_version == self.current_version
 
     def key(
         self, kind: str, name: str, *, version: int | str | None = None
@@ -147,8 +198,14 @@ class JournalReader:
 
     @cached_property
     def journal(self) -> Journal:
+        key = self.key("journal", "period")
+        if not self.up_to_date:
+            try:
+                return chart_cache.peek(key)  # type: ignore[return-value]
+            except chart_cache.Missing:
+                raise PreviousVersionGone from None
         return chart_cache.cached(
-            self.key("journal", "period"),
+            key,
             lambda: build_journal(
                 self.user, self.dates, today=self.today, data_version=self.data_version
             ),
@@ -167,7 +224,8 @@ class JournalReader:
         that the check-ins chart is unchanged."""
 
         def digest() -> str:
-            if "journal" in self.__dict__:  # this request has read the journal already
+            # An earlier version's check-ins are those of its journal, never today's rows.
+            if "journal" in self.__dict__ or not self.up_to_date:
                 return self.journal.checkins_version
             zone = self.user.preferences.time_zone
             return checkins_digest(checkins_dataframe(self.user, self.dates, time_zone=zone))
@@ -180,3 +238,56 @@ class JournalReader:
         # and the journal in the cache may have been stored before it was worked out.
         # Read once a request, however many parts of the page ask for it.
         return self.cached("report", "journal", lambda: self.journal.report)
+
+    def _finished_key(self) -> chart_cache.CacheKey:
+        # One per period, day and language, outliving data versions on purpose.
+        return self.key("refreshed", "period", version="latest")
+
+    def finished_version(self) -> int | None:
+        """The newest version of this period whose every part a refresh has worked out."""
+        try:
+            version = chart_cache.peek(self._finished_key())
+        except chart_cache.Missing:
+            return None
+        return version if isinstance(version, int) else None
+
+    def mark_finished(self) -> None:
+        """Says that every part of this version is in the cache (insights.tasks)."""
+        finished = self.finished_version()
+        if finished is None or finished < self.data_version:
+            chart_cache.store(self._finished_key(), self.data_version)
+
+
+def reader_for_page(user: User, dates: DateRange, *, today: dt.date) -> JournalReader:
+    """The current version, or while a refresh is under way the newest finished one."""
+    reader = JournalReader(user, dates, today=today)
+    if not refresh_pending(user, version=reader.data_version):
+        return reader
+    finished = reader.finished_version()
+    if finished is None or finished >= reader.data_version:
+        return reader
+    return JournalReader(user, dates, today=today, data_version=finished)
+
+
+def read_for_page(
+    user: User,
+    dates: DateRange,
+    *,
+    today: dt.date,
+    read: Callable[[JournalReader], T],
+    version: int | None = None,
+) -> T:
+    """`read(reader)` of what a page shows: the rule above (`reader_for_page`), or the
+    `version` a page was rendered for (a chart's image). Falls back to the current
+    version when what was asked for is no longer in the cache, so a page never mixes
+    versions and never fails for it."""
+    if version is None:
+        reader = reader_for_page(user, dates, today=today)
+    else:
+        reader = JournalReader(user, dates, today=today, data_version=version)
+    if reader.up_to_date:
+        return read(reader)
+    try:
+        return read(reader)
+    except PreviousVersionGone:
+        return read(JournalReader(user, dates, today=today))

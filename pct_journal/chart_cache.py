@@ -65,16 +65,28 @@ def chart_cache_key(
     chart that depends on less than the whole journal (the check-ins chart).
 
     Reads `user.preferences`, which the preferences middleware attaches per request."""
-    # The id with the moment the account was made: even if a database restore or reset
-    # handed an old id to a new account while a shared cache lived on, keys differ.
-    owner = f"{user.pk}.{user.date_joined.timestamp():.6f}"
     # The language too: charts, rows and reports hold words and dates in it, and a
     # person who follows the browser's language may switch it without a data change.
     text = (
-        f"charts:{CHARTS_FORMAT}:{kind}:user={owner}:v={data_version}:{name}"
+        f"charts:{CHARTS_FORMAT}:{kind}:user={_owner(user)}:v={data_version}:{name}"
         f":{dates.start}:{dates.end}:today={today}:lang={get_language()}"
     )
     return CacheKey(text, bytes.fromhex(user.preferences.cache_secret))
+
+
+def person_key(kind: str, *, user: User) -> CacheKey:
+    """The key of `kind`, one value per person whatever the period, version or language
+    (when their insights were last asked to be worked out again, say)."""
+    return CacheKey(
+        f"charts:{CHARTS_FORMAT}:{kind}:user={_owner(user)}",
+        bytes.fromhex(user.preferences.cache_secret),
+    )
+
+
+def _owner(user: User) -> str:
+    # The id with the moment the account was made: even if a database restore or reset
+    # handed an old id to a new account while a shared cache lived on, keys differ.
+    return f"{user.pk}.{user.date_joined.timestamp():.6f}"
 
 
 def _seal(key: CacheKey, value: object) -> bytes:
@@ -91,17 +103,32 @@ def _open(key: CacheKey, sealed: bytes) -> object:
     return pickle.loads(plain)  # noqa: S301  # nosec B301
 
 
-def cached(key: CacheKey, build: Callable[[], T]) -> T:
-    """The value under `key`, built and stored (encrypted) when missing or unreadable."""
-    cache = caches[CACHE_ALIAS]
-    sealed = cache.get(key.text)
+class Missing(Exception):
+    """Nothing readable is stored under the key (`peek`)."""
+
+
+def peek(key: CacheKey) -> object:
+    """The value under `key`; raises Missing rather than building anything."""
+    sealed = caches[CACHE_ALIAS].get(key.text)
     if isinstance(sealed, bytes):
         try:
-            return _open(key, sealed)  # type: ignore[return-value]
+            return _open(key, sealed)
         except (InvalidTag, ValueError):
-            pass  # written under an older secret or format: build it again
-    value = build()
-    cache.set(key.text, _seal(key, value), TIMEOUT)
+            pass  # written under an older secret or format
+    raise Missing
+
+
+def store(key: CacheKey, value: object, *, timeout: int = TIMEOUT) -> None:
+    caches[CACHE_ALIAS].set(key.text, _seal(key, value), timeout)
+
+
+def cached(key: CacheKey, build: Callable[[], T]) -> T:
+    """The value under `key`, built and stored (encrypted) when missing or unreadable."""
+    try:
+        return peek(key)  # type: ignore[return-value]
+    except Missing:
+        value = build()
+    store(key, value)
     return value
 
 

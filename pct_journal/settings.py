@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    # The task queue that works out a person's insights after each write, and its
+    # database backend: `manage.py db_worker` runs the tasks (docs/deployment.md).
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "entries",
     "insights",
@@ -191,6 +195,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+
+# Tasks (insights.tasks) wait in the database until `manage.py db_worker` runs them; the
+# tests run them at once instead (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -29,6 +29,14 @@ def _private_empty_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks run where they are enqueued, so a page opened after a write shows it at
+    once. (Inside a test's transaction a write's refresh is only enqueued on commit:
+    tests of the refresh itself capture the commit callbacks.)"""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language. Logging in (force_login too)
     and every request of someone with a language of their own activate it for the

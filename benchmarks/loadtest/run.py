@@ -20,12 +20,15 @@ What it does, in order:
 2. A fresh database (SQLite in var/loadtest/sqlite/, or the PostgreSQL database named by
    --database-url, which is DROPPED and created again) filled by prepare.py; the Redis
    database of --redis-url is flushed.
-3. `make serve` (migrate, collectstatic, gunicorn with gunicorn.conf.py) on 127.0.0.1.
+3. `make serve` (migrate, collectstatic, gunicorn with gunicorn.conf.py, and beside it
+   the task worker, `manage.py db_worker`, which works out each person's insights after
+   they log an entry) on 127.0.0.1.
 4. locust, headless, from .venv-bench (requirements-bench.txt): 50 users, see
    locustfile.py. While it runs, every gunicorn worker's memory (VmRSS and PSS from
    /proc) is sampled twice a second.
 5. A summary: requests, failures, requests/s, p50/p95/p99 overall and per page, the
-   peak memory of any worker, and the CPU the load generator itself used.
+   peak memory of any worker, the CPU the task worker used, and the CPU the load
+   generator itself used.
 
 Results go to var/loadtest/<db>/run<N>/ (locust's CSV files, the server log, summary.json).
 """
@@ -150,12 +153,34 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def task_worker_pid(make_pid: int) -> int | None:
+    """The `manage.py db_worker` that `make serve` started beside gunicorn."""
+    for shell in _children(make_pid):
+        for pid in _children(shell):
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"db_worker" in command:
+                return pid
+    return None
+
+
 class MemorySampler(threading.Thread):
     """Peak VmRSS and PSS of each gunicorn worker, sampled every `interval` seconds."""
 
-    def __init__(self, master_pid: int, window_file: Path, interval: float = 0.5):
+    def __init__(
+        self,
+        master_pid: int,
+        window_file: Path,
+        interval: float = 0.5,
+        task_worker: int | None = None,
+    ):
         super().__init__(daemon=True)
         self.master_pid = master_pid
+        self.task_worker = task_worker
+        self.task_worker_cpu_at_window_open: float | None = None
+        self.task_worker_peak_rss = 0
         self.window_file = window_file
         self.interval = interval
         self.peaks: dict[int, tuple[int, int]] = {}
@@ -169,6 +194,11 @@ class MemorySampler(threading.Thread):
             if self.cpu_at_window_open is None and self.window_file.exists():
                 self.cpu_at_window_open = server_cpu_seconds(self.master_pid)
                 self.machine_at_window_open = machine_cpu_seconds()
+                if self.task_worker is not None:
+                    self.task_worker_cpu_at_window_open = _cpu_seconds(self.task_worker)
+            if self.task_worker is not None:
+                rss = _memory_kb(self.task_worker)[0]
+                self.task_worker_peak_rss = max(self.task_worker_peak_rss, rss)
             total_pss = _memory_kb(self.master_pid)[1]
             for pid in _children(self.master_pid):
                 rss, pss = _memory_kb(pid)
@@ -299,6 +329,10 @@ def _print_summary(db: str, summary: dict) -> bool:
         f"{summary.get('machine_busy_cores', '?')} of {summary.get('machine_cores', '?')} "
         f"cores, gunicorn on {summary.get('server_cores', '?')}"
     )
+    print(
+        f"task worker: {summary.get('task_worker_cpu_seconds', '?')} s CPU in the window, "
+        f"peak {summary.get('task_worker_peak_rss_mb', '?')} MB RSS"
+    )
     met = (
         overall["failures"] == 0
         and overall["p95_ms"] < TARGETS["p95_ms"]
@@ -334,10 +368,14 @@ def run(args) -> bool:
     pid_file = workdir / "gunicorn.pid"
     try:
         master = _wait_for_server(server, pid_file, port)
-        memory = MemorySampler(master, workdir / "window-open")
+        task_worker = task_worker_pid(server.pid)
+        if task_worker is None:
+            raise SystemExit("`make serve` started no task worker; see server.log")
+        memory = MemorySampler(master, workdir / "window-open", task_worker=task_worker)
         memory.start()
         code, locust_cpu, seconds = _run_locust(args, workdir, port)
         server_cpu = server_cpu_seconds(master) - (memory.cpu_at_window_open or 0.0)
+        worker_cpu = _cpu_seconds(task_worker) - (memory.task_worker_cpu_at_window_open or 0.0)
         busy, every = machine_cpu_seconds()
         opened_busy, opened_every = memory.machine_at_window_open or (busy, every)
         machine = (busy - opened_busy, every - opened_every)
@@ -345,6 +383,7 @@ def run(args) -> bool:
         if code not in (0, 1):  # 1: some requests failed, which the summary shows
             raise SystemExit(f"locust exited with {code}")
     finally:
+        # gunicorn's end ends `make serve`, which stops the task worker with it.
         if pid_file.exists():
             os.kill(int(pid_file.read_text()), signal.SIGTERM)
         server.wait(timeout=60)
@@ -356,6 +395,8 @@ def run(args) -> bool:
     summary["machine_busy_cores"] = round(machine[0] / args.seconds, 2)
     summary["machine_cores"] = round(machine[1] / args.seconds, 2)
     summary["server_cores"] = round(server_cpu / args.seconds, 2)
+    summary["task_worker_cpu_seconds"] = round(worker_cpu, 1)
+    summary["task_worker_peak_rss_mb"] = round(memory.task_worker_peak_rss / 1024, 1)
     (workdir / "summary.json").write_text(json.dumps(summary, indent=2))
     return _print_summary(args.db, summary)
 

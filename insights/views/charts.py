@@ -3,6 +3,7 @@ from csp.decorators import csp
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_safe
 from accounts.http import AuthenticatedHttpRequest
 from insights.chart_data import CHART_NAMES
 from insights.chart_sections import chart_svg
-from insights.journal import JournalReader
+from insights.journal import read_for_page
 from insights.ranges import InvalidRange, selected_range
 
 # The SVG carries its own <style> (its light and dark colours) and nothing else.
@@ -34,8 +35,27 @@ def chart(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
         )
     except InvalidRange as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    svg = chart_svg(JournalReader(request.user, period.dates, today=today), name)
-    # No Cache-Control of its own: like every page, the image is `no-store` (the
-    # security headers middleware), so no browser keeps a copy of journal data on disk;
-    # a revisit is served from the server's cache instead.
-    return HttpResponse(svg, content_type="image/svg+xml")
+    svg, up_to_date = read_for_page(
+        request.user,
+        period.dates,
+        today=today,
+        read=lambda reader: (chart_svg(reader, name), reader.up_to_date),
+        version=_version(request.GET.get("v")),
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    if not up_to_date:
+        # Said outright for an image of an earlier version (the middleware would add
+        # the same), so that it can never be mistaken for one worth keeping.
+        add_never_cache_headers(response)
+    # Otherwise, like every page, the image is `no-store` too (the security headers
+    # middleware), so no browser keeps a copy of journal data on disk; a revisit is
+    # served from the server's cache instead.
+    return response
+
+
+def _version(text: str | None) -> int | None:
+    """The data version a page asked its image in (`v`), or None: then the image follows
+    the same rule as a page opened now."""
+    if text is None or not (text.isascii() and text.isdigit()) or len(text) > 18:
+        return None
+    return int(text)

@@ -10,7 +10,7 @@ from entries.models import Entry
 from entries.services import deleted_entries_purge
 from insights.chart_sections import chart_section
 from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
-from insights.journal import JournalReader
+from insights.journal import JournalReader, read_for_page
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 
 RECENT_ENTRIES = 5
@@ -38,15 +38,28 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             range_error=str(error), range_picker=range_picker(request.GET, None, today=today)
         )
         return render(request, "insights/dashboard.html", ctx, status=400)
-    reader = JournalReader(request.user, period.dates, today=today)
-    panel = dashboard_panel(reader)
     ctx.update(
+        read_for_page(
+            request.user,
+            period.dates,
+            today=today,
+            read=lambda reader: insights_context(reader, period),
+        ),
         period=period,
         range_picker=range_picker(request.GET, period, today=today),
-        panel=panel,
-        chart_sections=_chart_sections(reader, panel, period),
     )
     return render(request, "insights/dashboard.html", ctx)
+
+
+def insights_context(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
+    """What the dashboard shows of the analysis, all of one data version (also worked
+    out ahead by insights.tasks)."""
+    panel = dashboard_panel(reader)
+    return {
+        "panel": panel,
+        "chart_sections": _chart_sections(reader, panel, period),
+        "insights_refreshing": not reader.up_to_date,
+    }
 
 
 def _chart_sections(

@@ -10,7 +10,7 @@ from accounts.http import AuthenticatedHttpRequest
 from insights.categories import METHOD_NOTES, NOT_A_DIAGNOSIS, PREVALENCE_CONTEXT, SOURCES
 from insights.chart_data import chart_summary
 from insights.chart_sections import chart_section
-from insights.journal import JournalReader
+from insights.journal import JournalReader, read_for_page
 from insights.overview_cards import category_cards, coping_sentences, profile_sentences
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 from insights.reports_json import report_as_json
@@ -53,11 +53,22 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "range_picker": range_picker(request.GET, None, today=today),
         }
         return render(request, "insights/overview.html", ctx, status=400)
-    reader = JournalReader(request.user, period.dates, today=today)
+    ctx = read_for_page(
+        request.user,
+        period.dates,
+        today=today,
+        read=lambda reader: insights_context(reader, period),
+    )
+    ctx.update(period=period, range_picker=range_picker(request.GET, period, today=today))
+    return render(request, "insights/overview.html", ctx)
+
+
+def insights_context(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
+    """What the page shows of the analysis, all of one data version (also worked out
+    ahead by insights.tasks)."""
     report = reader.report
-    ctx = {
-        "period": period,
-        "range_picker": range_picker(request.GET, period, today=today),
+    return {
+        "insights_refreshing": not reader.up_to_date,
         "charts": _charts(reader, period) if report.entries else [],
         "report": report,
         "episode_share": percent(report.episodes / report.entries) if report.entries else None,
@@ -71,7 +82,6 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "method_notes": METHOD_NOTES,
         "how_to_read": how_to_read(),
     }
-    return render(request, "insights/overview.html", ctx)
 
 
 @login_required
@@ -83,5 +93,17 @@ def report_json(request: AuthenticatedHttpRequest) -> JsonResponse:
         period = _period(request)
     except InvalidRange as error:
         return JsonResponse({"error": str(error)}, status=400)
-    reader = JournalReader(request.user, period.dates, today=timezone.localdate())
-    return JsonResponse(report_as_json(reader.report), json_dumps_params={"allow_nan": False})
+    report = read_for_page(
+        request.user, period.dates, today=timezone.localdate(), read=_report_with_version
+    )
+    return JsonResponse(report, json_dumps_params={"allow_nan": False})
+
+
+def _report_with_version(reader: JournalReader) -> dict[str, object]:
+    # Right after a write the report may be the one before it, while the new one is
+    # worked out (insights.journal.read_for_page): it says so, and which version it is.
+    return {
+        **report_as_json(reader.report),
+        "up_to_date": reader.up_to_date,
+        "data_version": reader.data_version,
+    }

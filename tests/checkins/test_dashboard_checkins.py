@@ -14,7 +14,7 @@ from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("insights:dashboard")
-CHECKINS_SRC = f'src="{reverse("insights:chart", args=["checkins"])}?range=90d"'
+CHECKINS_SRC = f'src="{reverse("insights:chart", args=["checkins"])}?range=90d&amp;v='
 
 
 def _days_ago(days: float) -> dt.datetime:

@@ -58,8 +58,8 @@ def test_it_shows_the_trend_and_emotions_charts_for_the_last_90_days(alice, alic
 
     content = alice_client.get(DASHBOARD).content.decode()
 
-    assert f'src="{reverse("insights:chart", args=["trend"])}?range=90d"' in content
-    assert f'src="{reverse("insights:chart", args=["emotions"])}?range=90d"' in content
+    assert f'src="{reverse("insights:chart", args=["trend"])}?range=90d&amp;v=' in content
+    assert f'src="{reverse("insights:chart", args=["emotions"])}?range=90d&amp;v=' in content
     assert "3 entries, 0 followed by an episode (0%)" in content
     assert "over 3 entries the averages were sadness 0.0" in content
     assert content.count("Show as table") == 2
@@ -109,7 +109,7 @@ def test_the_range_picker_changes_the_period_and_keeps_other_parameters(alice, a
     assert 'href="?keep=me&amp;range=365d">A year</a>' in content
     assert '<input type="hidden" name="keep" value="me">' in content
     assert "page=3" not in content  # a new period starts at its first page
-    assert f'src="{reverse("insights:chart", args=["trend"])}?range=30d"' in content
+    assert f'src="{reverse("insights:chart", args=["trend"])}?range=30d&amp;v=' in content
     assert "Last 30 days" in content
 
 

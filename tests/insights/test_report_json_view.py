@@ -66,8 +66,16 @@ def test_it_has_exactly_the_keys_of_the_design(alice, alice_client, alice_partne
     data = _strict_json(response)
 
     assert response["Content-Type"] == "application/json"
-    assert set(data) == {"entries", "episodes", "threshold", "categories"}
+    assert set(data) == {
+        "entries",
+        "episodes",
+        "threshold",
+        "categories",
+        "up_to_date",
+        "data_version",
+    }
     assert (data["entries"], data["episodes"], data["threshold"]) == (12, 4, 2)
+    assert data["up_to_date"] is True
     for category in data["categories"]:
         assert set(category) == {"key", "label", "evidence", "factors"}
         for factor in category["factors"]:
