@@ -435,16 +435,24 @@ def screen_summary(user: User, options: SummaryOptions, *, now: dt.datetime) -> 
     the journal, its settings or its check-ins bumps the data version, so a cached
     summary is never one that is out of date. The username and discreet mode are part
     of the key too, as the document names the account unless discreet mode is on."""
+    key = screen_summary_key(user, options, now=now, data_version=_preferences(user).data_version)
+    return chart_cache.cached(key, lambda: build_summary(user, options, now=now))
+
+
+def screen_summary_key(
+    user: User, options: SummaryOptions, *, now: dt.datetime, data_version: int
+) -> chart_cache.CacheKey:
+    """Where screen_summary keeps the summary of `data_version` (the current one, or an
+    earlier one that a page may still show while the worker adds the latest write)."""
     preferences = _preferences(user)
     today = now.astimezone(zoneinfo.ZoneInfo(preferences.time_zone)).date()
     # A digest: the picked notes' ids need not be spelled out in a cache key.
     chosen = f"{options.query()}|{preferences.discreet_mode}|{user.get_username()}"
-    key = chart_cache.chart_cache_key(
+    return chart_cache.chart_cache_key(
         "summary",
         user=user,
-        data_version=preferences.data_version,
+        data_version=data_version,
         name=hashlib.sha256(chosen.encode()).hexdigest(),
         dates=options.dates,
         today=today,
     )
-    return chart_cache.cached(key, lambda: build_summary(user, options, now=now))

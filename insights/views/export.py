@@ -26,6 +26,7 @@ from insights.summary.options import (
     summary_options,
 )
 from insights.summary.pdf import render_pdf
+from insights.summary.preview import export_preview
 from pct_journal import chart_cache
 
 # How much of each note the picker shows; the whole note goes into the summary.
@@ -136,9 +137,10 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     }
     if options is None:
         return render(request, "insights/export.html", ctx, status=400)
-    document = screen_summary(request.user, options, now=timezone.now())
+    document, up_to_date = export_preview(request.user, options, now=timezone.now())
     ctx |= {
         "summary": document,
+        "up_to_date": up_to_date,
         "length": summary_length(document),
         "note_choices": _note_choices(request, options),
         "left_out_safety_answers": _left_out_safety_answers(request, options),
