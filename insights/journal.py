@@ -14,9 +14,10 @@ After a write, a worker works the default period out again off the request path
 `read_for_page`, which holds the one rule for what they may show meanwhile ("stale while
 refreshing"): the newest version the worker finished, marked as not up to date, but only
 while a refresh asked for less than REFRESH_PATIENCE_SECONDS ago is still expected and
-only while all of that version is still in the cache. Otherwise, and for every other
-reader (the export, the therapist summary, share links), the current version is worked
-out in the request as before. An earlier version is only ever read from the cache: it is
+only while all of that version is still in the cache. The export page's preview
+follows the same rule (insights.summary.preview). Otherwise, and for every other reader
+(the therapist summary and its PDF, share links), the current version is worked out in
+the request as before. An earlier version is only ever read from the cache: it is
 never built from the database under an old number.
 """
 

@@ -6,12 +6,11 @@ enqueues `refresh_insights` on the task queue (django-tasks; the database backen
 `manage.py db_worker` runs it in a process of its own). The task works out everything the
 dashboard, the insights page, report.json and every chart show for the person's default
 period, in the language and time zone they see it in, and then marks that version
-finished; then the export page's preview (always current: it is only ever read under
-the current version, so working it out ahead only saves time). Until the pages' part
-is done they show the version before, said to be updating
-(insights.journal.read_for_page). Without a worker nothing is lost: after
-REFRESH_PATIENCE_SECONDS the pages work the new version out in the request, as they
-always did.
+finished; then the export page's preview with its usual options. Until each part is
+done the pages show the version before, said to be updating
+(insights.journal.read_for_page; the preview: insights.summary.preview). Without a
+worker nothing is lost: after REFRESH_PATIENCE_SECONDS the pages work the new version
+out in the request, as they always did.
 """
 
 import zoneinfo
@@ -79,8 +78,8 @@ def refresh_insights(*, user_id: int, language: str) -> None:
             return
         insights_work_out(reader, period)
         reader.mark_finished()
-        # Then the export page's preview with its usual options, which is never shown
-        # out of date: opened before this, it is worked out in the request.
+        # Then the export page's preview with its usual options, kept under this same
+        # version: until the next write's refresh gets here, the page may show it.
         _form, options = summary_options(
             QueryDict(), user=user, today=today, default_range=preferences.default_period
         )
