@@ -13,6 +13,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.models import Preferences
+from accounts.services import preferences_update
 from checkins.services import checkin_create
 from entries.demo import generate_entries
 from entries.services import entry_create
@@ -124,6 +125,27 @@ def test_the_preview_is_current_once_the_refresh_has_run(alice, alice_client, re
 
     assert NOTICE not in response.content.decode()
     assert _entries_in_preview(response) == 13
+
+
+def test_turning_discreet_mode_on_is_never_shown_late(
+    alice, alice_client, settings, django_capture_on_commit_callbacks
+):
+    _write(alice, django_capture_on_commit_callbacks, 12)
+    assert alice_client.get(EXPORT).context["summary"].who == alice.username
+    preferences = Preferences.objects.get(user=alice)
+    preferences.discreet_mode = True
+
+    _pending(
+        alice,
+        django_capture_on_commit_callbacks,
+        settings,
+        lambda: preferences_update(preferences=preferences),
+    )
+    response = alice_client.get(EXPORT)
+
+    # The preview from before names the account; it is not the one shown.
+    assert response.context["summary"].who is None
+    assert NOTICE not in response.content.decode()
 
 
 def test_the_print_page_the_pdf_and_share_links_are_always_current(alice, alice_client, refreshing):
