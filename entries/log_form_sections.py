@@ -14,9 +14,12 @@ import functools
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
-from django.template.loader import get_template, render_to_string
+from django.template import engines
+from django.template.backends.django import DjangoTemplates
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -36,7 +39,8 @@ def _drawing_digest() -> str:
     """Changes with the code, template and translations the sections are drawn from,
     so that after a deploy no form drawn by the code before it is shown."""
     paths = [Path(str(module.__file__)) for module in _DRAWN_BY]
-    paths.append(Path(get_template(TEMPLATE).origin.name))
+    backend = cast(DjangoTemplates, engines["django"])
+    paths.append(Path(backend.engine.get_template(TEMPLATE).origin.name))
     for locale in settings.LOCALE_PATHS:
         paths.extend(sorted(Path(locale).glob("*/LC_MESSAGES/django.mo")))
     digest = hashlib.sha256()
