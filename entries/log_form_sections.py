@@ -24,14 +24,14 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from accounts.http import AuthenticatedHttpRequest
-from entries import button_rows, field_groups, forms, models
+from entries import button_rows, field_groups, forms, models, names
 from pct_journal import bootstrap_fields, chart_cache, scales
 from pct_journal.date_range import DateRange
 
 TEMPLATE = "entries/_form_sections.html"
 # Letters and dashes only, so escaping leaves it as it is.
 NOW_PLACEHOLDER = "log-form-now"
-_DRAWN_BY = (forms, field_groups, button_rows, models, bootstrap_fields, scales)
+_DRAWN_BY = (forms, field_groups, button_rows, names, models, bootstrap_fields, scales)
 
 
 @functools.cache
