@@ -13,8 +13,9 @@ from django.views.decorators.http import require_http_methods
 from accounts.http import AuthenticatedHttpRequest
 from accounts.timezones import known_time_zone
 from entries import services
-from entries.forms import DATETIME_LOCAL_FORMAT, EntryFilterForm, EntryForm
+from entries.forms import EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
+from entries.log_form_sections import new_entry_sections
 from entries.models import DeletedEntry, Entry
 from entries.names import by_name
 from entries.undo import UNDO_WINDOW
@@ -42,8 +43,8 @@ def _undo_offer(request: AuthenticatedHttpRequest) -> DeletedEntry | None:
     return DeletedEntry.objects.filter(pk=pk, user=request.user, deleted_at__gte=cutoff).first()
 
 
-def _initial_for_new_entry(request: AuthenticatedHttpRequest) -> dict:
-    initial = {"occurred_at": timezone.localtime().strftime(DATETIME_LOCAL_FORMAT)}
+def _initial_for_new_entry(request: AuthenticatedHttpRequest, *, now: str) -> dict:
+    initial = {"occurred_at": now}
     last = (
         Entry.objects.filter(user=request.user)
         .select_related("partner")
@@ -123,6 +124,11 @@ def _mark_for_device(form: EntryForm, *, fresh: bool) -> EntryForm:
     return form
 
 
+def _new_entry_form(request: AuthenticatedHttpRequest, *, now: str) -> EntryForm:
+    initial = _initial_for_new_entry(request, now=now)
+    return _mark_for_device(EntryForm(user=request.user, initial=initial), fresh=True)
+
+
 def _save_new_entry(request: AuthenticatedHttpRequest, form: EntryForm) -> Entry:
     client_uuid = _client_uuid(request)
     if client_uuid is None:
@@ -147,10 +153,9 @@ def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 messages.success(request, _("Saved."))
             return redirect("entries:list")
         _mark_for_device(form, fresh=False)
-    else:
-        form = EntryForm(user=request.user, initial=_initial_for_new_entry(request))
-        _mark_for_device(form, fresh=True)
-    return render(request, "entries/entry_form.html", {"form": form, "entry": None})
+        return render(request, "entries/entry_form.html", {"form": form, "entry": None})
+    sections = new_entry_sections(request, lambda now: _new_entry_form(request, now=now))
+    return render(request, "entries/entry_form.html", {"sections": sections, "entry": None})
 
 
 @login_required
