@@ -12,25 +12,26 @@ starts at, is drawn as a placeholder and filled in for each request.
 
 import functools
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.template import engines
 from django.template.backends.django import DjangoTemplates
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from accounts.http import AuthenticatedHttpRequest
 from entries import button_rows, field_groups, forms, models, names
 from pct_journal import bootstrap_fields, chart_cache, scales
-from pct_journal.date_range import DateRange
 
 TEMPLATE = "entries/_form_sections.html"
 # Letters and dashes only, so escaping leaves it as it is.
 NOW_PLACEHOLDER = "log-form-now"
+# A month rather than the derived cache's usual day: the person often opens the form
+# next days after their last write, and what is kept is tied to that data version.
+KEEP_SECONDS = 30 * 24 * 60 * 60
 _DRAWN_BY = (forms, field_groups, button_rows, names, models, bootstrap_fields, scales)
 
 
@@ -49,22 +50,56 @@ def _drawing_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def new_entry_sections(
-    request: AuthenticatedHttpRequest, build_form: Callable[[str], forms.EntryForm]
-) -> SafeString:
-    """entries/_form_sections.html for a new entry. `build_form(now)` makes the form,
-    with `now` as the value "When" shows; it is called only when nothing is kept."""
-    key = chart_cache.chart_cache_key(
+def mark_for_device(form: forms.EntryForm, *, fresh: bool) -> forms.EntryForm:
+    """Tells the phone's scripts this is a new entry (kept as a draft, saved offline)
+    and, on a fresh form, that "When" may be set from the phone's clock."""
+    attrs = form.fields["occurred_at"].widget.attrs
+    attrs["data-new-entry"] = ""
+    if fresh:
+        attrs["data-device-now"] = ""
+    return form
+
+
+def _new_entry_form(user: User, *, now: str) -> forms.EntryForm:
+    # The last entry's activity and partner (while still active) come first.
+    initial = {"occurred_at": now}
+    last = (
+        models.Entry.objects.filter(user=user)
+        .select_related("partner")
+        .only("activity", "partner__active")
+        .first()
+    )
+    if last:
+        initial["activity"] = last.activity
+        if last.partner and last.partner.active:
+            initial["partner"] = last.partner_id
+    return mark_for_device(forms.EntryForm(user=user, initial=initial), fresh=True)
+
+
+def _key(user: User) -> chart_cache.CacheKey:
+    # Nothing in the sections depends on the day, so the key names none, and they are
+    # kept for as long as the person's data stays as it is (KEEP_SECONDS).
+    return chart_cache.versioned_key(
         "log-form",
-        user=request.user,
-        data_version=request.preferences.data_version,
+        user=user,
+        data_version=user.preferences.data_version,
         name=f"new-entry:{_drawing_digest()}",
-        dates=DateRange(),
-        today=timezone.localdate(),
     )
-    sections = chart_cache.cached(
-        key, lambda: render_to_string(TEMPLATE, {"form": build_form(NOW_PLACEHOLDER)})
-    )
+
+
+def new_entry_sections_prepare(user: User) -> None:
+    """Draws the sections for `user`'s current data ahead of their next visit, in the
+    active language, unless they are kept already (the task worker, after each write)."""
+    chart_cache.cached(_key(user), lambda: _draw(user), timeout=KEEP_SECONDS)
+
+
+def _draw(user: User) -> str:
+    return render_to_string(TEMPLATE, {"form": _new_entry_form(user, now=NOW_PLACEHOLDER)})
+
+
+def new_entry_sections(user: User) -> SafeString:
+    """entries/_form_sections.html for a new entry, with "When" at the current time."""
+    sections = chart_cache.cached(_key(user), lambda: _draw(user), timeout=KEEP_SECONDS)
     now = timezone.localtime().strftime(forms.DATETIME_LOCAL_FORMAT)
     # Only the first: "When" comes before anything named by the person (a partner
     # called like the placeholder is left as it is).

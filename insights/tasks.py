@@ -3,14 +3,15 @@
 Every write to a journal bumps its data version (accounts.services.journal_changed).
 Once the write has committed, `refresh_after_write` notes that a refresh is under way and
 enqueues `refresh_insights` on the task queue (django-tasks; the database backend, whose
-`manage.py db_worker` runs it in a process of its own). The task works out everything the
-dashboard, the insights page, report.json and every chart show for the person's default
-period, in the language and time zone they see it in, and then marks that version
-finished; then the export page's preview with its usual options. Until each part is
-done the pages show the version before, said to be updating
-(insights.journal.read_for_page; the preview: insights.summary.preview). Without a
-worker nothing is lost: after REFRESH_PATIENCE_SECONDS the pages work the new version
-out in the request, as they always did.
+`manage.py db_worker` runs it in a process of its own). The task draws the log form for
+the next entry (entries.log_form_sections), then works out everything the dashboard, the
+insights page, report.json and every chart show for the person's default period, in the
+language and time zone they see it in, and then marks that version finished; then the
+export page's preview with its usual options. Until each part is done the pages show
+the version before, said to be updating (insights.journal.read_for_page; the preview:
+insights.summary.preview). Without a worker nothing is lost: after
+REFRESH_PATIENCE_SECONDS the pages work the new version out in the request, as they
+always did.
 """
 
 import zoneinfo
@@ -25,6 +26,7 @@ from django_tasks import TaskResult, TaskResultStatus, task
 from django_tasks.signals import task_finished
 
 from accounts.services import journal_changed
+from entries.log_form_sections import new_entry_sections_prepare
 from insights import chart_sections
 from insights.chart_data import CHART_NAMES, chart_summary
 from insights.journal import JournalReader, refresh_requested
@@ -71,6 +73,8 @@ def refresh_insights(*, user_id: int, language: str) -> None:
     except zoneinfo.ZoneInfoNotFoundError:
         zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     with timezone.override(zone), translation.override(preferences.language or language):
+        # First the log form for a next entry, the page people open most.
+        new_entry_sections_prepare(user)
         today = timezone.localdate()
         period = selected_range(QueryDict(), today=today, default=preferences.default_period)
         reader = JournalReader(user, period.dates, today=today)

@@ -74,6 +74,16 @@ def chart_cache_key(
     return CacheKey(text, bytes.fromhex(user.preferences.cache_secret))
 
 
+def versioned_key(kind: str, *, user: User, data_version: int, name: str) -> CacheKey:
+    """The key of a value that follows the person's data and language but no period or
+    day (the log form's sections, say)."""
+    return CacheKey(
+        f"charts:{CHARTS_FORMAT}:{kind}:user={_owner(user)}:v={data_version}:{name}"
+        f":lang={get_language()}",
+        bytes.fromhex(user.preferences.cache_secret),
+    )
+
+
 def person_key(kind: str, *, user: User) -> CacheKey:
     """The key of `kind`, one value per person whatever the period, version or language
     (when their insights were last asked to be worked out again, say)."""
@@ -122,13 +132,13 @@ def store(key: CacheKey, value: object, *, timeout: int = TIMEOUT) -> None:
     caches[CACHE_ALIAS].set(key.text, _seal(key, value), timeout)
 
 
-def cached(key: CacheKey, build: Callable[[], T]) -> T:
+def cached(key: CacheKey, build: Callable[[], T], *, timeout: int = TIMEOUT) -> T:
     """The value under `key`, built and stored (encrypted) when missing or unreadable."""
     try:
         return peek(key)  # type: ignore[return-value]
     except Missing:
         value = build()
-    store(key, value)
+    store(key, value, timeout=timeout)
     return value
 
 

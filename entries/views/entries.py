@@ -15,7 +15,7 @@ from accounts.timezones import known_time_zone
 from entries import services
 from entries.forms import EntryFilterForm, EntryForm
 from entries.list_rows import entry_rows
-from entries.log_form_sections import new_entry_sections
+from entries.log_form_sections import mark_for_device, new_entry_sections
 from entries.models import DeletedEntry, Entry
 from entries.names import by_name
 from entries.undo import UNDO_WINDOW
@@ -41,21 +41,6 @@ def _undo_offer(request: AuthenticatedHttpRequest) -> DeletedEntry | None:
         return None
     cutoff = timezone.now() - UNDO_WINDOW
     return DeletedEntry.objects.filter(pk=pk, user=request.user, deleted_at__gte=cutoff).first()
-
-
-def _initial_for_new_entry(request: AuthenticatedHttpRequest, *, now: str) -> dict:
-    initial = {"occurred_at": now}
-    last = (
-        Entry.objects.filter(user=request.user)
-        .select_related("partner")
-        .only("activity", "partner__active")
-        .first()
-    )
-    if last:
-        initial["activity"] = last.activity
-        if last.partner and last.partner.active:
-            initial["partner"] = last.partner_id
-    return initial
 
 
 @login_required
@@ -114,21 +99,6 @@ def _zone_written_in(request: HttpRequest) -> zoneinfo.ZoneInfo | None:
     return zoneinfo.ZoneInfo(zone) if zone else None
 
 
-def _mark_for_device(form: EntryForm, *, fresh: bool) -> EntryForm:
-    # Tells the phone's scripts this is a new entry (kept as a draft, saved offline)
-    # and, on a fresh form, that "When" may be set from the phone's clock.
-    attrs = form.fields["occurred_at"].widget.attrs
-    attrs["data-new-entry"] = ""
-    if fresh:
-        attrs["data-device-now"] = ""
-    return form
-
-
-def _new_entry_form(request: AuthenticatedHttpRequest, *, now: str) -> EntryForm:
-    initial = _initial_for_new_entry(request, now=now)
-    return _mark_for_device(EntryForm(user=request.user, initial=initial), fresh=True)
-
-
 def _save_new_entry(request: AuthenticatedHttpRequest, form: EntryForm) -> Entry:
     client_uuid = _client_uuid(request)
     if client_uuid is None:
@@ -152,9 +122,9 @@ def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Saved."))
             return redirect("entries:list")
-        _mark_for_device(form, fresh=False)
+        mark_for_device(form, fresh=False)
         return render(request, "entries/entry_form.html", {"form": form, "entry": None})
-    sections = new_entry_sections(request, lambda now: _new_entry_form(request, now=now))
+    sections = new_entry_sections(request.user)
     return render(request, "entries/entry_form.html", {"sections": sections, "entry": None})
 
 

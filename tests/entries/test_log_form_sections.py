@@ -2,6 +2,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,3 +70,20 @@ def test_a_form_sent_back_shows_what_was_sent(alice_client, entry_post_data):
     page = response.content.decode()
     assert "kept while fixing" in page
     assert 'name="occurred_at" value="not a time"' in page
+
+
+def test_after_a_write_the_worker_has_the_next_form_ready(
+    alice, alice_client, alice_partner, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    alice_client.get(reverse("accounts:settings"))  # the session's first request
+    with django_capture_on_commit_callbacks(execute=True):
+        tag_create(user=alice, name="very tired")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = alice_client.get(LOG_FORM).content.decode()
+
+    # Drawn by the worker: the page reads neither the partners nor the factors.
+    assert ">very tired</label>" in page
+    assert ">Sam</option>" in page
+    assert not [q for q in queries if "entries_partner" in q["sql"] or "entries_tag" in q["sql"]]
