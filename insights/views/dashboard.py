@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString
 from accounts.http import AuthenticatedHttpRequest
 from checkins.selectors import checkin_due
 from entries.models import Entry
-from entries.services import deleted_entries_purge
+from entries.services import deleted_entries_purge_on_visit
 from insights.chart_sections import chart_section
 from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
 from insights.journal import JournalReader
@@ -22,7 +22,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     # The home page is where every visit starts: deleted entries past their undo
     # window go here even if nobody deletes anything again (entries.undo).
-    deleted_entries_purge()
+    deleted_entries_purge_on_visit()
     ctx = {
         "counts": month_counts(request.user, threshold=preferences.episode_threshold, today=today),
         "recent_entries": Entry.objects.filter(user=request.user)
