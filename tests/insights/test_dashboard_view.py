@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from entries.services import entry_create
 from tests.factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,20 @@ def test_it_compares_this_month_with_last_month(alice, alice_client, bob):
     assert f"{this_month:%B} so far" in content
     assert "entries, 1 with an episode (50%)" in content
     assert "entry, 1 with an episode (100%)" in content
+
+
+def test_the_month_counts_follow_a_new_entry_and_a_new_threshold(alice, alice_client):
+    EntryFactory(user=alice, occurred_at=timezone.now(), sadness=1)
+    assert alice_client.get(DASHBOARD).context["counts"].this_month.entries == 1
+
+    entry_create(user=alice, occurred_at=timezone.now(), sadness=3)
+    counts = alice_client.get(DASHBOARD).context["counts"]
+    assert (counts.total_entries, counts.this_month.entries) == (2, 2)
+    assert counts.this_month.episodes == 1
+
+    alice.preferences.episode_threshold = 1
+    alice.preferences.save()
+    assert alice_client.get(DASHBOARD).context["counts"].this_month.episodes == 2
 
 
 def test_it_shows_the_trend_and_emotions_charts_for_the_last_90_days(alice, alice_client):
