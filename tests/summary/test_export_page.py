@@ -93,6 +93,21 @@ def test_the_period_notes_can_be_picked_one_by_one(alice, alice_client):
     assert "the second note" not in preview
 
 
+def test_the_picker_shows_each_notes_day_episode_and_beginning(alice, alice_client):
+    long = "<b>bold?</b> " + "word " * 40
+    EntryFactory(user=alice, occurred_at=_at(2), notes=long, cried=True)
+    EntryFactory(user=alice, occurred_at=_at(3), notes="short & calm", sadness=0)
+
+    english = alice_client.get(f"{URL}?{MARCH}").content.decode()
+    german = alice_client.get(f"{URL}?{MARCH}", headers={"accept-language": "de"})
+
+    assert "Mon 2 Mar 2026, 21:00 · episode</span>" in english
+    assert f"{long[:140].replace('<', '&lt;').replace('>', '&gt;')}…" in english
+    assert "<b>bold?</b>" not in english
+    assert "Tue 3 Mar 2026, 21:00</span>\n                  short &amp; calm\n" in english
+    assert "Mo, 2. Mär 2026, 21:00 · Episode</span>" in german.content.decode()
+
+
 def test_the_preview_hides_partner_nicknames_unless_chosen(alice, alice_client):
     sam = PartnerFactory(user=alice, nickname="Samwise")
     for day in range(1, 13):
