@@ -62,7 +62,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "report": report,
         "episode_share": percent(report.episodes / report.entries) if report.entries else None,
         "few_entries": report.entries < FEW_ENTRIES,
-        "cards": category_cards(report),
+        "cards": reader.cached("overview", "cards", lambda: category_cards(report)),
         "profile": profile_sentences(report.profile, threshold=report.threshold),
         "coping": coping_sentences(report.coping),
         "not_a_diagnosis": NOT_A_DIAGNOSIS,
