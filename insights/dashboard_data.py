@@ -104,6 +104,28 @@ def _month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
     )
 
 
+def recent_entries(user: User, *, threshold: int, count: int) -> list[Entry]:
+    """The latest `count` entries, their notes left unread, with the episode flag and the
+    partner: one query per data version, then kept in the person's encrypted cache."""
+    key = chart_cache.chart_cache_key(
+        "dashboard",
+        user=user,
+        data_version=user.preferences.data_version,
+        name=f"recent-entries:{count}:{threshold}",
+        dates=DateRange(),
+        today=timezone.localdate(),
+    )
+    return chart_cache.cached(
+        key,
+        lambda: list(
+            Entry.objects.filter(user=user)
+            .with_episode_flag(threshold)
+            .select_related("partner")
+            .defer("notes")[:count]
+        ),
+    )
+
+
 def _build_panel(reader: JournalReader) -> DashboardPanel:
     report = reader.report
     strongest = report.strongest()

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from entries.services import entry_create
-from tests.factories import EntryFactory
+from entries.services import entry_create, entry_delete, partner_update
+from tests.factories import EntryFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("insights:dashboard")
@@ -163,6 +163,22 @@ def test_recent_entries_are_the_latest_five_of_mine(alice, alice_client, bob):
     assert len(entries) == 5
     assert {entry.user_id for entry in entries} == {alice.pk}
     assert entries[0].occurred_at > entries[-1].occurred_at
+
+
+def test_recent_entries_follow_a_new_entry_a_deletion_and_a_renamed_partner(alice, alice_client):
+    partner = PartnerFactory(user=alice, nickname="Robin")
+    EntryFactory(user=alice, occurred_at=_days_ago(2), partner=partner)
+    assert "With Robin" in alice_client.get(DASHBOARD).content.decode()
+
+    newest = entry_create(user=alice, occurred_at=_days_ago(1))
+    assert alice_client.get(DASHBOARD).context["recent_entries"][0].pk == newest.pk
+
+    entry_delete(entry=newest)
+    partner_update(partner=partner, nickname="Kit", active=True)
+    response = alice_client.get(DASHBOARD)
+    assert newest.pk not in [entry.pk for entry in response.context["recent_entries"]]
+    assert len(response.context["recent_entries"]) == 1
+    assert "With Kit" in response.content.decode()
 
 
 def test_the_check_in_notice_spot_is_empty_for_now(alice, alice_client):
