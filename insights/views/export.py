@@ -27,6 +27,7 @@ from insights.summary.options import (
     summary_options,
 )
 from insights.summary.pdf import render_pdf
+from insights.summary.preview import summary_preview
 from pct_journal import chart_cache
 
 # The options form carries the period chosen with the range picker as hidden fields.
@@ -134,6 +135,7 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     notes = _pickable_notes(request, options)
     ctx |= {
         "summary": document,
+        "preview": summary_preview(request.user, document),
         "length": summary_length(document),
         "note_choices": notes,
         "note_items": note_picker_items(notes, set(options.note_ids)),

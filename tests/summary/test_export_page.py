@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checkins.services import checkin_create
+from entries.services import entry_create
 from tests.factories import EntryFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +274,19 @@ def test_with_check_ins_left_out_and_no_such_answer_it_adds_nothing(alice, alice
     body = alice_client.get(f"{URL}?{MARCH}&options=1").content.decode()
 
     assert "In this period you answered" not in body
+
+
+def test_the_preview_follows_the_language_and_a_new_entry(alice, alice_client):
+    _march(alice)
+    english = alice_client.get(f"{URL}?{MARCH}").content.decode()
+    german = alice_client.get(f"{URL}?{MARCH}", headers={"accept-language": "de"})
+
+    entry_create(user=alice, occurred_at=_at(20))
+    after = alice_client.get(f"{URL}?{MARCH}").content.decode()
+
+    assert "Entries and episodes" in english[english.index('id="h-preview"') :]
+    preview = german.content.decode()
+    assert "Einträge und Episoden" in preview[preview.index('id="h-preview"') :]
+    figure = '<span class="summary-figure">{}</span> <span class="summary-figure-label">entries'
+    assert figure.format(12) in english
+    assert figure.format(13) in after
