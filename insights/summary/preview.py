@@ -11,7 +11,7 @@ import pickle  # nosec B403 (only dumps, to take a digest; nothing is loaded her
 from functools import cache
 
 from django.contrib.auth.models import User
-from django.template.loader import get_template
+from django.template import engines
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -26,7 +26,8 @@ CHART_IMAGE = "insights/summary/_chart_image.html"
 @cache
 def _templates_digest() -> bytes:
     # A shared cache (Redis) can outlive a deploy: changed templates are new keys.
-    sources = [get_template(name).template.source for name in (DOCUMENT, CHART_IMAGE)]
+    engine = engines["django"].engine  # type: ignore[attr-defined]
+    sources = [engine.get_template(name).source for name in (DOCUMENT, CHART_IMAGE)]
     return hashlib.sha256("\0".join(sources).encode()).digest()
 
 

@@ -64,6 +64,6 @@ def sealed_fragment(parser: Parser, token: Token) -> SealedFragmentNode:
 def _template_source(parser: Parser) -> str:
     """The whole template the fragment is in, read once when it is compiled."""
     origin = parser.origin
-    if origin is None or origin.loader is None:
-        return ""
-    return origin.loader.get_contents(origin)
+    # The loaders that read templates (files, the app folders, the cached one) have it.
+    get_contents = getattr(origin.loader, "get_contents", None) if origin else None
+    return get_contents(origin) if get_contents else ""
