@@ -7,7 +7,7 @@ different summary is a different key, and nothing needs to know what it depends 
 """
 
 import hashlib
-import pickle  # nosec B403 (only dumps, to take a digest; nothing is loaded here)
+import pickle  # nosec B403
 from functools import cache
 
 from django.contrib.auth.models import User
@@ -33,6 +33,7 @@ def _templates_digest() -> bytes:
 
 def summary_preview(user: User, summary: Summary) -> SafeString:
     """_document.html for `summary`, in the active language."""
+    # Pickled only to take a digest: nothing is ever unpickled here.
     digest = hashlib.sha256(_templates_digest() + pickle.dumps(summary)).hexdigest()
     key = chart_cache.chart_cache_key(
         "summary-html",
