@@ -1,5 +1,6 @@
 """Every write to a user's journal goes through here."""
 
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -119,14 +120,40 @@ def entry_undo_delete(*, deleted: DeletedEntry) -> Entry:
 def deleted_entries_purge() -> int:
     """Removes every deleted entry whose undo window has passed, whoever it belonged to.
 
-    Run whenever an entry is deleted or undone and when the entries list or the home
-    page is shown, and by `manage.py purge_deleted_entries` (for a timer), so a deleted
-    entry does not outlive its window for long even on a quiet install."""
+    Run whenever an entry is deleted or undone, by `manage.py purge_deleted_entries`
+    (for a timer), and now and then when the entries list or the home page is shown
+    (deleted_entries_purge_on_visit), so a deleted entry does not outlive its window
+    for long even on a quiet install."""
     cutoff = timezone.now() - UNDO_WINDOW
     count, _by_model = DeletedEntry.objects.filter(deleted_at__lt=cutoff).delete()
     if count:
         wal_fold_after_commit()
     return count
+
+
+# The pages where visits start (the home page, the entries list) purge at most this
+# often in each process: the purge is a write, and doing it on every visit cost more
+# than the rest of the home page's queries. Deleting, undoing and the command still
+# purge every time, so an expired deletion outlives its window by at most this much
+# more on an install where people only look.
+PURGE_ON_VISIT_EVERY_SECONDS = 60.0
+
+
+class _PurgeOnVisit:
+    """When this process last purged for a page visit (time.monotonic())."""
+
+    last: float | None = None
+
+
+def deleted_entries_purge_on_visit() -> int:
+    """deleted_entries_purge(), unless this process did it for a visit within the last
+    PURGE_ON_VISIT_EVERY_SECONDS; the number of deleted entries removed."""
+    now = time.monotonic()
+    last = _PurgeOnVisit.last
+    if last is not None and now - last < PURGE_ON_VISIT_EVERY_SECONDS:
+        return 0
+    _PurgeOnVisit.last = now
+    return deleted_entries_purge()
 
 
 class NameTaken(Exception):

@@ -18,6 +18,8 @@ from insights.chart_data import CHARTS, chart_summary
 from insights.charts import ChartSummary
 from insights.journal import JournalReader
 from insights.wording import percent, strongest_sentence
+from pct_journal import chart_cache
+from pct_journal.date_range import DateRange
 
 NOT_ENOUGH_DATA = gettext_lazy(
     "Not enough data yet to see what goes together with your episodes. Keep logging, "
@@ -66,7 +68,23 @@ def _month_start(day: dt.date) -> dt.datetime:
 
 
 def month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
-    """Entries and episodes this calendar month and last, in the user's time zone (one query)."""
+    """Entries and episodes this calendar month and last, in the user's time zone: one
+    query per data version, kept in the person's encrypted cache (pct_journal.chart_cache)
+    as the charts are, since the home page asks on every visit."""
+    # The key holds the data version, today and the language; the zone and threshold
+    # set the months' bounds and what counts as an episode.
+    key = chart_cache.chart_cache_key(
+        "dashboard",
+        user=user,
+        data_version=user.preferences.data_version,
+        name=f"month-counts:{threshold}:{timezone.get_current_timezone_name()}",
+        dates=DateRange(end=today),
+        today=today,
+    )
+    return chart_cache.cached(key, lambda: _month_counts(user, threshold=threshold, today=today))
+
+
+def _month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
     this_start = _month_start(today)
     last_start = _month_start(this_start.date() - dt.timedelta(days=1))
     this_month = Q(occurred_at__gte=this_start)
@@ -83,6 +101,28 @@ def month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
         counts["total"],
         MonthCount(_month(this_start), counts["this_entries"], counts["this_episodes"]),
         MonthCount(_month(last_start), counts["last_entries"], counts["last_episodes"]),
+    )
+
+
+def recent_entries(user: User, *, threshold: int, count: int) -> list[Entry]:
+    """The latest `count` entries, their notes left unread, with the episode flag and the
+    partner: one query per data version, then kept in the person's encrypted cache."""
+    key = chart_cache.chart_cache_key(
+        "dashboard",
+        user=user,
+        data_version=user.preferences.data_version,
+        name=f"recent-entries:{count}:{threshold}",
+        dates=DateRange(),
+        today=timezone.localdate(),
+    )
+    return chart_cache.cached(
+        key,
+        lambda: list(
+            Entry.objects.filter(user=user)
+            .with_episode_flag(threshold)
+            .select_related("partner")
+            .defer("notes")[:count]
+        ),
     )
 
 

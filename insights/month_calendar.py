@@ -2,14 +2,15 @@
 each day's entries and episodes in the person's time zone."""
 
 import calendar as calendar_module
+import dataclasses
 import datetime as dt
 import re
 import zoneinfo
-from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db.models import Count
 from django.db.models.functions import TruncDate
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 
@@ -27,7 +28,7 @@ class InvalidMonth(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Month:
     year: int
     month: int
@@ -74,27 +75,30 @@ def month_is_shown(month: Month, *, today: dt.date) -> bool:
     return FIRST_YEAR <= month.year <= today.year + YEARS_AHEAD
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Day:
     date: dt.date
     entries: int
     episodes: int
     is_today: bool
+    name: str = ""  # what a screen reader says for the day (month_weeks fills it in)
 
     @property
     def description(self) -> str:
         """What the day holds, in words: the accessible name says it, not the colour."""
-        if not self.entries:
-            return gettext("no entries")
-        entries = ngettext("%(count)s entry", "%(count)s entries", self.entries) % {
-            "count": self.entries
-        }
-        if not self.episodes:
-            return entries
-        episodes = ngettext("%(count)s episode", "%(count)s episodes", self.episodes) % {
-            "count": self.episodes
-        }
-        return f"{entries}, {episodes}"
+        return day_description(self.entries, self.episodes)
+
+
+def day_description(entries: int, episodes: int) -> str:
+    if not entries:
+        return gettext("no entries")
+    entries_text = ngettext("%(count)s entry", "%(count)s entries", entries) % {"count": entries}
+    if not episodes:
+        return entries_text
+    episodes_text = ngettext("%(count)s episode", "%(count)s episodes", episodes) % {
+        "count": episodes
+    }
+    return f"{entries_text}, {episodes_text}"
 
 
 def day_counts(
@@ -114,14 +118,34 @@ def day_counts(
     return {row["day"]: (row["entries"], row["episodes"]) for row in rows}
 
 
+class _DayNames:
+    """Each day's accessible name, "Sunday 1 November: 3 entries", as the template's
+    `date:'l j F'` wrote it, with the words looked up once a page rather than per day."""
+
+    def __init__(self, month: Month) -> None:
+        # Django's own names for the date format's "l" and "F", in the active language.
+        self.weekdays = [str(WEEKDAYS[number]) for number in range(7)]
+        self.month = str(MONTHS[month.month])
+        self.no_entries = gettext("%(day)s: no entries")
+
+    def day(self, date: dt.date, entries: int, episodes: int, *, is_today: bool) -> Day:
+        words = f"{self.weekdays[date.weekday()]} {date.day} {self.month}"
+        if entries:
+            name = f"{words}: {day_description(entries, episodes)}"
+        else:
+            name = self.no_entries % {"day": words}
+        return Day(date, entries, episodes, is_today=is_today, name=name)
+
+
 def month_weeks(
     month: Month, counts: dict[dt.date, tuple[int, int]], *, today: dt.date
 ) -> list[list[Day | None]]:
     """The month's weeks, Monday first; None pads the days of other months."""
     weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    names = _DayNames(month)
     return [
         [
-            Day(day, *counts.get(day, (0, 0)), is_today=day == today)
+            names.day(day, *counts.get(day, (0, 0)), is_today=day == today)
             if day.month == month.month
             else None
             for day in week

@@ -46,7 +46,7 @@ def _undo_offer(request: AuthenticatedHttpRequest) -> DeletedEntry | None:
 @login_required
 def entry_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     threshold = request.preferences.episode_threshold
-    services.deleted_entries_purge()
+    services.deleted_entries_purge_on_visit()
     # The list shows neither notes nor factors: the notes stay encrypted, unread.
     entries = (
         Entry.objects.filter(user=request.user)

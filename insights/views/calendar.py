@@ -3,11 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from accounts.http import AuthenticatedHttpRequest
+from insights.calendar_grid import calendar_rows
 from insights.month_calendar import (
     InvalidMonth,
     day_counts,
@@ -44,9 +46,11 @@ def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
         threshold=preferences.episode_threshold,
     )
     previous, following = month.previous(), month.next()
+    weeks = month_weeks(month, counts, today=today)
     ctx = {
         "month": month,
-        "weeks": month_weeks(month, counts, today=today),
+        "weeks": weeks,
+        "rows": calendar_rows(weeks, list_url=reverse("entries:list")),
         "weekdays": WEEKDAYS,
         "previous": previous if month_is_shown(previous, today=today) else None,
         "next": following if month_is_shown(following, today=today) else None,

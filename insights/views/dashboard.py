@@ -6,10 +6,14 @@ from django.utils.safestring import SafeString
 
 from accounts.http import AuthenticatedHttpRequest
 from checkins.selectors import checkin_due
-from entries.models import Entry
-from entries.services import deleted_entries_purge
+from entries.services import deleted_entries_purge_on_visit
 from insights.chart_sections import chart_section
-from insights.dashboard_data import DashboardPanel, dashboard_panel, month_counts
+from insights.dashboard_data import (
+    DashboardPanel,
+    dashboard_panel,
+    month_counts,
+    recent_entries,
+)
 from insights.journal import JournalReader, read_for_page
 from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
 
@@ -22,13 +26,12 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     # The home page is where every visit starts: deleted entries past their undo
     # window go here even if nobody deletes anything again (entries.undo).
-    deleted_entries_purge()
+    deleted_entries_purge_on_visit()
     ctx = {
         "counts": month_counts(request.user, threshold=preferences.episode_threshold, today=today),
-        "recent_entries": Entry.objects.filter(user=request.user)
-        .with_episode_flag(preferences.episode_threshold)
-        .select_related("partner")
-        .defer("notes")[:RECENT_ENTRIES],
+        "recent_entries": recent_entries(
+            request.user, threshold=preferences.episode_threshold, count=RECENT_ENTRIES
+        ),
         "checkin_notice": checkin_due(request.user, preferences, timezone.now()),
     }
     try:

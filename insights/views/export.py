@@ -17,6 +17,7 @@ from checkins.selectors import checkins_dataframe
 from insights.ranges import range_picker
 from insights.summary.content import Summary, build_summary, screen_summary
 from insights.summary.length import summary_length
+from insights.summary.note_picker import PickableNote, note_picker_items, pickable_notes
 from insights.summary.notes import notes_in_period
 from insights.summary.options import (
     NOTES_CHOICES,
@@ -27,10 +28,9 @@ from insights.summary.options import (
 )
 from insights.summary.pdf import render_pdf
 from insights.summary.preview import export_preview
+from insights.summary.preview_html import summary_preview
 from pct_journal import chart_cache
 
-# How much of each note the picker shows; the whole note goes into the summary.
-NOTE_PREVIEW_CHARS = 140
 # The options form carries the period chosen with the range picker as hidden fields.
 PERIOD_PARAMS = ("range", "start", "end")
 # The options the form shows, with what they are when nothing was sent.
@@ -66,37 +66,32 @@ def _options_asked(
     )
 
 
-def _note_choices(request: AuthenticatedHttpRequest, options: SummaryOptions) -> list[dict]:
+def _pickable_notes(
+    request: AuthenticatedHttpRequest, options: SummaryOptions
+) -> list[PickableNote]:
     preferences = request.preferences
-    # Decrypted once per data version and period (the picker is redrawn with every change
-    # of options), and kept like the charts: encrypted with the person's own secret.
+    # Decrypted and labelled once per data version, period and language (the picker is
+    # redrawn with every change of options), and kept like the charts: encrypted with the
+    # person's own secret.
     key = chart_cache.chart_cache_key(
         "notes",
         user=request.user,
         data_version=preferences.data_version,
-        name="notes",
+        name="pickable-notes",
         dates=options.dates,
         today=timezone.localdate(),
     )
-    notes = chart_cache.cached(
+    return chart_cache.cached(
         key,
-        lambda: notes_in_period(
-            request.user,
-            options.dates,
-            time_zone=preferences.time_zone,
-            threshold=preferences.episode_threshold,
+        lambda: pickable_notes(
+            notes_in_period(
+                request.user,
+                options.dates,
+                time_zone=preferences.time_zone,
+                threshold=preferences.episode_threshold,
+            )
         ),
     )
-    chosen = set(options.note_ids)
-    return [
-        {
-            "note": note,
-            "preview": note.text[:NOTE_PREVIEW_CHARS],
-            "cut": len(note.text) > NOTE_PREVIEW_CHARS,
-            "chosen": note.entry_id in chosen,
-        }
-        for note in notes
-    ]
 
 
 def _chosen(form, options: SummaryOptions | None) -> dict:
@@ -138,11 +133,14 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     if options is None:
         return render(request, "insights/export.html", ctx, status=400)
     document, up_to_date = export_preview(request.user, options, now=timezone.now())
+    notes = _pickable_notes(request, options)
     ctx |= {
         "summary": document,
         "up_to_date": up_to_date,
+        "preview": summary_preview(request.user, document),
         "length": summary_length(document),
-        "note_choices": _note_choices(request, options),
+        "note_choices": notes,
+        "note_items": note_picker_items(notes, set(options.note_ids)),
         "left_out_safety_answers": _left_out_safety_answers(request, options),
         "options_query": options.query(),
         "period_pairs": [pair for pair in options.query_pairs() if pair[0] in PERIOD_PARAMS],

@@ -10,6 +10,7 @@ from django.db import connection
 from django.urls import reverse
 
 from accounts.services import account_delete
+from entries import services
 from entries.models import DeletedEntry, Entry
 from entries.services import deleted_entries_purge, entry_delete
 from entries.undo import UNDO_WINDOW
@@ -98,14 +99,57 @@ def test_expired_deletions_are_purged_and_recent_ones_kept(alice, bob):
     assert list(DeletedEntry.objects.all()) == [recent]
 
 
+class _Clock:
+    """time.monotonic() for entries.services, moved forward by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> _Clock:
+    clock = _Clock()
+    monkeypatch.setattr(services.time, "monotonic", clock)
+    monkeypatch.setattr(services._PurgeOnVisit, "last", None)
+    return clock
+
+
 @pytest.mark.parametrize("page", ["entries:list", "insights:dashboard"])
-def test_showing_the_list_or_home_page_purges_expired_deletions(alice_client, alice, page):
+def test_showing_the_list_or_home_page_purges_expired_deletions(alice_client, alice, clock, page):
     old = entry_delete(entry=EntryFactory(user=alice))
     _age(old, UNDO_WINDOW * 2)
 
     assert alice_client.get(reverse(page)).status_code == 200
 
     assert not DeletedEntry.objects.exists()
+
+
+@pytest.mark.parametrize("page", ["entries:list", "insights:dashboard"])
+def test_pages_purge_again_only_after_a_minute(alice_client, alice, bob, clock, page):
+    assert alice_client.get(reverse(page)).status_code == 200
+    old = entry_delete(entry=EntryFactory(user=bob))
+    _age(old, UNDO_WINDOW * 2)
+
+    clock.now += services.PURGE_ON_VISIT_EVERY_SECONDS - 1
+    assert alice_client.get(reverse(page)).status_code == 200
+    assert DeletedEntry.objects.filter(pk=old.pk).exists()
+
+    clock.now += 1
+    assert alice_client.get(reverse(page)).status_code == 200
+    assert not DeletedEntry.objects.exists()
+
+
+def test_deleting_purges_even_right_after_a_page_did(alice_client, alice, bob, clock):
+    assert alice_client.get(reverse("entries:list")).status_code == 200
+    old = entry_delete(entry=EntryFactory(user=bob))
+    _age(old, UNDO_WINDOW * 2)
+
+    recent = entry_delete(entry=EntryFactory(user=alice))
+
+    assert list(DeletedEntry.objects.all()) == [recent]
 
 
 def test_the_purge_command_removes_expired_deletions(alice):

@@ -164,3 +164,26 @@ def test_any_month_parameter_is_a_page_or_a_400_never_a_500(alice, alice_client)
             assert "<table" in response.content.decode()
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("language", "with_entries", "without"),
+    [
+        ("en", "Tuesday 3 March: 1 entry", "Wednesday 4 March: no entries"),
+        ("de", "Dienstag 3 März: 1 Eintrag", "Mittwoch 4 März: keine Einträge"),
+        ("es", "martes 3 marzo: 1 entrada", "miércoles 4 marzo: sin entradas"),
+    ],
+    ids=["english", "german", "spanish"],
+)
+def test_each_day_is_named_in_the_persons_language(
+    alice, alice_client, language, with_entries, without
+):
+    EntryFactory(user=alice, occurred_at=_at(3, 12), sadness=0)
+
+    response = alice_client.get(
+        CALENDAR, {"month": "2026-03"}, headers={"accept-language": language}
+    )
+
+    html = response.content.decode()
+    assert _day_link(html, "2026-03-03") == with_entries
+    assert f'<span class="visually-hidden">{without}</span>' in html

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import EntryFactory
+from entries.services import entry_create, entry_delete, partner_update
+from tests.factories import EntryFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("insights:dashboard")
@@ -49,6 +50,20 @@ def test_it_compares_this_month_with_last_month(alice, alice_client, bob):
     assert f"{this_month:%B} so far" in content
     assert "entries, 1 with an episode (50%)" in content
     assert "entry, 1 with an episode (100%)" in content
+
+
+def test_the_month_counts_follow_a_new_entry_and_a_new_threshold(alice, alice_client):
+    EntryFactory(user=alice, occurred_at=timezone.now(), sadness=1)
+    assert alice_client.get(DASHBOARD).context["counts"].this_month.entries == 1
+
+    entry_create(user=alice, occurred_at=timezone.now(), sadness=3)
+    counts = alice_client.get(DASHBOARD).context["counts"]
+    assert (counts.total_entries, counts.this_month.entries) == (2, 2)
+    assert counts.this_month.episodes == 1
+
+    alice.preferences.episode_threshold = 1
+    alice.preferences.save()
+    assert alice_client.get(DASHBOARD).context["counts"].this_month.episodes == 2
 
 
 def test_it_shows_the_trend_and_emotions_charts_for_the_last_90_days(alice, alice_client):
@@ -148,6 +163,22 @@ def test_recent_entries_are_the_latest_five_of_mine(alice, alice_client, bob):
     assert len(entries) == 5
     assert {entry.user_id for entry in entries} == {alice.pk}
     assert entries[0].occurred_at > entries[-1].occurred_at
+
+
+def test_recent_entries_follow_a_new_entry_a_deletion_and_a_renamed_partner(alice, alice_client):
+    partner = PartnerFactory(user=alice, nickname="Robin")
+    EntryFactory(user=alice, occurred_at=_days_ago(2), partner=partner)
+    assert "With Robin" in alice_client.get(DASHBOARD).content.decode()
+
+    newest = entry_create(user=alice, occurred_at=_days_ago(1))
+    assert alice_client.get(DASHBOARD).context["recent_entries"][0].pk == newest.pk
+
+    entry_delete(entry=newest)
+    partner_update(partner=partner, nickname="Kit", active=True)
+    response = alice_client.get(DASHBOARD)
+    assert newest.pk not in [entry.pk for entry in response.context["recent_entries"]]
+    assert len(response.context["recent_entries"]) == 1
+    assert "With Kit" in response.content.decode()
 
 
 def test_the_check_in_notice_spot_is_empty_for_now(alice, alice_client):

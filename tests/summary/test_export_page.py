@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checkins.services import checkin_create
+from entries.services import entry_create
 from tests.factories import EntryFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +92,21 @@ def test_the_period_notes_can_be_picked_one_by_one(alice, alice_client):
     preview = body[body.index('id="h-preview"') :]
     assert "the first note" in preview
     assert "the second note" not in preview
+
+
+def test_the_picker_shows_each_notes_day_episode_and_beginning(alice, alice_client):
+    long = "<b>bold?</b> " + "word " * 40
+    EntryFactory(user=alice, occurred_at=_at(2), notes=long, cried=True)
+    EntryFactory(user=alice, occurred_at=_at(3), notes="short & calm", sadness=0)
+
+    english = alice_client.get(f"{URL}?{MARCH}").content.decode()
+    german = alice_client.get(f"{URL}?{MARCH}", headers={"accept-language": "de"})
+
+    assert "Mon 2 Mar 2026, 21:00 · episode</span>" in english
+    assert f"{long[:140].replace('<', '&lt;').replace('>', '&gt;')}…" in english
+    assert "<b>bold?</b>" not in english
+    assert "Tue 3 Mar 2026, 21:00</span>\n                  short &amp; calm\n" in english
+    assert "Mo, 2. Mär 2026, 21:00 · Episode</span>" in german.content.decode()
 
 
 def test_the_preview_hides_partner_nicknames_unless_chosen(alice, alice_client):
@@ -258,3 +274,19 @@ def test_with_check_ins_left_out_and_no_such_answer_it_adds_nothing(alice, alice
     body = alice_client.get(f"{URL}?{MARCH}&options=1").content.decode()
 
     assert "In this period you answered" not in body
+
+
+def test_the_preview_follows_the_language_and_a_new_entry(alice, alice_client):
+    _march(alice)
+    english = alice_client.get(f"{URL}?{MARCH}").content.decode()
+    german = alice_client.get(f"{URL}?{MARCH}", headers={"accept-language": "de"})
+
+    entry_create(user=alice, occurred_at=_at(20))
+    after = alice_client.get(f"{URL}?{MARCH}").content.decode()
+
+    assert "Entries and episodes" in english[english.index('id="h-preview"') :]
+    preview = german.content.decode()
+    assert "Einträge und Episoden" in preview[preview.index('id="h-preview"') :]
+    figure = '<span class="summary-figure">{}</span> <span class="summary-figure-label">entries'
+    assert figure.format(12) in english
+    assert figure.format(13) in after
