@@ -29,6 +29,7 @@ from accounts.services import journal_changed
 from entries.log_form_sections import new_entry_sections_prepare
 from insights import chart_sections
 from insights.chart_data import CHART_NAMES, chart_summary
+from insights.dashboard_data import month_counts, recent_entries
 from insights.journal import JournalReader, refresh_requested
 from insights.ranges import SelectedRange, selected_range
 from insights.summary.content import screen_summary
@@ -76,6 +77,10 @@ def refresh_insights(*, user_id: int, language: str) -> None:
         # First the log form for a next entry, the page people open most.
         new_entry_sections_prepare(user)
         today = timezone.localdate()
+        # Then the home page's counts and latest entries, which it always shows current.
+        threshold = preferences.episode_threshold
+        month_counts(user, threshold=threshold, today=today)
+        recent_entries(user, threshold=threshold, count=dashboard.RECENT_ENTRIES)
         period = selected_range(QueryDict(), today=today, default=preferences.default_period)
         reader = JournalReader(user, period.dates, today=today)
         if reader.finished_version() == reader.data_version:

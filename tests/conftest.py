@@ -37,6 +37,16 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_purge_on_visit_yet(monkeypatch):
+    """Each test starts as a fresh server process does: the first page visit purges
+    expired deletions (entries.services.deleted_entries_purge_on_visit), whichever test
+    the process ran before, so query counts do not depend on the order of tests."""
+    from entries import services
+
+    monkeypatch.setattr(services._PurgeOnVisit, "last", None)
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language. Logging in (force_login too)
     and every request of someone with a language of their own activate it for the
