@@ -7,7 +7,7 @@ page's cards): the key holds a digest of those values, so the fragment is drawn 
 whenever they differ, and the data version, today and the language, as every key of
 that cache does (with its format, chart_cache.CHARTS_FORMAT, bumped when what is
 drawn changes). Everything the fragment shows must follow from the values named; it
-must hold no form (no CSRF token is kept).
+must hold no CSRF token (none is kept; a GET form has none).
 """
 
 import hashlib
