@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -72,6 +73,19 @@ def chart_cache_key(
         f":{dates.start}:{dates.end}:today={today}:lang={get_language()}"
     )
     return CacheKey(text, bytes.fromhex(user.preferences.cache_secret))
+
+
+def page_part_key(kind: str, *, user: User, digest: str) -> CacheKey:
+    """The key of a drawn part of a page, named by a digest of what it is drawn from,
+    under the person's current data version, today and the language."""
+    return chart_cache_key(
+        kind,
+        user=user,
+        data_version=user.preferences.data_version,
+        name=digest,
+        dates=DateRange(),
+        today=timezone.localdate(),
+    )
 
 
 def versioned_key(kind: str, *, user: User, data_version: int, name: str) -> CacheKey:

@@ -12,12 +12,10 @@ from functools import cache
 
 from django.contrib.auth.models import User
 from django.template import engines
-from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from insights.summary.content import Summary
 from pct_journal import chart_cache
-from pct_journal.date_range import DateRange
 
 DOCUMENT = "insights/summary/_document.html"
 CHART_IMAGE = "insights/summary/_chart_image.html"
@@ -35,12 +33,5 @@ def summary_preview(user: User, summary: Summary) -> SafeString:
     """_document.html for `summary`, in the active language."""
     # Pickled only to take a digest: nothing is ever unpickled here.
     digest = hashlib.sha256(_templates_digest() + pickle.dumps(summary)).hexdigest()
-    key = chart_cache.chart_cache_key(
-        "summary-html",
-        user=user,
-        data_version=user.preferences.data_version,
-        name=digest,
-        dates=DateRange(),
-        today=timezone.localdate(),
-    )
+    key = chart_cache.page_part_key("summary-html", user=user, digest=digest)
     return chart_cache.cached_html(key, DOCUMENT, {"summary": summary})

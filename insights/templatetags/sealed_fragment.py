@@ -15,11 +15,9 @@ import pickle  # nosec B403
 
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from pct_journal import chart_cache
-from pct_journal.date_range import DateRange
 
 register = template.Library()
 
@@ -40,14 +38,7 @@ class SealedFragmentNode(template.Node):
         values = [value.resolve(context) for value in self.vary_on]
         # Pickled only to take a digest: nothing is ever unpickled here.
         digest = hashlib.sha256(self.source_digest + pickle.dumps(values)).hexdigest()
-        key = chart_cache.chart_cache_key(
-            "fragment",
-            user=user,
-            data_version=user.preferences.data_version,
-            name=digest,
-            dates=DateRange(),
-            today=timezone.localdate(),
-        )
+        key = chart_cache.page_part_key("fragment", user=user, digest=digest)
         html = chart_cache.cached(key, lambda: str(self.nodelist.render(context)))
         # Rendered (and escaped) by the template, and sealed by us: AES-GCM refuses
         # anything else.
