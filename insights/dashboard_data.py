@@ -21,6 +21,9 @@ from insights.wording import percent, strongest_sentence
 from pct_journal import chart_cache
 from pct_journal.date_range import DateRange
 
+# How many of the latest entries the home page lists.
+RECENT_ENTRIES = 5
+
 NOT_ENOUGH_DATA = gettext_lazy(
     "Not enough data yet to see what goes together with your episodes. Keep logging, "
     "the calm times too: after a few weeks, patterns can start to show."
@@ -104,7 +107,7 @@ def _month_counts(user: User, *, threshold: int, today: dt.date) -> MonthCounts:
     )
 
 
-def recent_entries(user: User, *, threshold: int, count: int) -> list[Entry]:
+def recent_entries(user: User, *, threshold: int, count: int = RECENT_ENTRIES) -> list[Entry]:
     """The latest `count` entries, their notes left unread, with the episode flag and the
     partner: one query per data version, then kept in the person's encrypted cache."""
     key = chart_cache.chart_cache_key(

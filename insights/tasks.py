@@ -31,10 +31,10 @@ from insights import chart_sections
 from insights.chart_data import CHART_NAMES, chart_summary
 from insights.dashboard_data import month_counts, recent_entries
 from insights.journal import JournalReader, refresh_requested
+from insights.page_context import dashboard_context, overview_context
 from insights.ranges import SelectedRange, selected_range
 from insights.summary.content import screen_summary
 from insights.summary.options import summary_options
-from insights.views import dashboard, overview
 
 
 def _owner(user_id: int) -> User | None:
@@ -80,7 +80,7 @@ def refresh_insights(*, user_id: int, language: str) -> None:
         # Then the home page's counts and latest entries, which it always shows current.
         threshold = preferences.episode_threshold
         month_counts(user, threshold=threshold, today=today)
-        recent_entries(user, threshold=threshold, count=dashboard.RECENT_ENTRIES)
+        recent_entries(user, threshold=threshold)
         period = selected_range(QueryDict(), today=today, default=preferences.default_period)
         reader = JournalReader(user, period.dates, today=today)
         if reader.finished_version() == reader.data_version:
@@ -116,5 +116,5 @@ def insights_work_out(reader: JournalReader, period: SelectedRange) -> None:
     for name in CHART_NAMES:
         chart_sections.chart_svg(reader, name)
         chart_summary(reader, name)
-    dashboard.insights_context(reader, period)
-    overview.insights_context(reader, period)
+    dashboard_context(reader, period)
+    overview_context(reader, period)

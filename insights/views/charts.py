@@ -3,7 +3,6 @@ from csp.decorators import csp
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
@@ -35,22 +34,18 @@ def chart(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
         )
     except InvalidRange as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    svg, up_to_date = read_for_page(
+    svg = read_for_page(
         request.user,
         period.dates,
         today=today,
-        read=lambda reader: (chart_svg(reader, name), reader.up_to_date),
+        read=lambda reader: chart_svg(reader, name),
         version=_version(request.GET.get("v")),
     )
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    if not up_to_date:
-        # Said outright for an image of an earlier version (the middleware would add
-        # the same), so that it can never be mistaken for one worth keeping.
-        add_never_cache_headers(response)
-    # Otherwise, like every page, the image is `no-store` too (the security headers
-    # middleware), so no browser keeps a copy of journal data on disk; a revisit is
-    # served from the server's cache instead.
-    return response
+    # No Cache-Control of its own: like every page, the image is `no-store` (the
+    # security headers middleware), so no browser keeps a copy of journal data on disk,
+    # an image of an earlier version included; a revisit is served from the server's
+    # cache instead.
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 def _version(text: str | None) -> int | None:

@@ -2,22 +2,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.safestring import SafeString
 
 from accounts.http import AuthenticatedHttpRequest
 from checkins.selectors import checkin_due
 from entries.services import deleted_entries_purge_on_visit
-from insights.chart_sections import chart_section
-from insights.dashboard_data import (
-    DashboardPanel,
-    dashboard_panel,
-    month_counts,
-    recent_entries,
-)
-from insights.journal import JournalReader, read_for_page
-from insights.ranges import InvalidRange, SelectedRange, range_picker, selected_range
-
-RECENT_ENTRIES = 5
+from insights.dashboard_data import month_counts, recent_entries
+from insights.journal import read_for_page
+from insights.page_context import dashboard_context
+from insights.ranges import InvalidRange, range_picker, selected_range
 
 
 @login_required
@@ -29,9 +21,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     deleted_entries_purge_on_visit()
     ctx = {
         "counts": month_counts(request.user, threshold=preferences.episode_threshold, today=today),
-        "recent_entries": recent_entries(
-            request.user, threshold=preferences.episode_threshold, count=RECENT_ENTRIES
-        ),
+        "recent_entries": recent_entries(request.user, threshold=preferences.episode_threshold),
         "checkin_notice": checkin_due(request.user, preferences, timezone.now()),
     }
     try:
@@ -46,35 +36,9 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             request.user,
             period.dates,
             today=today,
-            read=lambda reader: insights_context(reader, period),
+            read=lambda reader: dashboard_context(reader, period),
         ),
         period=period,
         range_picker=range_picker(request.GET, period, today=today),
     )
     return render(request, "insights/dashboard.html", ctx)
-
-
-def insights_context(reader: JournalReader, period: SelectedRange) -> dict[str, object]:
-    """What the dashboard shows of the analysis, all of one data version (also worked
-    out ahead by insights.tasks)."""
-    panel = dashboard_panel(reader)
-    return {
-        "panel": panel,
-        "chart_sections": _chart_sections(reader, panel, period),
-        "insights_refreshing": not reader.up_to_date,
-    }
-
-
-def _chart_sections(
-    reader: JournalReader, panel: DashboardPanel, period: SelectedRange
-) -> dict[str, SafeString]:
-    """Each chart's finished section of the page (insights.chart_sections); no check-ins
-    chart for someone who has never taken a check-in."""
-    summaries = [
-        summary for summary in (panel.trend, panel.emotions, panel.checkins) if summary is not None
-    ]
-    # The first chart is in view when the page opens; the others load when scrolled to.
-    return {
-        summary.name: chart_section(reader, summary, period=period, lazy=position > 0)
-        for position, summary in enumerate(summaries)
-    }
