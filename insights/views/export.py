@@ -27,8 +27,7 @@ from insights.summary.options import (
     summary_options,
 )
 from insights.summary.pdf import render_pdf
-from insights.summary.preview import export_preview
-from insights.summary.preview_html import summary_preview
+from insights.summary.preview import export_preview, summary_preview
 from pct_journal import chart_cache
 
 # The options form carries the period chosen with the range picker as hidden fields.
